@@ -1,0 +1,62 @@
+"""The ``align`` command: a thin layer over the library.
+
+Each module in this package defines ``register(subparsers)`` which adds its
+commands; handlers import the library lazily so ``align --help`` stays quick.
+Library errors (:class:`~align.errors.AlignError`) become one clean message on
+stderr and exit status 1; usage errors exit with 2.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+import warnings
+from typing import Sequence
+
+#: Command modules in the order their commands appear in ``align --help``.
+ORDER = ("run", "segment", "pair", "evaluate", "export", "report", "review")
+
+
+def _command_modules() -> list[str]:
+    found = {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
+    return [m for m in ORDER if m in found] + sorted(found - set(ORDER))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+    parser = argparse.ArgumentParser(
+        prog="align",
+        description="Translation alignment and comparison workbench: segment versions of a document, "
+                    "align them sentence by sentence, score where they diverge, review, export TMX.")
+    parser.add_argument("--version", action="version", version=f"align {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in _command_modules():
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):  # noqa: ANN001
+    print(f"align: warning: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from ..errors import AlignError
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    warnings.showwarning = _show_warning
+    try:
+        return int(args.handler(args) or 0)
+    except AlignError as exc:
+        print(f"align: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("align: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""``align segment FILE --lang L``: one sentence per line, or JSON lines with offsets."""
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("segment", help="split a text file into sentences",
+                       description="Split a UTF-8 text file into sentences (paragraphs are separated by "
+                                   "blank lines) and print one sentence per line.")
+    p.add_argument("file", help="text file to segment")
+    p.add_argument("--lang", required=True, help="language code: en, ru, hy, de, fr, zh")
+    p.add_argument("--encoding", default=None, help="the file's encoding if not UTF-8 (e.g. cp1251, koi8-r)")
+    p.add_argument("--jsonl", action="store_true",
+                   help="print one JSON object per sentence with paragraph, index, start and end offsets")
+    p.add_argument("--out", default=None, help="write to this file instead of standard output")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import warnings
+    from pathlib import Path
+
+    from ..errors import LanguageMismatchWarning
+    from ..scripts import script_mismatch
+    from ..segment import segment_text
+    from ..textio import read_text
+    from ._common import output
+
+    text = read_text(args.file, encoding=args.encoding)
+    problem = script_mismatch(text, args.lang)
+    if problem:
+        warnings.warn(f"{args.file}: {problem}", LanguageMismatchWarning, stacklevel=1)
+    segments = segment_text(text, args.lang, doc_id=Path(args.file).stem)
+    with output(args.out) as out:
+        for s in segments:
+            if args.jsonl:
+                out.write(json.dumps({"index": s.index, "paragraph": s.paragraph, "start": s.start,
+                                      "end": s.end, "text": s.text}, ensure_ascii=False) + "\n")
+            else:
+                out.write(s.clean + "\n")
+    return 0

@@ -1,0 +1,143 @@
+"""Reading ``texts/``: documents, their versions and provenance metadata.
+
+Layout (documented for users in ``texts/README.md``)::
+
+    texts/<doc_id>/document.toml        title, date, place, author, source, notes
+    texts/<doc_id>/<version_id>.txt     the version's text, UTF-8, paragraphs split by blank lines
+    texts/<doc_id>/<version_id>.toml    language, role, title, source (required); date, place,
+                                        author, translator, notes (optional)
+
+TOML is read with the standard library's ``tomllib``.  Every problem raises
+:class:`~align.errors.MetadataError` or :class:`~align.errors.CorpusError`
+naming the file and the field.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import warnings
+from pathlib import Path
+from typing import Any
+
+from .errors import CorpusError, LanguageMismatchWarning, MetadataError
+from .records import Document, DocumentMeta, Role, Version, VersionMeta
+from .scripts import LANGUAGE_SCRIPTS, script_mismatch
+from .textio import read_text
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+VERSION_REQUIRED = ("language", "role", "title", "source")
+VERSION_OPTIONAL = ("date", "place", "author", "translator", "notes")
+DOCUMENT_REQUIRED = ("title",)
+DOCUMENT_OPTIONAL = ("date", "place", "author", "source", "notes")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise MetadataError(f"{path}: cannot read metadata: {exc}") from exc
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise MetadataError(f"{path}: metadata must be UTF-8 (bad byte at {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise MetadataError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _fields(path: Path, data: dict[str, Any], required: tuple[str, ...], optional: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    unknown = sorted(set(data) - set(required) - set(optional))
+    if unknown:
+        raise MetadataError(f"{path}: unknown field(s) {', '.join(unknown)}; "
+                            f"allowed: {', '.join(required + optional)}")
+    for name in required + optional:
+        value = data.get(name, "")
+        if not isinstance(value, str):
+            raise MetadataError(f"{path}: field '{name}' must be a string, not {type(value).__name__}")
+        if name in required and not value.strip():
+            raise MetadataError(f"{path}: required field '{name}' is missing or empty")
+        out[name] = value.strip()
+    return out
+
+
+def parse_version_meta(path: Path, data: dict[str, Any]) -> VersionMeta:
+    """Validate a version's metadata table."""
+    f = _fields(path, data, VERSION_REQUIRED, VERSION_OPTIONAL)
+    if not _LANG.match(f["language"]):
+        raise MetadataError(f"{path}: field 'language' = {f['language']!r} is not a language code "
+                            "such as en, ru, hy, de, fr, zh")
+    try:
+        role = Role(f["role"])
+    except ValueError:
+        raise MetadataError(f"{path}: field 'role' = {f['role']!r} is not one of "
+                            f"{', '.join(r.value for r in Role)}") from None
+    if role is Role.WORKING and not (f["notes"] or f["translator"]):
+        raise MetadataError(f"{path}: a working translation needs 'translator' or 'notes' saying who made it")
+    return VersionMeta(language=f["language"], role=role, title=f["title"], source=f["source"],
+                       date=f["date"], place=f["place"], author=f["author"],
+                       translator=f["translator"], notes=f["notes"])
+
+
+def load_version(txt: Path, doc_id: str | None = None, encoding: str | None = None) -> Version:
+    """One version: ``<id>.txt`` and its ``<id>.toml``."""
+    meta_path = txt.with_suffix(".toml")
+    if not meta_path.exists():
+        raise MetadataError(f"{txt}: no metadata file {meta_path.name} beside it "
+                            f"(needs at least: {', '.join(VERSION_REQUIRED)})")
+    meta = parse_version_meta(meta_path, _read_toml(meta_path))
+    text = read_text(txt, encoding=encoding)
+    problem = script_mismatch(text, meta.language)
+    if problem:
+        warnings.warn(f"{txt}: {problem}", LanguageMismatchWarning, stacklevel=2)
+    return Version(doc_id=doc_id or txt.parent.name, version_id=txt.stem, text=text, meta=meta, path=txt)
+
+
+def load_document(folder: str | Path) -> Document:
+    """A document folder with ``document.toml`` and one or more versions."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: not a document folder")
+    if not _ID.match(folder.name):
+        raise CorpusError(f"{folder}: document folder names may hold only letters, digits, '.', '_' and '-'")
+    doc_toml = folder / "document.toml"
+    if not doc_toml.exists():
+        raise MetadataError(f"{folder}: no document.toml (needs at least: {', '.join(DOCUMENT_REQUIRED)})")
+    d = _fields(doc_toml, _read_toml(doc_toml), DOCUMENT_REQUIRED, DOCUMENT_OPTIONAL)
+    meta = DocumentMeta(**d)
+    versions = []
+    for txt in sorted(folder.glob("*.txt")):
+        if not _ID.match(txt.stem):
+            raise CorpusError(f"{txt}: version file names may hold only letters, digits, '.', '_' and '-'")
+        versions.append(load_version(txt, folder.name))
+    orphans = [p.name for p in folder.glob("*.toml") if p.name != "document.toml" and not p.with_suffix(".txt").exists()]
+    if orphans:
+        raise CorpusError(f"{folder}: metadata without a text: {', '.join(sorted(orphans))}")
+    if not versions:
+        raise CorpusError(f"{folder}: no versions (add <version_id>.txt with <version_id>.toml)")
+    return Document(doc_id=folder.name, meta=meta, versions=tuple(versions), path=folder)
+
+
+def load_corpus(root: str | Path) -> tuple[Document, ...]:
+    """Every document folder under ``root`` (``texts/``), sorted by id."""
+    root = Path(root)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: no such texts folder")
+    docs = tuple(load_document(p) for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith("."))
+    if not docs:
+        raise CorpusError(f"{root}: holds no document folders")
+    return docs
+
+
+def pivot_version(doc: Document) -> Version:
+    """The version others are aligned against: an archival original if there is one,
+    else a published translation, else the first version."""
+    for role in (Role.ORIGINAL, Role.PUBLISHED):
+        for v in doc.versions:
+            if v.meta.role is role:
+                return v
+    return doc.versions[0]
+
+
+def known_script(lang: str) -> bool:
+    return lang.split("-")[0] in LANGUAGE_SCRIPTS

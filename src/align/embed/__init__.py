@@ -1,0 +1,18 @@
+"""Sentence encoders behind one small interface, and the on-disk embedding cache.
+
+Nothing here loads a model at import time: :func:`get_encoder` builds one when
+asked, and the encoders load their weights on first use.
+"""
+from __future__ import annotations
+
+from .base import Encoder
+from .registry import DEFAULT_MODEL, get_encoder
+
+__all__ = ["Encoder", "get_encoder", "DEFAULT_MODEL", "CachedEncoder"]
+
+
+def __getattr__(name: str):  # lazy: the cache pulls in sqlite3 only when used
+    if name == "CachedEncoder":
+        from .cache import CachedEncoder
+        return CachedEncoder
+    raise AttributeError(name)

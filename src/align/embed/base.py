@@ -1,0 +1,71 @@
+"""The encoder interface: texts in, L2-normalised float32 vectors out."""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Sequence
+
+import numpy as np
+
+
+def _progress_enabled(n: int) -> bool:
+    if os.environ.get("ALIGN_PROGRESS") == "0" or os.environ.get("CI"):
+        return False
+    return n >= 256 and sys.stderr.isatty()
+
+
+class Encoder:
+    """Turns texts into unit vectors.
+
+    Subclasses set ``identity`` (a string that changes whenever the vectors
+    would change: model, variant, prefix) and implement :meth:`_encode_batch`.
+    :meth:`encode` batches, shows a progress bar on long runs on a terminal,
+    normalises, and counts the texts it sent to the model in ``calls``.
+    """
+
+    identity: str = "encoder"
+    batch_size: int = 64
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    @property
+    def dim(self) -> int:
+        return int(self.encode(["dimension probe"]).shape[1])
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed ``texts``; returns an array of shape ``(len(texts), dim)``, rows of norm 1."""
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self._known_dim()), dtype=np.float32)
+        out = []
+        bar = None
+        if _progress_enabled(len(texts)):
+            from tqdm import tqdm
+            bar = tqdm(total=len(texts), desc=f"embedding ({self.identity})", unit="sent", leave=False)
+        for i in range(0, len(texts), self.batch_size):
+            chunk = texts[i:i + self.batch_size]
+            vecs = np.asarray(self._encode_batch(chunk), dtype=np.float32).reshape(len(chunk), -1)
+            self.calls += len(chunk)
+            out.append(vecs)
+            if bar is not None:
+                bar.update(len(chunk))
+        if bar is not None:
+            bar.close()
+        return normalize(np.concatenate(out, axis=0))
+
+    def _known_dim(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.identity!r})"
+
+
+def normalize(vecs: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    vecs = np.asarray(vecs, dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=-1, keepdims=True)
+    return vecs / np.maximum(norms, 1e-12)

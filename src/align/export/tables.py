@@ -1,0 +1,118 @@
+"""TSV, CSV and JSON Lines exports: one row per bead with every score.
+
+Columns, in order: ``bead`` (``[0]:[0,1]``), ``src_ids`` and ``tgt_ids``
+(``0,1``; a list in JSONL), ``kind`` (``2-1``), ``source``, ``target``,
+``similarity``, ``divergence``, ``reasons`` (joined with ``"; "``; a list in
+JSONL), one ``div_<component>`` column per divergence component present
+(``div_meaning``, ``div_numbers``, ...), ``review_status`` and ``review_note``.
+A missing score is an empty cell (``null`` in JSONL).
+
+Quoting rule (TSV and CSV alike, RFC 4180 style): a field holding the
+delimiter, a double quote, a carriage return or a line feed is enclosed in
+double quotes, and each double quote inside it is doubled; every other field
+is written as it is, and rows end with ``"\\n"``.  Segment texts never hold
+tabs or line breaks (they are joined and whitespace-collapsed), but review
+notes and reasons may.  ``pandas.read_csv(path, sep="\\t",
+keep_default_na=False)`` reads the TSV back exactly (``keep_default_na=False``
+keeps a segment reading ``NA`` or ``None`` as text);
+``pandas.read_json(path, lines=True, dtype=False)`` does the same for JSONL
+(``dtype=False`` keeps a segment such as ``1920`` a string).
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+from ..errors import ExportError
+from ..records import Alignment
+from .rows import ExportRow, check_fresh, component_names, export_rows, write_output
+
+#: Table formats and their field delimiters (``None``: JSON Lines).
+FORMATS: dict[str, str | None] = {"tsv": "\t", "csv": ",", "jsonl": None}
+
+
+def columns(rows: list[ExportRow]) -> list[str]:
+    """The column names for ``rows`` (see the module docstring)."""
+    return (["bead", "src_ids", "tgt_ids", "kind", "source", "target", "similarity", "divergence", "reasons"]
+            + [f"div_{c}" for c in component_names(rows)] + ["review_status", "review_note"])
+
+
+def _number(value: float | None) -> float | None:
+    if value is None or not math.isfinite(value):
+        return None
+    return round(float(value), 4)
+
+
+def records(rows: list[ExportRow]) -> list[dict[str, Any]]:
+    """One dict per row, keys as :func:`columns`; ids and reasons are lists, missing scores ``None``."""
+    comps = component_names(rows)
+    out = []
+    for r in rows:
+        rec: dict[str, Any] = {
+            "bead": r.bead, "src_ids": list(r.src_ids), "tgt_ids": list(r.tgt_ids), "kind": r.kind,
+            "source": r.source, "target": r.target, "similarity": _number(r.similarity),
+            "divergence": _number(r.divergence), "reasons": list(r.reasons)}
+        for c in comps:
+            rec[f"div_{c}"] = _number(r.components.get(c))
+        rec["review_status"] = r.review_status
+        rec["review_note"] = r.note
+        out.append(rec)
+    return out
+
+
+def quote_field(value: str, delimiter: str) -> str:
+    """``value`` quoted by the module's rule when it holds the delimiter, ``"``, CR or LF."""
+    if any(c in value for c in (delimiter, '"', "\r", "\n")):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ("," if all(isinstance(v, int) for v in value) else "; ").join(map(str, value))
+    return str(value)
+
+
+def _lines(rows: list[ExportRow], fmt: str) -> Iterator[str]:
+    recs = records(rows)
+    delimiter = FORMATS[fmt]
+    if delimiter is None:
+        for rec in recs:
+            yield json.dumps(rec, ensure_ascii=False) + "\n"
+        return
+    cols = columns(rows)
+    yield delimiter.join(quote_field(c, delimiter) for c in cols) + "\n"
+    for rec in recs:
+        yield delimiter.join(quote_field(_cell(rec[c]), delimiter) for c in cols) + "\n"
+
+
+def table_text(alignment: Alignment, fmt: str, *, include_empty: bool = False,
+               include_rejected: bool = False, review: Any = None,
+               current_texts: tuple[str, str] | None = None) -> tuple[str, int]:
+    """``(text, number of rows)`` of the table; arguments as for :func:`write_table`."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown table format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    check_fresh(alignment, current_texts)
+    rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected)
+    return "".join(_lines(rows, fmt)), len(rows)
+
+
+def write_table(alignment: Alignment, path_or_file: str | Path | IO[str], fmt: str, *,
+                include_empty: bool = False, include_rejected: bool = False, review: Any = None,
+                current_texts: tuple[str, str] | None = None) -> int:
+    """Write the beads of ``alignment`` as ``fmt`` (``tsv``, ``csv`` or ``jsonl``); returns the row count.
+
+    The beads are those the TMX export writes, chosen by the same options
+    (1-0/0-1 and rejected beads only on request), so the two can be compared
+    line by line; ``review`` and ``current_texts`` (the staleness check) work
+    as in :func:`align.export.tmx.write_tmx`.  A path is written atomically;
+    an open text stream is written to directly.
+    """
+    text, n = table_text(alignment, fmt, include_empty=include_empty, include_rejected=include_rejected,
+                         review=review, current_texts=current_texts)
+    write_output(path_or_file, text, fmt.upper())
+    return n

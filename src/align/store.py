@@ -21,6 +21,8 @@ segment per line, so a reviewer's work shows up in ``git diff`` line by line::
     "review": {...}                         # review state, owned by align.review
     }
 
+The ``"review"`` object is written one entry per line too (see ``docs/review.md``).
+
 Writes are atomic: the new content goes to a temporary file in the same
 folder, is flushed and fsync'ed, then renamed over the old file, so a crash at
 any moment leaves either the previous or the new file.
@@ -30,9 +32,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .errors import ConflictError, StoreError, StoreVersionError
 from .records import Alignment, Bead, Divergence, Mark, Role, Segment, Signature, VersionMeta
@@ -106,6 +109,33 @@ def _dumps_line(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
+def _dumps_review(review: dict[str, Any]) -> list[str]:
+    """The ``"review"`` member, one entry per line: a key per line, and inside an object or
+    list value one item per line (a bead's decision, a history entry), so ``git diff``
+    shows each decision as one changed line.  Top-level keys are sorted; inner order is kept."""
+    if not review:
+        return ["\"review\": {}"]
+    out = ["\"review\": {"]
+    keys = sorted(review)
+    for n, key in enumerate(keys):
+        value = review[key]
+        end = "," if n < len(keys) - 1 else ""
+        if isinstance(value, dict) and value:
+            out.append(f" {json.dumps(key)}: {{")
+            items = list(value.items())
+            out.extend(f"  {json.dumps(str(k), ensure_ascii=False)}: {_dumps_line(v)}"
+                       + ("," if i < len(items) - 1 else "") for i, (k, v) in enumerate(items))
+            out.append(" }" + end)
+        elif isinstance(value, list) and value:
+            out.append(f" {json.dumps(key)}: [")
+            out.extend(f"  {_dumps_line(v)}" + ("," if i < len(value) - 1 else "") for i, v in enumerate(value))
+            out.append(" ]" + end)
+        else:
+            out.append(f" {json.dumps(key)}: {_dumps_line(value)}{end}")
+    out.append("}")
+    return out
+
+
 def dumps(alignment: Alignment, review: dict[str, Any] | None = None, revision: int = 0) -> str:
     """The store file's text for an alignment (see the module docstring)."""
     a = alignment
@@ -126,7 +156,7 @@ def dumps(alignment: Alignment, review: dict[str, Any] | None = None, revision: 
     block("src_segments", [_dumps_line([s.paragraph, s.start, s.end, s.text]) for s in a.src_segments])
     block("tgt_segments", [_dumps_line([s.paragraph, s.start, s.end, s.text]) for s in a.tgt_segments])
     block("beads", [_dumps_line(bead_to_dict(b)) for b in a.beads])
-    lines.append(f"\"review\": {json.dumps(review or {}, ensure_ascii=False, indent=1, sort_keys=True)}")
+    lines.extend(_dumps_review(review or {}))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -203,10 +233,54 @@ def atomic_write_text(path: str | Path, text: str) -> None:
         pass
 
 
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``folder`` (POSIX ``flock``; a no-op where unsupported),
+    so that the revision check and the write of :func:`save` happen as one step across processes."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def save(path: str | Path, alignment: Alignment, review: dict[str, Any] | None = None,
          expected_revision: int | None = None) -> StoredAlignment:
-    """Save atomically; with ``expected_revision``, refuse if the file moved on since it was read."""
+    """Save atomically; with ``expected_revision``, refuse if the file moved on since it was read.
+
+    The check and the write run under a lock on the folder, so two processes saving
+    the same revision cannot both succeed: the second gets :class:`ConflictError`."""
     p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(p.parent):
+        _remove_stale_temps(p)
+        return _save_unlocked(p, alignment, review, expected_revision)
+
+
+def _remove_stale_temps(p: Path) -> None:
+    """Delete temporary files a killed save of ``p`` left behind (only called under the folder lock)."""
+    for tmp in p.parent.glob(f".{p.name}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def _save_unlocked(p: Path, alignment: Alignment, review: dict[str, Any] | None,
+                   expected_revision: int | None) -> StoredAlignment:
     current = -1
     if p.exists():
         try:

@@ -232,3 +232,8 @@ class Alignment:
     def pairs(self) -> list[tuple[str, str]]:
         """(source text, target text) of every bead, in order."""
         return [(self.side_text(b, "source"), self.side_text(b, "target")) for b in self.beads]
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows an alignment as the side-by-side view of :mod:`align.views`."""
+        from .views import AlignmentView
+        return AlignmentView(self)._repr_html_()

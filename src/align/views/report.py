@@ -1,0 +1,234 @@
+"""The standalone HTML report: one self-contained file, no network, no external assets.
+
+Everything is rendered here with :func:`html.escape`; the page's script only
+sorts and hides rows.  The settings the script needs travel as JSON inside
+``<script type="application/json">`` with ``<``, ``>``, ``&`` and U+2028/9
+escaped.  A Content-Security-Policy allows nothing but the page's own style
+sheet and script (by hash), so a stray ``<script>`` in a text could not run
+even if it escaped escaping.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from ..records import Alignment, Document, VersionMeta
+from .markup import WORKING_BANNER, bead_rows, components_of, is_working, marked_html, role_label, unpack
+from .plot import similarity_plot_svg
+from .scale import COMPONENTS, band_class, css_text, legend_html, style_rules
+
+#: The file name ``align report`` writes when no ``--out`` is given.
+DEFAULT_REPORT_NAME = "report.html"
+#: How the rows can be ordered: document order, most divergent first, least similar first.
+SORTS = ("position", "divergence", "similarity")
+#: Review statuses offered by the status filter (others found in the data are added).
+STATUSES = ("pending", "accepted", "divergent", "rejected")
+
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(value: Any) -> str:
+    """JSON safe to place inside ``<script type="application/json">`` (no ``</script>`` can appear)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def _asset(name: str) -> str:
+    from importlib import resources
+    return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value))
+
+
+def _num(x: float | None, digits: int) -> str:
+    return "—" if x is None else f"{x:.{digits}f}"
+
+
+def _role_badge(meta: VersionMeta | None) -> str:
+    role = meta.role.value if meta is not None else "unknown"
+    text = WORKING_BANNER if is_working(meta) else role_label(meta)
+    return f'<span class="badge role-{_e(role)}">{_e(text)}</span>'
+
+
+def documents_for(alignments: Iterable[Any], texts_dir: str | Path) -> dict[str, Document]:
+    """The documents of ``alignments`` read from ``texts_dir/<doc_id>/`` (folders that do not exist are skipped)."""
+    from ..corpus import load_document
+    out: dict[str, Document] = {}
+    for obj in alignments:
+        a, _ = unpack(obj)
+        folder = Path(texts_dir) / a.doc_id
+        if a.doc_id and a.doc_id not in out and folder.is_dir():
+            out[a.doc_id] = load_document(folder)
+    return out
+
+
+def _doc_meta(doc: Document | None) -> str:
+    if doc is None:
+        return '<p class="muted">No document metadata was given for this document.</p>'
+    m = doc.meta
+    items = [(k, getattr(m, k)) for k in ("date", "place", "author", "source", "notes") if getattr(m, k)]
+    return '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in items) + "</dl>"
+
+
+def _version_card(side: str, version: str, lang: str, meta: VersionMeta | None) -> str:
+    cls = "version-card working" if is_working(meta) else "version-card"
+    head = f'<h4>{_e(side)}: {_e(version or lang)} <span class="muted">({_e(lang)})</span></h4>{_role_badge(meta)}'
+    if meta is None:
+        return f'<div class="{cls}">{head}<p class="muted">No provenance recorded for this version.</p></div>'
+    fields = [(k, getattr(meta, k)) for k in ("title", "source", "date", "place", "author", "translator", "notes")
+              if getattr(meta, k)]
+    body = '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in fields) + "</dl>"
+    return f'<div class="{cls}">{head}{body}</div>'
+
+
+def _row(key: str, r: dict[str, Any], src_lang: str, tgt_lang: str) -> str:
+    band = band_class(r["divergence"])
+    attrs = (f'id="{key}-b{r["position"]}" class="bead" data-pos="{r["position"]}" '
+             f'data-div="{"" if r["divergence"] is None else repr(r["divergence"])}" '
+             f'data-sim="{"" if r["similarity"] is None else repr(r["similarity"])}" '
+             f'data-kind="{_e(r["kind"])}" data-status="{_e(r["review"])}"')
+    reasons = "".join(f"<li>{_e(x)}</li>" for x in r["reasons"])
+    comps = " · ".join(f"{_e(k)} {v:.2f}" for k, v in r["components"].items() if v)
+    return (f"<tr {attrs}>"
+            f'<td class="pos">{r["position"]}</td>'
+            f'<td class="ids"><code>{_e(r["bead"])}</code><br><span class="kind">{_e(r["kind"])}</span></td>'
+            f'<td class="text {band}" lang="{_e(src_lang)}">{marked_html(r["source"], r["marks"], "source")}</td>'
+            f'<td class="text {band}" lang="{_e(tgt_lang)}">{marked_html(r["target"], r["marks"], "target")}</td>'
+            f'<td class="num">{_num(r["similarity"], 3)}</td>'
+            f'<td class="num {band}">{_num(r["divergence"], 2)}</td>'
+            f'<td class="reasons">{"<ul>" + reasons + "</ul>" if reasons else ""}'
+            f'{f"<div class=components>{comps}</div>" if comps else ""}</td>'
+            f'<td><span class="status status-{_e(r["review"])}">{_e(r["review"])}</span></td></tr>')
+
+
+def _alignment_section(key: str, a: Alignment, review: Mapping[str, Any]) -> str:
+    rows = bead_rows(a, review)
+    title = f"{a.src_version} ↔ {a.tgt_version}"
+    src_badge = ' <span class="badge role-working-translation">working translation</span>' if is_working(a.src_meta) else ""
+    tgt_badge = ' <span class="badge role-working-translation">working translation</span>' if is_working(a.tgt_meta) else ""
+    scored = [r for r in rows if r["divergence"] is not None]
+    summary = (f"{len(rows)} beads; {len(scored)} with a divergence score"
+               + (f"; highest {max(r['divergence'] for r in scored):.2f}" if scored else ""))
+    head = ("<colgroup><col class=c-pos><col class=c-ids><col><col><col class=c-num><col class=c-num>"
+            "<col class=c-reasons><col class=c-status></colgroup>"
+            f"<thead><tr><th>#</th><th>bead</th><th>source: {_e(a.src_version or a.src_lang)}{src_badge}</th>"
+            f"<th>target: {_e(a.tgt_version or a.tgt_lang)}{tgt_badge}</th><th>similarity</th>"
+            "<th>divergence</th><th>reasons</th><th>review</th></tr></thead>")
+    body = "".join(_row(key, r, a.src_lang, a.tgt_lang) for r in rows)
+    plot = similarity_plot_svg(a, row_prefix=f"{key}-b")
+    return (f'<article class="alignment" id="{key}" data-alignment="{_e(a.src_version)}__{_e(a.tgt_version)}">'
+            f"<h3>{_e(title)}</h3><p class=muted>{_e(summary)}</p>"
+            '<div class="versions">'
+            + _version_card("source", a.src_version, a.src_lang, a.src_meta)
+            + _version_card("target", a.tgt_version, a.tgt_lang, a.tgt_meta) + "</div>"
+            f'<details class="signature"><summary>made by (signature)</summary><code>{_e(a.signature)}</code></details>'
+            f'<figure class="plot">{plot}<figcaption>Similarity of each bead along the document; colours are '
+            "the divergence bands, hollow squares are beads with an empty side. Click a point to jump to its row."
+            "</figcaption></figure>"
+            f'<table class="beads">{head}<tbody>{body}</tbody></table>'
+            '<p class="empty-note" hidden>No bead of this alignment matches the filters.</p></article>')
+
+
+def _controls(kinds: list[str], statuses: list[str], threshold: float) -> str:
+    sort_labels = {"position": "position in the document", "divergence": "divergence (highest first)",
+                   "similarity": "similarity (lowest first)"}
+    sorts = "".join(f'<option value="{s}">{sort_labels[s]}</option>' for s in SORTS)
+    kind_opts = '<option value="">all</option>' + "".join(f'<option value="{_e(k)}">{_e(k)}</option>' for k in kinds)
+    status_opts = '<option value="">all</option>' + "".join(f'<option value="{_e(s)}">{_e(s)}</option>'
+                                                           for s in statuses)
+    return ('<section class="controls" id="controls" aria-label="sort and filter">'
+            f'<label>sort by <select id="sort">{sorts}</select></label>'
+            f'<label>divergence ≥ <input id="threshold" type="range" min="0" max="1" step="0.05" '
+            f'value="{threshold}"><output id="threshold-value" for="threshold">{threshold:.2f}</output></label>'
+            f'<label>kind <select id="kind">{kind_opts}</select></label>'
+            f'<label>review <select id="status">{status_opts}</select></label>'
+            '<label>search <input id="search" type="search" placeholder="words, bead id, reason"></label>'
+            '<span id="shown-count"></span></section>')
+
+
+def render_report(alignments: Sequence[Any], documents: Mapping[str, Document] | Iterable[Document] | None = None,
+                  *, title: str | None = None, threshold: float = 0.0, sort: str = "position") -> str:
+    """The report page as text.
+
+    ``alignments`` are :class:`Alignment` or ``StoredAlignment`` objects (the
+    latter bring their review state).  ``documents`` (a mapping ``doc_id →
+    Document`` or an iterable of documents) adds each document's metadata.
+    ``threshold`` (0–1) and ``sort`` (one of :data:`SORTS`) set the filters
+    the page opens with.
+    """
+    if not 0.0 <= float(threshold) <= 1.0:
+        raise ValueError(f"threshold must be between 0 and 1, not {threshold!r}")
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    from .. import __version__
+    pairs = [unpack(obj) for obj in alignments]
+    if not pairs:
+        raise ValueError("a report needs at least one alignment")
+    docs = dict(documents) if isinstance(documents, Mapping) else {d.doc_id: d for d in (documents or ())}
+    generator = f"align-workbench {__version__}"
+    by_doc: dict[str, list[tuple[str, Alignment, Mapping[str, Any]]]] = {}
+    for k, (a, rev) in enumerate(pairs):
+        by_doc.setdefault(a.doc_id, []).append((f"a{k}", a, rev))
+    kinds = sorted({b.kind for a, _ in pairs for b in a.beads})
+    found = Counter(r["review"] for a, rev in pairs for r in bead_rows(a, rev))
+    statuses = list(STATUSES) + sorted(set(found) - set(STATUSES))
+    components = tuple(dict.fromkeys(c for a, _ in pairs for c in components_of(a)))
+    working = sorted({v for a, _ in pairs for v, m in ((a.src_version, a.src_meta), (a.tgt_version, a.tgt_meta))
+                      if is_working(m)})
+    page_title = title or ("Alignment report: " + ", ".join(by_doc))
+
+    parts = ['<header class="page-head">', f"<h1>{_e(page_title)}</h1>",
+             f'<p class="generator">Made by {_e(generator)} from {len(pairs)} alignment(s). This page is one '
+             "self-contained file: it loads nothing from the network.</p></header>"]
+    if working:
+        parts.append(f'<div class="working-banner" role="note"><strong>{_e(WORKING_BANNER)}.</strong> '
+                     f"{_e(', '.join(working))}: translated by this project to demonstrate and test the workbench. "
+                     "Do not cite them as sources.</div>")
+    toc = "".join(f'<li><a href="#{key}">{_e(doc_id)}: {_e(a.src_version)} ↔ {_e(a.tgt_version)}</a></li>'
+                  for doc_id, items in by_doc.items() for key, a, _ in items)
+    parts.append(f'<nav class="toc" aria-label="contents"><ul>{toc}</ul></nav>')
+    parts.append(_controls(kinds, statuses, float(threshold)))
+    parts.append(f'<section class="legend-box" aria-label="legend">{legend_html(components)}</section><main>')
+    for doc_id, items in by_doc.items():
+        doc = docs.get(doc_id)
+        heading = doc.meta.title if doc is not None else (doc_id or "document")
+        parts.append(f'<section class="document" data-doc="{_e(doc_id)}"><h2>{_e(heading)}</h2>'
+                     f'<p class="muted">document id: {_e(doc_id)}</p>{_doc_meta(doc)}')
+        parts.extend(_alignment_section(key, a, rev) for key, a, rev in items)
+        parts.append("</section>")
+    parts.append("</main>")
+
+    css = _asset("report.css") + "\n/* bands and marks (align.views.scale) */\n" + css_text(style_rules(components))
+    js = _asset("report.js")
+    data = {"generator": generator, "settings": {"threshold": float(threshold), "sort": sort},
+            "components": list(components or COMPONENTS),
+            "alignments": [{"id": f"a{k}", "doc_id": a.doc_id, "src_version": a.src_version,
+                            "tgt_version": a.tgt_version, "src_role": role_label(a.src_meta),
+                            "tgt_role": role_label(a.tgt_meta), "signature": a.signature.to_dict(),
+                            "beads": len(a.beads)} for k, (a, _) in enumerate(pairs)]}
+    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; img-src 'none'; "
+           "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+    fills = {"CSP": _e(csp), "GENERATOR": _e(generator), "TITLE": _e(page_title), "CSS": css,
+             "BODY": "\n".join(parts), "DATA": script_json(data), "JS": js}
+    return re.sub(r"@([A-Z]+)@", lambda m: fills[m.group(1)], _asset("report.html"))
+
+
+def write_report(alignments: Sequence[Any], path: str | Path,
+                 documents: Mapping[str, Document] | Iterable[Document] | None = None, **options: Any) -> Path:
+    """Render the report (see :func:`render_report`) and write it atomically to ``path``."""
+    from ..store import atomic_write_text
+    page = render_report(alignments, documents, **options)
+    atomic_write_text(path, page)
+    return Path(path)

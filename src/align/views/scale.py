@@ -1,0 +1,125 @@
+"""The divergence colour scale and the highlight colours of marked words.
+
+One scale serves every view (Styler, report, plot), so a colour means the same
+thing everywhere.  The scale is binned — five bands of equal width over [0, 1]
+— which keeps it easy to read off a legend.  Light backgrounds with dark text
+keep every band readable.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import NamedTuple
+
+
+class Band(NamedTuple):
+    """One band of the divergence scale: scores in ``[low, high)`` (the last band includes 1)."""
+
+    low: float
+    high: float
+    colour: str
+    label: str
+
+
+#: The divergence bands, from close renderings to strongly diverging ones.
+DIVERGENCE_BANDS: tuple[Band, ...] = (
+    Band(0.0, 0.2, "#dff0dc", "close"),
+    Band(0.2, 0.4, "#eef3c9", "minor differences"),
+    Band(0.4, 0.6, "#fde8b0", "noticeable differences"),
+    Band(0.6, 0.8, "#fbc99e", "strong divergence"),
+    Band(0.8, 1.0, "#f3a3a0", "very strong divergence"),
+)
+
+#: The colour of a bead that carries no divergence score.
+NO_SCORE_COLOUR = "#ececec"
+NO_SCORE_LABEL = "not scored"
+
+#: The divergence components, in the order every view lists them.
+COMPONENTS: tuple[str, ...] = ("meaning", "numbers", "names", "untranslated", "length", "omission", "addition")
+
+#: Highlight colour of words marked by each component (others use ``OTHER_MARK_COLOUR``).
+MARK_COLOURS: dict[str, str] = {
+    "meaning": "#c2185b",
+    "numbers": "#1565c0",
+    "names": "#6a1b9a",
+    "untranslated": "#e65100",
+    "length": "#5d4037",
+    "omission": "#b71c1c",
+    "addition": "#2e7d32",
+}
+OTHER_MARK_COLOUR = "#455a64"
+
+_NOT_IDENT = re.compile(r"[^a-z0-9_-]+")
+
+
+def band_index(score: float | None) -> int | None:
+    """The index into :data:`DIVERGENCE_BANDS` of a score, or ``None`` for no score.
+
+    Scores outside [0, 1] are clipped; NaN counts as no score.
+    """
+    if score is None or score != score:  # None or NaN
+        return None
+    s = min(max(float(score), 0.0), 1.0)
+    for i, band in enumerate(DIVERGENCE_BANDS):
+        if s < band.high:
+            return i
+    return len(DIVERGENCE_BANDS) - 1
+
+
+def divergence_colour(score: float | None) -> str:
+    """The background colour (``#rrggbb``) of a divergence score; grey for no score."""
+    i = band_index(score)
+    return NO_SCORE_COLOUR if i is None else DIVERGENCE_BANDS[i].colour
+
+
+def band_class(score: float | None) -> str:
+    """The CSS class of a score's band: ``band-0`` … ``band-4``, or ``band-none``."""
+    i = band_index(score)
+    return "band-none" if i is None else f"band-{i}"
+
+
+def css_ident(name: str) -> str:
+    """A component name made safe for a CSS class (``m-<ident>``)."""
+    return _NOT_IDENT.sub("-", name.lower()).strip("-") or "other"
+
+
+def mark_colour(component: str) -> str:
+    return MARK_COLOURS.get(component, OTHER_MARK_COLOUR)
+
+
+def style_rules(components: tuple[str, ...] = COMPONENTS) -> list[tuple[str, str]]:
+    """(selector, declarations) pairs styling bands, swatches, marks and the legend.
+
+    The views use classes only, never ``style`` attributes, so the same rules
+    serve a Styler (scoped to its table) and the report (under a strict CSP).
+    """
+    rules = [(f".band-{i}", f"background-color: {b.colour}") for i, b in enumerate(DIVERGENCE_BANDS)]
+    rules.append((".band-none", f"background-color: {NO_SCORE_COLOUR}"))
+    rules.append(("mark.hl", f"background-color: #fff3a8; color: inherit; padding: 0 1px; "
+                             f"border-bottom: 2px solid {OTHER_MARK_COLOUR}"))
+    for comp in dict.fromkeys(COMPONENTS + tuple(components)):
+        rules.append((f"mark.m-{css_ident(comp)}", f"border-bottom-color: {mark_colour(comp)}"))
+    rules.append((".align-legend", "font-size: 0.85em; line-height: 1.9; text-align: left"))
+    rules.append((".legend-chip", "display: inline-block; margin-right: 0.8em; white-space: nowrap"))
+    rules.append((".swatch", "display: inline-block; width: 1.1em; height: 0.9em; margin-right: 0.3em; "
+                             "vertical-align: -0.1em; border: 1px solid #999"))
+    rules.append((".working-badge", "display: inline-block; background: #b3261e; color: #fff; "
+                                    "font-weight: bold; padding: 0 0.4em; border-radius: 3px"))
+    return rules
+
+
+def css_text(rules: list[tuple[str, str]], scope: str = "") -> str:
+    """The rules as a style sheet, each selector prefixed by ``scope``."""
+    return "\n".join(f"{(scope + ' ' + sel).strip()} {{ {decl}; }}" for sel, decl in rules)
+
+
+def legend_html(components: tuple[str, ...] = COMPONENTS) -> str:
+    """The legend as HTML: the divergence bands and the colour of each component's marks."""
+    chips = []
+    for i, b in enumerate(DIVERGENCE_BANDS):
+        chips.append(f'<span class="legend-chip"><span class="swatch band-{i}"></span>'
+                     f'{b.low:.1f}–{b.high:.1f} {html.escape(b.label)}</span>')
+    chips.append(f'<span class="legend-chip"><span class="swatch band-none"></span>{NO_SCORE_LABEL}</span>')
+    marks = [f'<mark class="hl m-{css_ident(c)}">{html.escape(c)}</mark>' for c in dict.fromkeys(components)]
+    return ('<div class="align-legend"><strong>divergence</strong> ' + " ".join(chips)
+            + '<br><strong>marked words</strong> ' + " ".join(marks) + "</div>")

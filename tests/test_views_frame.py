@@ -1,0 +1,93 @@
+"""to_frame / top_divergences: one row per bead, read straight from the records."""
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import pytest
+
+pd = pytest.importorskip("pandas")
+
+from align.records import Bead, Divergence
+from align.store import StoredAlignment
+from align.views import COMPONENTS, to_frame, top_divergences
+from align.views.sample import make_alignment, sample_alignment
+
+
+def test_one_row_per_bead_with_the_documented_columns():
+    a = sample_alignment()
+    df = to_frame(a)
+    assert len(df) == len(a.beads)
+    assert list(df.columns) == ["bead", "kind", "src_ids", "tgt_ids", "source", "target", "similarity",
+                                "divergence", "reasons", *COMPONENTS, "review"]
+    assert df.index.name == "position"
+    first = df.iloc[0]
+    assert first["bead"] == "[0]:[0]" and first["kind"] == "1-1"
+    assert first["src_ids"] == (0,) and first["tgt_ids"] == (0,)
+    assert first["source"] == "Angora, April 26, 1920."
+    assert first["similarity"] == pytest.approx(0.93)
+    assert first["divergence"] == pytest.approx(0.05)
+
+
+def test_missing_scores_are_nan_and_reasons_are_joined():
+    a = make_alignment(("One.", "Two."), ("Один.",), (
+        Bead((0,), (0,), 0.8, Divergence(0.6, {"meaning": 0.4, "custom": 0.2}, ("first", "second"))),
+        Bead((1,), (), None, None)))
+    df = to_frame(a)
+    assert df.loc[0, "reasons"] == "first; second"
+    assert df.loc[0, "custom"] == pytest.approx(0.2)  # an unknown component gets its own column, after the rest
+    assert list(df.columns)[-2:] == ["custom", "review"]
+    assert math.isnan(df.loc[1, "similarity"]) and math.isnan(df.loc[1, "divergence"])
+    assert math.isnan(df.loc[1, "meaning"])
+    assert df.loc[1, "kind"] == "1-0" and df.loc[1, "target"] == "" and df.loc[1, "reasons"] == ""
+    assert df["similarity"].dtype == "float64"
+
+
+def test_review_status_is_read_and_missing_means_pending():
+    a = sample_alignment()
+    review = {"beads": {"[1]:[1]": {"status": "accepted"}, "[2]:[2]": {"status": "divergent", "note": "loose"}}}
+    df = to_frame(a, review)
+    assert list(df["review"]) == ["pending", "accepted", "divergent", "pending", "pending"]
+    stored = StoredAlignment(alignment=a, review=review, revision=3)
+    assert list(to_frame(stored)["review"]) == list(df["review"])
+
+
+def test_provenance_travels_in_attrs():
+    df = to_frame(sample_alignment())
+    assert df.attrs["tgt_version"] == "ru-working"
+    assert "working translation made by this project" in df.attrs["tgt_role"]
+    assert df.attrs["signature"].startswith("model:hand-made")
+
+
+def test_top_divergences_most_divergent_first():
+    top = top_divergences(sample_alignment(), n=3)
+    assert list(top["bead"]) == ["[]:[4]", "[2]:[2]", "[3]:[3]"]
+    assert list(top.columns) == ["bead", "kind", "source", "target", "similarity", "divergence", "reasons", "review"]
+
+
+def test_rejects_what_is_not_an_alignment():
+    with pytest.raises(TypeError, match="expected an Alignment"):
+        to_frame({"beads": []})
+
+
+def test_importing_views_does_not_import_pandas():
+    code = "import sys, align.views, align.records; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_review_session_and_its_queue(tmp_path):
+    review_api = pytest.importorskip("align.review")
+    from align.store import save
+    from align.views import queue_frame
+
+    path = save(tmp_path / "a.json", sample_alignment()).path
+    session = review_api.Review.open(path, by="tester")
+    queue = session.queue(threshold=0.3)
+    q = queue_frame(queue)
+    assert list(q.index) == [4, 2, 3]  # most divergent first
+    assert q.loc[2, "reasons"] == "the target renders the verb loosely"
+    assert "3 in queue" in q.attrs["summary"]
+    session.accept(2, note="fine")
+    assert to_frame(session).loc[2, "review"] == "accepted"  # the unsaved state of the session

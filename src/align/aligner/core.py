@@ -1,0 +1,285 @@
+"""The aligner: beads from sentence embeddings, with merges, splits, omissions and additions.
+
+How it works, in three steps:
+
+1. **One embedding per sentence.**  Every sentence is embedded once.  The
+   similarity of a window of consecutive sentences is first *estimated* from
+   these vectors (the normalised sum of the window's sentence vectors), so no
+   window is embedded yet.
+2. **A first path** through a band of the similarity matrix (the full matrix
+   for short texts, coarse-to-fine for long ones — see :mod:`.band`) by a
+   dynamic programme over 1-1, 1-0, 0-1, 1-n, n-1 (n ≤ 4) and 2-2/2-3/3-2
+   beads.  Scores subtract each sentence's mean similarity to its nearest
+   neighbours (a margin, so that "hub" sentences do not attract everything)
+   and a length-ratio penalty; omissions and additions score a fixed ``skip``.
+3. **Refinement where it matters.**  Only around beads the first path is
+   unsure of (merges, omissions, low-margin 1-1 beads and their neighbours)
+   are the candidate windows embedded for real, and the path is recomputed
+   with those embeddings.  That keeps the encoder calls near one per sentence
+   instead of the 4–10 of aligners that embed every window.
+
+Everything is deterministic: same vectors and settings, same beads.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+
+from . import band as bandlib
+from . import kernels
+
+#: Bead shapes the dynamic programme may use, as (source sentences, target sentences).
+BEAD_TYPES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1))
+
+
+@dataclass(frozen=True)
+class AlignerSettings:
+    """Knobs of the aligner.  Defaults were tuned on the Text+Berg dev split only."""
+
+    max_merge: int = 4            # largest n in 1-n / n-1 beads
+    skip: float = -0.05           # score per sentence left out (1-0 / 0-1)
+    margin: float = 1.0           # weight of the nearest-neighbour margin
+    neighbours: int = 4           # k for the margin
+    length_weight: float = 0.02   # weight of the squared length-ratio deviation
+    length_sigma: float = 0.35    # spread of log length ratios, in natural-log units
+    merge_penalty: float = 0.0    # fixed cost of any bead that is not 1-1
+    size_weight: float = 0.0      # bead score weighted by ((a + b) / 2) ** size_weight
+    paragraph_penalty: float = 0.0  # cost of crossing a paragraph break on one side only (soft anchors)
+    full_limit: int = 400_000     # n*m up to which the full matrix is searched
+    radius: int = 8               # band radius around a coarse path
+    refine: bool = True           # embed candidate windows for real where the first path is unsure
+    refine_margin: float = 0.12   # 1-1 beads with a margin below this count as unsure
+    refine_budget: float = 1.0    # extra encoder calls allowed per input sentence
+    refine_mode: str = "regions"  # "regions": windows around unsure beads; "pairs": every 2-sentence window
+
+    def signature(self) -> dict[str, object]:
+        return asdict(self)
+
+    @property
+    def types(self) -> np.ndarray:
+        t = [(a, b) for a, b in BEAD_TYPES if a <= self.max_merge and b <= self.max_merge]
+        return np.array(t, dtype=np.int64)
+
+
+@dataclass
+class RawBead:
+    """A bead before it becomes a record: index tuples and the cosine of its sides."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    similarity: float | None
+
+
+@dataclass
+class AlignStats:
+    """What an alignment run cost."""
+
+    src_sentences: int = 0
+    tgt_sentences: int = 0
+    windows_embedded: int = 0
+    encoder_calls: int = 0
+    band_cells: int = 0
+    extra: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def calls_per_sentence(self) -> float:
+        return self.encoder_calls / max(1, self.src_sentences + self.tgt_sentences)
+
+
+class _Side:
+    """One side's arrays as the kernels want them."""
+
+    def __init__(self, vecs: np.ndarray, lengths: Sequence[float], paragraphs: Sequence[int] | None):
+        self.vecs = np.ascontiguousarray(vecs, dtype=np.float32)
+        self.lengths = np.asarray(lengths, dtype=np.float32)
+        n = self.vecs.shape[0]
+        self.paragraphs = (np.zeros(n, dtype=np.int64) if paragraphs is None
+                           else np.asarray(paragraphs, dtype=np.int64))
+
+
+def _empty_windows(n: int, max_merge: int, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.zeros((1, dim), dtype=np.float32), np.full((max(n, 1), max_merge + 1), -1, dtype=np.int64)
+
+
+def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, off: np.ndarray,
+           windows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None):
+    """One DP over a given band; returns (types along the path, cosines, band similarity stats)."""
+    X, Y = src.vecs, tgt.vecs
+    n, m = X.shape[0], Y.shape[0]
+    types = settings.types
+    S = kernels.band_similarities(X, Y, lo, off)
+    rs, rt = kernels.neighbour_means(S, lo, off, m, settings.neighbours)
+    width = settings.max_merge
+    Gx = kernels.adjacent_gram(X, width)
+    Gy = kernels.adjacent_gram(Y, width)
+    total_x, total_y = float(src.lengths.sum()), float(tgt.lengths.sum())
+    mu = math.log((total_x + 5.0) / (total_y + 5.0)) if total_x and total_y else 0.0
+    type_pen = np.array([0.0 if (a, b) == (1, 1) or a == 0 or b == 0 else settings.merge_penalty
+                         for a, b in types], dtype=np.float64)
+    bead_w = np.array([((a + b) / 2.0) ** settings.size_weight for a, b in types], dtype=np.float64)
+    if windows is None:
+        wx, wxi = _empty_windows(n, width, X.shape[1])
+        wy, wyi = _empty_windows(m, width, X.shape[1])
+    else:
+        wx, wxi, wy, wyi = windows
+    path_t, path_c = kernels.banded_dp(
+        X, Y, S, lo, off, Gx, Gy, rs, rt, src.lengths, tgt.lengths, src.paragraphs, tgt.paragraphs,
+        types, type_pen, bead_w, settings.skip, settings.margin, settings.length_weight, mu, settings.length_sigma,
+        settings.paragraph_penalty, wx, wy, wxi, wyi)
+    if len(path_t) == 0:
+        raise RuntimeError("the aligner found no path through its band (this is a bug)")
+    return path_t, path_c, rs, rt
+
+
+def _path_corners(path_t: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    steps = types[path_t.astype(np.int64)]
+    ps = np.concatenate([[0], np.cumsum(steps[:, 0])])
+    pt = np.concatenate([[0], np.cumsum(steps[:, 1])])
+    return ps, pt
+
+
+def _band(src: _Side, tgt: _Side, settings: AlignerSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Full matrix when small, else coarse-to-fine (recursive halving of both sides)."""
+    n, m = src.vecs.shape[0], tgt.vecs.shape[0]
+    if (n + 1) * (m + 1) <= settings.full_limit or min(n, m) < 4 * settings.radius:
+        return bandlib.full_band(n, m)
+    cx = _Side(*bandlib.pool_pairs(src.vecs, src.lengths, src.paragraphs))
+    cy = _Side(*bandlib.pool_pairs(tgt.vecs, tgt.lengths, tgt.paragraphs))
+    coarse = AlignerSettings(**{**settings.signature(), "refine": False})
+    lo_c, off_c = _band(cx, cy, coarse)
+    path_t, _, _, _ = _solve(cx, cy, coarse, lo_c, off_c)
+    ps, pt = _path_corners(path_t, coarse.types)
+    ps, pt = bandlib.expand_path(ps, pt, n, m)
+    return bandlib.band_from_path(ps, pt, n, m, settings.radius)
+
+
+def _to_beads(path_t: np.ndarray, path_c: np.ndarray, types: np.ndarray) -> list[RawBead]:
+    beads, i, j = [], 0, 0
+    for t, c in zip(path_t, path_c):
+        a, b = int(types[t, 0]), int(types[t, 1])
+        sim = float(c) if a and b else None
+        beads.append(RawBead(tuple(range(i, i + a)), tuple(range(j, j + b)), sim))
+        i += a
+        j += b
+    return beads
+
+
+def align_vectors(src_vecs: np.ndarray, tgt_vecs: np.ndarray, src_lengths: Sequence[float],
+                  tgt_lengths: Sequence[float], settings: AlignerSettings = AlignerSettings(),
+                  src_paragraphs: Sequence[int] | None = None, tgt_paragraphs: Sequence[int] | None = None,
+                  stats: AlignStats | None = None) -> list[RawBead]:
+    """Align two sides given one unit vector per sentence (no encoder: windows are estimated).
+
+    Returns beads covering every sentence of both sides, in order.
+    """
+    src = _Side(src_vecs, src_lengths, src_paragraphs)
+    tgt = _Side(tgt_vecs, tgt_lengths, tgt_paragraphs)
+    n, m = src.vecs.shape[0], tgt.vecs.shape[0]
+    if n == 0 or m == 0:
+        return ([RawBead((i,), (), None) for i in range(n)] + [RawBead((), (j,), None) for j in range(m)])
+    lo, off = _band(src, tgt, settings)
+    if stats is not None:
+        stats.band_cells = int(off[-1])
+    path_t, path_c, _, _ = _solve(src, tgt, settings, lo, off)
+    return _to_beads(path_t, path_c, settings.types)
+
+
+def _unsure_regions(beads: list[RawBead], rs: np.ndarray, rt: np.ndarray, settings: AlignerSettings
+                    ) -> list[tuple[int, int, int, int]]:
+    """Source/target index ranges around the beads the first path is unsure of."""
+    unsure = []
+    for k, b in enumerate(beads):
+        if len(b.src) == 1 and len(b.tgt) == 1:
+            margin = (b.similarity or 0.0) - 0.5 * (rs[b.src[0]] + rt[b.tgt[0]])
+            flag = margin < settings.refine_margin
+        else:
+            flag = True
+        if flag:
+            unsure.append(k)
+    regions = []
+    for k in unsure:
+        lo_k, hi_k = max(0, k - 1), min(len(beads) - 1, k + 1)
+        src_ids = [i for b in beads[lo_k:hi_k + 1] for i in b.src]
+        tgt_ids = [j for b in beads[lo_k:hi_k + 1] for j in b.tgt]
+        regions.append((min(src_ids, default=-1), max(src_ids, default=-2) + 1,
+                        min(tgt_ids, default=-1), max(tgt_ids, default=-2) + 1))
+    return regions
+
+
+def _window_candidates(regions, n: int, max_merge: int, side: int) -> list[tuple[int, int]]:
+    """(start, length) of every window of 2..max_merge sentences inside a region."""
+    out: set[tuple[int, int]] = set()
+    for reg in regions:
+        s, e = (reg[0], reg[1]) if side == 0 else (reg[2], reg[3])
+        if s < 0:
+            continue
+        s, e = max(0, s), min(n, e)
+        for a in range(2, max_merge + 1):
+            for st in range(s, e - a + 1):
+                out.add((st, a))
+    return sorted(out)
+
+
+def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
+                             encode: Callable[[list[str]], np.ndarray],
+                             settings: AlignerSettings = AlignerSettings(),
+                             src_paragraphs: Sequence[int] | None = None,
+                             tgt_paragraphs: Sequence[int] | None = None,
+                             stats: AlignStats | None = None) -> list[RawBead]:
+    """Align sentences with an encoder: one call per sentence, plus real windows where unsure.
+
+    ``encode`` maps a list of texts to unit vectors (an :class:`~align.embed.Encoder`'s
+    ``encode``).  The beads' similarities are cosines of the real embeddings of
+    their sides wherever those were computed.
+    """
+    stats = stats if stats is not None else AlignStats()
+    n, m = len(src_texts), len(tgt_texts)
+    stats.src_sentences, stats.tgt_sentences = n, m
+    if n == 0 or m == 0:
+        return align_vectors(np.zeros((n, 1)), np.zeros((m, 1)), [0] * n, [0] * m, settings)
+    vecs = encode(list(src_texts) + list(tgt_texts))
+    stats.encoder_calls = n + m
+    X, Y = vecs[:n], vecs[n:]
+    src = _Side(X, [len(t) for t in src_texts], src_paragraphs)
+    tgt = _Side(Y, [len(t) for t in tgt_texts], tgt_paragraphs)
+    lo, off = _band(src, tgt, settings)
+    stats.band_cells = int(off[-1])
+    path_t, path_c, rs, rt = _solve(src, tgt, settings, lo, off)
+    beads = _to_beads(path_t, path_c, settings.types)
+    if not settings.refine or settings.max_merge < 2:
+        return beads
+    if settings.refine_mode in ("pairs", "all"):
+        top = 2 if settings.refine_mode == "pairs" else settings.max_merge
+        cand_x = [(s, a) for a in range(2, top + 1) for s in range(n - a + 1)]
+        cand_y = [(s, a) for a in range(2, top + 1) for s in range(m - a + 1)]
+    else:
+        regions = _unsure_regions(beads, rs, rt, settings)
+        cand_x = _window_candidates(regions, n, settings.max_merge, 0)
+        cand_y = _window_candidates(regions, m, settings.max_merge, 1)
+    budget = int(settings.refine_budget * (n + m))
+    if len(cand_x) + len(cand_y) > budget:
+        # keep the shortest windows first: 2-sentence merges are by far the most common
+        both = sorted([(a, 0, s) for s, a in cand_x] + [(a, 1, s) for s, a in cand_y])[:budget]
+        cand_x = sorted((s, a) for a, side, s in both if side == 0)
+        cand_y = sorted((s, a) for a, side, s in both if side == 1)
+    texts = [" ".join(src_texts[s:s + a]) for s, a in cand_x] + [" ".join(tgt_texts[s:s + a]) for s, a in cand_y]
+    stats.windows_embedded = len(texts)
+    stats.encoder_calls = n + m + len(texts)
+    if not texts:
+        return beads
+    wv = encode(texts)
+    dim = X.shape[1]
+    wx = np.ascontiguousarray(wv[:len(cand_x)]) if cand_x else np.zeros((1, dim), np.float32)
+    wy = np.ascontiguousarray(wv[len(cand_x):]) if cand_y else np.zeros((1, dim), np.float32)
+    wxi = np.full((n, settings.max_merge + 1), -1, dtype=np.int64)
+    wyi = np.full((m, settings.max_merge + 1), -1, dtype=np.int64)
+    for r, (s, a) in enumerate(cand_x):
+        wxi[s, a] = r
+    for r, (s, a) in enumerate(cand_y):
+        wyi[s, a] = r
+    path_t, path_c, _, _ = _solve(src, tgt, settings, lo, off, (wx, wxi, wy, wyi))
+    return _to_beads(path_t, path_c, settings.types)

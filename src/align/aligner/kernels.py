@@ -1,0 +1,272 @@
+"""Numba kernels of the aligner: band similarities and the banded dynamic programme.
+
+The band is stored row by row, CSR-style: row ``i`` (source prefix length
+``i``) holds the target prefix lengths ``lo[i] .. lo[i] + (off[i+1] - off[i]) - 1``
+at flat positions ``off[i] .. off[i+1] - 1``.  Memory and time are linear in
+the number of band cells, hence in document length.
+
+Kernels are compiled on first use and cached on disk (``cache=True``), so a
+fresh process pays the compile cost once per installation, not per run.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+NEG = -1e30
+
+
+@njit(cache=True)
+def band_similarities(X, Y, lo, off):
+    """Cosine similarity of source sentence ``i`` and target sentence ``j`` for each band cell.
+
+    Cell (row ``i``, column ``j``) stores ``X[i-1] · Y[j-1]`` — the similarity of
+    the sentences that end the prefixes — or 0 where either prefix is empty.
+    """
+    n = lo.shape[0] - 1
+    m = Y.shape[0]
+    d = X.shape[1]
+    out = np.zeros(off[n + 1], dtype=np.float32)
+    for i in range(1, n + 1):
+        for c in range(off[i], off[i + 1]):
+            j = lo[i] + (c - off[i])
+            if j < 1 or j > m:
+                continue
+            s = 0.0
+            for k in range(d):
+                s += X[i - 1, k] * Y[j - 1, k]
+            out[c] = s
+    return out
+
+
+@njit(cache=True)
+def _cell(lo, off, i, j):
+    """Flat index of cell (i, j), or -1 when it lies outside the band."""
+    if i < 0 or i >= lo.shape[0] - 1 + 1:
+        return -1
+    k = j - lo[i]
+    if k < 0 or k >= off[i + 1] - off[i]:
+        return -1
+    return off[i] + k
+
+
+@njit(cache=True)
+def _pair_sim(X, Y, S, lo, off, k, l):
+    """Similarity of source sentence k and target sentence l (0-based), from the band or directly."""
+    c = _cell(lo, off, k + 1, l + 1)
+    if c >= 0:
+        return S[c]
+    s = 0.0
+    for t in range(X.shape[1]):
+        s += X[k, t] * Y[l, t]
+    return s
+
+
+@njit(cache=True)
+def neighbour_means(S, lo, off, m, topk):
+    """Mean of each sentence's ``topk`` best similarities inside the band (hubness correction)."""
+    n = lo.shape[0] - 1
+    rs = np.zeros(n, dtype=np.float32)
+    rt = np.zeros(m, dtype=np.float32)
+    best_t = np.full((m, topk), -1.0, dtype=np.float32)
+    buf = np.empty(topk, dtype=np.float32)
+    for i in range(1, n + 1):
+        for q in range(topk):
+            buf[q] = -1.0
+        for c in range(off[i], off[i + 1]):
+            j = lo[i] + (c - off[i])
+            if j < 1 or j > m:
+                continue
+            v = S[c]
+            # insertion into the small sorted buffers (descending)
+            if v > buf[topk - 1]:
+                q = topk - 1
+                while q > 0 and buf[q - 1] < v:
+                    buf[q] = buf[q - 1]
+                    q -= 1
+                buf[q] = v
+            row = best_t[j - 1]
+            if v > row[topk - 1]:
+                q = topk - 1
+                while q > 0 and row[q - 1] < v:
+                    row[q] = row[q - 1]
+                    q -= 1
+                row[q] = v
+        tot = 0.0
+        cnt = 0
+        for q in range(topk):
+            if buf[q] > -1.0:
+                tot += buf[q]
+                cnt += 1
+        rs[i - 1] = tot / cnt if cnt else 0.0
+    for j in range(m):
+        tot = 0.0
+        cnt = 0
+        for q in range(topk):
+            if best_t[j, q] > -1.0:
+                tot += best_t[j, q]
+                cnt += 1
+        rt[j] = tot / cnt if cnt else 0.0
+    return rs, rt
+
+
+@njit(cache=True)
+def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
+    """Cosine of source window X[ks:ks+a] and target window Y[ls:ls+b].
+
+    A window with a real embedding (index >= 0 in ``wxi``/``wyi``) uses it; any
+    other window is approximated by the normalised sum of its sentence vectors,
+    whose norm comes from the adjacent-sentence Gram values ``Gx``/``Gy``.
+    """
+    rx = wxi[ks, a] if a > 1 else -1
+    ry = wyi[ls, b] if b > 1 else -1
+    if rx >= 0 and ry >= 0:
+        s = 0.0
+        for t in range(X.shape[1]):
+            s += wx[rx, t] * wy[ry, t]
+        return s
+    # squared norms of approximate windows
+    nx = float(a)
+    for p in range(a):
+        for q in range(p + 1, a):
+            nx += 2.0 * Gx[ks + p, q - p]
+    ny = float(b)
+    for p in range(b):
+        for q in range(p + 1, b):
+            ny += 2.0 * Gy[ls + p, q - p]
+    if rx >= 0:
+        s = 0.0
+        for q in range(b):
+            for t in range(X.shape[1]):
+                s += wx[rx, t] * Y[ls + q, t]
+        return s / np.sqrt(max(ny, 1e-6))
+    if ry >= 0:
+        s = 0.0
+        for p in range(a):
+            for t in range(X.shape[1]):
+                s += X[ks + p, t] * wy[ry, t]
+        return s / np.sqrt(max(nx, 1e-6))
+    s = 0.0
+    for p in range(a):
+        for q in range(b):
+            s += _pair_sim(X, Y, S, lo, off, ks + p, ls + q)
+    return s / np.sqrt(max(nx, 1e-6) * max(ny, 1e-6))
+
+
+@njit(cache=True)
+def banded_dp(X, Y, S, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
+              types, type_pen, bead_w, skip, margin_w, len_w, len_mu, len_sigma, par_pen,
+              wx, wy, wxi, wyi):
+    """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
+
+    A bead of ``a`` source and ``b`` target sentences scores
+    ``(a + b) * (cos - margin_w * mean neighbour similarity - length penalty) - type_pen``;
+    an omission or addition scores ``skip`` per sentence.  The path maximises
+    the total score.
+    """
+    n = lo.shape[0] - 1
+    m = Y.shape[0]
+    T = types.shape[0]
+    D = np.full(off[n + 1], NEG, dtype=np.float64)
+    Bt = np.full(off[n + 1], -1, dtype=np.int8)
+    Cs = np.zeros(off[n + 1], dtype=np.float32)
+    c0 = _cell(lo, off, 0, 0)
+    if c0 < 0:
+        return np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.float32)
+    D[c0] = 0.0
+    for i in range(n + 1):
+        for c in range(off[i], off[i + 1]):
+            j = lo[i] + (c - off[i])
+            if j < 0 or j > m or (i == 0 and j == 0):
+                continue
+            best = NEG
+            bt = -1
+            bcos = 0.0
+            for t in range(T):
+                a = types[t, 0]
+                b = types[t, 1]
+                pi = i - a
+                pj = j - b
+                if pi < 0 or pj < 0:
+                    continue
+                pc = _cell(lo, off, pi, pj)
+                if pc < 0 or D[pc] <= NEG:
+                    continue
+                cos = 0.0
+                if a == 0 or b == 0:
+                    sc = skip * (a + b)
+                else:
+                    cos = _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, pj, b, wx, wy, wxi, wyi)
+                    # local margin: similarity to the neighbouring windows of the same size
+                    nb = 0.0
+                    nbc = 0
+                    if pj - b >= 0:
+                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, pj - b, b, wx, wy, wxi, wyi)
+                        nbc += 1
+                    if j + b <= m:
+                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, j, b, wx, wy, wxi, wyi)
+                        nbc += 1
+                    if pi - a >= 0:
+                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi - a, a, pj, b, wx, wy, wxi, wyi)
+                        nbc += 1
+                    if i + a <= n:
+                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, i, a, pj, b, wx, wy, wxi, wyi)
+                        nbc += 1
+                    if nbc > 0:
+                        nb /= nbc
+                    lx = 0.0
+                    for p in range(a):
+                        lx += len_x[pi + p]
+                    ly = 0.0
+                    for q in range(b):
+                        ly += len_y[pj + q]
+                    dev = (np.log((lx + 5.0) / (ly + 5.0)) - len_mu) / len_sigma
+                    lp = len_w * dev * dev
+                    sc = bead_w[t] * (cos - margin_w * nb - lp) - type_pen[t]
+                    if par_pen > 0.0:
+                        cross_x = par_x[pi] != par_x[i - 1]
+                        cross_y = par_y[pj] != par_y[j - 1]
+                        if cross_x != cross_y:
+                            sc -= par_pen
+                v = D[pc] + sc
+                if v > best:
+                    best = v
+                    bt = t
+                    bcos = cos
+            D[c] = best
+            Bt[c] = bt
+            Cs[c] = bcos
+    # backtrack from (n, m)
+    c = _cell(lo, off, n, m)
+    if c < 0 or D[c] <= NEG:
+        return np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.float32)
+    out_t = np.empty(n + m, dtype=np.int8)
+    out_c = np.empty(n + m, dtype=np.float32)
+    cnt = 0
+    i = n
+    j = m
+    while i > 0 or j > 0:
+        c = _cell(lo, off, i, j)
+        t = Bt[c]
+        out_t[cnt] = t
+        out_c[cnt] = Cs[c]
+        cnt += 1
+        i -= types[t, 0]
+        j -= types[t, 1]
+    return out_t[:cnt][::-1].copy(), out_c[:cnt][::-1].copy()
+
+
+@njit(cache=True)
+def adjacent_gram(X, width):
+    """``G[i, d] = X[i] · X[i + d]`` for d in 1..width-1 (0 past the end)."""
+    n = X.shape[0]
+    G = np.zeros((n, width), dtype=np.float32)
+    for i in range(n):
+        G[i, 0] = 1.0
+        for dd in range(1, width):
+            if i + dd < n:
+                s = 0.0
+                for t in range(X.shape[1]):
+                    s += X[i, t] * X[i + dd, t]
+                G[i, dd] = s
+    return G

@@ -1,0 +1,100 @@
+"""``align pair SRC TGT``: align two files and print the beads."""
+from __future__ import annotations
+
+import argparse
+import json
+
+FORMATS = ("beads", "tsv", "json")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from ._common import add_model_option
+    p = sub.add_parser("pair", help="align two text files",
+                       description="Align two versions of a text given as files. By default each file is "
+                                   "split into sentences; with --presegmented every line is one sentence.")
+    p.add_argument("src", help="source text file")
+    p.add_argument("tgt", help="target text file")
+    p.add_argument("--src-lang", required=True, help="source language code (en, ru, hy, de, fr, zh)")
+    p.add_argument("--tgt-lang", required=True, help="target language code")
+    p.add_argument("--presegmented", action="store_true", help="one sentence per line, taken as given")
+    p.add_argument("--encoding", default=None, help="the files' encoding if not UTF-8")
+    p.add_argument("--format", choices=FORMATS, default="beads",
+                   help="beads: one '[0]:[0,1]' per line; tsv: a table with scores; json: everything")
+    p.add_argument("--no-score", action="store_true", help="skip divergence scoring")
+    p.add_argument("--out", default=None, help="write here instead of standard output (written atomically)")
+    p.add_argument("--save", default=None, metavar="ALIGNMENT.json",
+                   help="also save the alignment in the store format (for review, report and export)")
+    add_model_option(p)
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..pipeline import align_texts, resolve_encoder
+    from ..textio import read_text
+    from ._common import output
+
+    src_text = read_text(args.src, encoding=args.encoding)
+    tgt_text = read_text(args.tgt, encoding=args.encoding)
+    encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
+    alignment = align_texts(src_text, tgt_text, args.src_lang, args.tgt_lang, encoder=encoder,
+                            presegmented_input=args.presegmented, score=not args.no_score,
+                            doc_id=Path(args.src).stem, src_version=Path(args.src).stem,
+                            tgt_version=Path(args.tgt).stem)
+    if args.save:
+        from ..store import save
+        save(args.save, alignment)
+    with output(args.out) as out:
+        if args.format == "beads":
+            for b in alignment.beads:
+                out.write(b.ids() + "\n")
+        elif args.format == "tsv":
+            out.write(bead_table(alignment))
+        else:
+            out.write(json.dumps(alignment_json(alignment), ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
+def _cell(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def component_names(alignment) -> list[str]:
+    names: list[str] = []
+    for b in alignment.beads:
+        if b.divergence:
+            for k in b.divergence.components:
+                if k not in names:
+                    names.append(k)
+    return names
+
+
+def bead_table(alignment) -> str:
+    """TSV with a header: bead, source, target, similarity, divergence, reasons, then one column per component.
+
+    Tabs, newlines and backslashes inside cells are written as ``\\t``, ``\\n``, ``\\\\``.
+    """
+    comps = component_names(alignment)
+    rows = ["\t".join(["bead", "source", "target", "similarity", "divergence", "reasons", *comps])]
+    for b in alignment.beads:
+        d = b.divergence
+        cells = [b.ids(), alignment.side_text(b, "source"), alignment.side_text(b, "target"),
+                 "" if b.similarity is None else f"{b.similarity:.4f}",
+                 "" if d is None else f"{d.score:.4f}", "" if d is None else " | ".join(d.reasons),
+                 *[("" if d is None or c not in d.components else f"{d.components[c]:.4f}") for c in comps]]
+        rows.append("\t".join(_cell(c) for c in cells))
+    return "\n".join(rows) + "\n"
+
+
+def alignment_json(alignment) -> dict:
+    from ..store import divergence_to_dict
+    beads = []
+    for b in alignment.beads:
+        beads.append({"bead": b.ids(), "kind": b.kind, "src": list(b.src), "tgt": list(b.tgt),
+                      "source": alignment.side_text(b, "source"), "target": alignment.side_text(b, "target"),
+                      "similarity": b.similarity,
+                      "divergence": divergence_to_dict(b.divergence) if b.divergence else None})
+    return {"doc_id": alignment.doc_id, "src_lang": alignment.src_lang, "tgt_lang": alignment.tgt_lang,
+            "signature": alignment.signature.to_dict(), "signature_string": str(alignment.signature),
+            "beads": beads}

@@ -155,7 +155,7 @@ def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
 
 @njit(cache=True)
 def banded_dp(X, Y, S, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
-              types, type_pen, bead_w, skip, margin_w, len_w, len_mu, len_sigma, par_pen,
+              types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, nb_mode, len_mode,
               wx, wy, wxi, wyi):
     """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
 
@@ -193,24 +193,29 @@ def banded_dp(X, Y, S, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
                 if pc < 0 or D[pc] <= NEG:
                     continue
                 cos = 0.0
-                if a == 0 or b == 0:
-                    sc = skip * (a + b)
+                if a == 0:
+                    sc = skip_y[pj]
+                elif b == 0:
+                    sc = skip_x[pi]
                 else:
                     cos = _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, pj, b, wx, wy, wxi, wyi)
-                    # local margin: similarity to the neighbouring windows of the same size
+                    # local margin: similarity to the neighbouring windows (nb_mode 1: of the
+                    # same size; nb_mode 0: the single sentences just before and after)
                     nb = 0.0
                     nbc = 0
-                    if pj - b >= 0:
-                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, pj - b, b, wx, wy, wxi, wyi)
+                    wb = b if nb_mode == 1 else 1
+                    wa = a if nb_mode == 1 else 1
+                    if pj - wb >= 0:
+                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, pj - wb, wb, wx, wy, wxi, wyi)
                         nbc += 1
-                    if j + b <= m:
-                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, j, b, wx, wy, wxi, wyi)
+                    if j + wb <= m:
+                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, j, wb, wx, wy, wxi, wyi)
                         nbc += 1
-                    if pi - a >= 0:
-                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi - a, a, pj, b, wx, wy, wxi, wyi)
+                    if pi - wa >= 0:
+                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi - wa, wa, pj, b, wx, wy, wxi, wyi)
                         nbc += 1
-                    if i + a <= n:
-                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, i, a, pj, b, wx, wy, wxi, wyi)
+                    if i + wa <= n:
+                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, i, wa, pj, b, wx, wy, wxi, wyi)
                         nbc += 1
                     if nbc > 0:
                         nb /= nbc
@@ -220,9 +225,16 @@ def banded_dp(X, Y, S, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
                     ly = 0.0
                     for q in range(b):
                         ly += len_y[pj + q]
-                    dev = (np.log((lx + 5.0) / (ly + 5.0)) - len_mu) / len_sigma
-                    lp = len_w * dev * dev
-                    sc = bead_w[t] * (cos - margin_w * nb - lp) - type_pen[t]
+                    if len_mode == 1:
+                        # Bertalign-style multiplicative penalty on the margin score
+                        rx = (lx + 5.0) / np.exp(len_mu)
+                        ry = ly + 5.0
+                        lpm = np.log2(1.0 + min(rx, ry) / max(rx, ry))
+                        sc = bead_w[t] * (cos - margin_w * nb) * lpm - type_pen[t]
+                    else:
+                        dev = (np.log((lx + 5.0) / (ly + 5.0)) - len_mu) / len_sigma
+                        lp = len_w * dev * dev
+                        sc = bead_w[t] * (cos - margin_w * nb - lp) - type_pen[t]
                     if par_pen > 0.0:
                         cross_x = par_x[pi] != par_x[i - 1]
                         cross_y = par_y[pj] != par_y[j - 1]
@@ -270,3 +282,4 @@ def adjacent_gram(X, width):
                     s += X[i, t] * X[i + dd, t]
                 G[i, dd] = s
     return G
+

@@ -1,0 +1,114 @@
+"""The divergence of a pair and of every bead of an alignment: components combined, with reasons.
+
+Each component gives a value in [0, 1) (only an empty side gives 1).  They are
+combined as independent pieces of evidence ("noisy-or"):
+
+    score = 1 − Π (1 − component)
+
+so one strong component is enough to flag a bead, several weak ones add up,
+and the score never falls when a component rises.  Reasons are listed
+strongest first; marks point into the side texts.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+
+from ..records import Alignment, Bead, Divergence
+from . import antonyms, length, meaning, names, numbers, polarity, untranslated
+from .base import Finding
+from .calibration import Calibration, calibrate, char_length
+from .tokens import Side
+
+#: A bead whose divergence is at or above this is flagged for review.
+DEFAULT_REVIEW_THRESHOLD = 0.5
+
+OMITTED = "omitted: the target has nothing for this source sentence"
+ADDED = "added: the source has nothing for this target sentence"
+
+
+def _combine(findings: list[Finding]) -> Divergence:
+    keep = 1.0
+    for f in findings:
+        keep *= 1.0 - f.value
+    ordered = sorted(findings, key=lambda f: -f.value)
+    reasons = tuple(r for f in ordered if f.value > 0 for r in f.reasons)
+    marks = tuple(sorted((m for f in ordered for m in f.marks), key=lambda m: (m.side, m.start, m.end)))
+    components = {f.component: f.value for f in findings}
+    return Divergence(score=1.0 - keep, components=components, reasons=reasons, marks=marks)
+
+
+def empty_side(src_text: str, tgt_text: str) -> Divergence | None:
+    """The divergence of a bead with an empty side, or None when both sides have text."""
+    s, t = bool(src_text.strip()), bool(tgt_text.strip())
+    if s and not t:
+        return Divergence(1.0, {"omission": 1.0}, (OMITTED,))
+    if t and not s:
+        return Divergence(1.0, {"addition": 1.0}, (ADDED,))
+    if not s and not t:
+        return Divergence(0.0, {}, ("both sides are empty",))
+    return None
+
+
+def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, similarity: float | None,
+               *, calibration: Calibration | None = None) -> Divergence:
+    """The divergence of one pair of texts.
+
+    ``similarity`` is the cosine of the two texts' embeddings (None: the
+    meaning component is left out).  ``calibration`` defaults to the bundled
+    model's reference for the language pair — the same fallback a one-bead
+    alignment gets (see :mod:`.calibration`).  Returns a
+    :class:`~align.records.Divergence` whose marks are character offsets
+    into ``src_text`` (side "source") and ``tgt_text`` (side "target").
+    """
+    empty = empty_side(src_text, tgt_text)
+    if empty is not None:
+        return empty
+    cal = calibration or Calibration.reference(None, src_lang, tgt_lang)
+    src, tgt = Side(src_text, src_lang), Side(tgt_text, tgt_lang)
+    found = [
+        meaning.score(similarity, cal),
+        numbers.score(src, tgt),
+        names.score(src, tgt),
+        untranslated.score(src, tgt),
+        length.score(src_text, tgt_text, cal),
+        polarity.score_negation(src, tgt),
+        antonyms.score(src, tgt),
+        polarity.score_question(src, tgt),
+        polarity.score_gender(src, tgt),
+    ]
+    return _combine([f for f in found if f is not None])
+
+
+def _is_scored_one_to_one(bead: Bead) -> bool:
+    return len(bead.src) == 1 and len(bead.tgt) == 1
+
+
+def calibrate_alignment(alignment: Alignment) -> Calibration:
+    """The calibration of an alignment from its own 1-1 beads and the model's reference."""
+    ones = [b for b in alignment.beads if _is_scored_one_to_one(b)]
+    sims = [b.similarity for b in ones if b.similarity is not None and math.isfinite(b.similarity)]
+    sizes = [(char_length(alignment.side_text(b, "source")), char_length(alignment.side_text(b, "target")))
+              for b in ones]
+    return calibrate(sims, sizes, model=alignment.signature.model, src_lang=alignment.src_lang,
+                     tgt_lang=alignment.tgt_lang)
+
+
+def score_alignment(alignment: Alignment, *, calibration: Calibration | None = None) -> Alignment:
+    """A copy of ``alignment`` whose every bead carries a :class:`~align.records.Divergence`.
+
+    ``calibration`` defaults to :func:`calibrate_alignment` of this alignment.
+    Omissions (1-0) and additions (0-1) score 1.0.  No encoder is called:
+    the meaning component uses the similarity the aligner stored on each bead.
+    """
+    cal = calibration or calibrate_alignment(alignment)
+    beads = []
+    for b in alignment.beads:
+        src = alignment.side_text(b, "source")
+        tgt = alignment.side_text(b, "target")
+        if not b.src or not b.tgt:
+            div = empty_side(src if b.src else "", tgt if b.tgt else "") or Divergence(0.0, {})
+        else:
+            div = score_pair(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, calibration=cal)
+        beads.append(dataclasses.replace(b, divergence=div))
+    return dataclasses.replace(alignment, beads=tuple(beads))

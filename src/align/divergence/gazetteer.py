@@ -1,0 +1,158 @@
+"""Names that transliteration cannot match: exonyms, demonyms and acronyms in en/ru/hy.
+
+"Georgia" is "Грузия" and "Վրաստան"; "Germany" is "Германия" and "Գերմանիա";
+"UN" is "ООН" and "ՄԱԿ".  Each line is one place or body: English word forms
+(exact, lower case), then Russian and Armenian stems (a word matches when it
+starts with the stem).  Entries whose spellings already transliterate to one
+another (Iran/Иран/Իրան) are not needed here.  General knowledge, written for
+this project; extend it for the texts you align.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+# concept: (English forms, Russian stems, Armenian stems)
+_ENTRIES: dict[str, tuple[str, str, str]] = {
+    "armenia": ("armenia armenian armenians", "армян армени", "հայաստան հայկական հայեր հայ"),
+    "georgia": ("georgia georgian georgians", "грузи грузин", "վրաստան վրաց վրացի"),
+    "azerbaijan": ("azerbaijan azerbaijani azerbaijanis azeri azeris", "азербайджан азер", "ադրբեջան"),
+    "turkey": ("turkey turkish turk turks turkic", "турц турецк турк турок туркам", "թուրք"),
+    "russia": ("russia russian russians", "росси русск русским русских рус", "ռուսաստան ռուսական ռուս"),
+    "ussr": ("ussr", "ссср", "խսհմ"),
+    "soviet": ("soviet soviets", "совет", "խորհրդ"),
+    "ukraine": ("ukraine ukrainian ukrainians", "украин", "ուկրաին"),
+    "belarus": ("belarus belarusian byelorussia", "беларус белорус", "բելառուս"),
+    "poland": ("poland polish pole poles", "польш польск поляк", "լեհաստան լեհական լեհ"),
+    "germany": ("germany german germans", "германи немец немц немецк", "գերմանիա գերմանական գերմանացի"),
+    "austria": ("austria austrian austrians", "австри", "ավստրիա ավստրիական"),
+    "hungary": ("hungary hungarian hungarians", "венгр венгерск", "հունգար"),
+    "czechia": ("czech czechia czechoslovakia", "чех чешск", "չեխ"),
+    "greece": ("greece greek greeks", "греци греческ грек", "հունաստան հույն հունական"),
+    "egypt": ("egypt egyptian egyptians", "египт египет", "եգիպտ"),
+    "china": ("china chinese", "кита китайск", "չինաստան չինական չին"),
+    "japan": ("japan japanese", "япони японск японц", "ճապոնիա ճապոնական ճապոնացի"),
+    "india": ("india indian indians", "инди индийск", "հնդկաստան հնդկական"),
+    "usa": ("us usa america american americans states", "сша америк американ", "ամն ամերիկ"),
+    # England and Britain are one entry: translations use them for each other (Armenian Անգլիա for the UK)
+    "uk": ("uk britain british briton britons england english englishman englishmen",
+           "великобритани британ англи англичан", "բրիտանիա բրիտանական անգլիա անգլիական անգլիացի թագավորություն"),
+    "france": ("france french frenchman", "франци француз", "ֆրանսիա ֆրանսիական ֆրանսիացի"),
+    "spain": ("spain spanish spaniard spaniards", "испани испанск испанц", "իսպանիա իսպանական"),
+    "italy": ("italy italian italians", "итали итальян", "իտալիա իտալական"),
+    "netherlands": ("netherlands dutch holland", "нидерланд голланд", "նիդեռլանդ հոլանդ"),
+    "sweden": ("sweden swedish swede swedes", "швеци шведск швед", "շվեդիա շվեդական շվեդ"),
+    "switzerland": ("switzerland swiss", "швейцар", "շվեյցար"),
+    "finland": ("finland finnish finn finns", "финлянд финск финн", "ֆինլանդ ֆիննական"),
+    "norway": ("norway norwegian norwegians", "норвег", "նորվեգ"),
+    "denmark": ("denmark danish dane danes", "дани датск датчан", "դանիա դանիական"),
+    "scotland": ("scotland scottish scot scots", "шотланд", "շոտլանդ"),
+    "wales": ("wales welsh", "уэльс валлий", "ուելս"),
+    "ireland": ("ireland irish", "ирланд", "իռլանդ"),
+    "uae": ("uae emirates emirati", "оаэ эмират", "արաբական միացյալ էմիրություններ ամէ էմիրություն"),
+    "saudi": ("saudi saudis", "саудовск", "սաուդյան սաուդ"),
+    "arab": ("arab arabs arabic arabian", "араб арабск", "արաբական արաբ"),
+    "syria": ("syria syrian syrians", "сири сирийск", "սիրիա սիրիական"),
+    "lebanon": ("lebanon lebanese", "ливан", "լիբանան"),
+    "jordan": ("jordan jordanian", "иордани", "հորդանան"),
+    "persia": ("persia persian persians", "перси персидск перс", "պարսկ"),
+    "kurd": ("kurd kurds kurdish kurdistan", "курд курдск", "քուրդ քրդական քրդ"),
+    "crimea": ("crimea crimean", "крым крымск", "ղրիմ"),
+    "caucasus": ("caucasus caucasian transcaucasia transcaucasian", "кавказ закавказ", "կովկաս անդրկովկաս"),
+    "europe": ("europe european europeans", "европ", "եվրոպա եվրոպական"),
+    "asia": ("asia asian", "азиат ази", "ասիա ասիական"),
+    "anatolia": ("anatolia anatolian", "анатоли", "անատոլիա"),
+    "africa": ("africa african", "африк", "աֆրիկ"),
+    "moscow": ("moscow muscovite", "москв московск", "մոսկվա"),
+    "istanbul": ("constantinople istanbul", "константинопол стамбул царьград", "կոստանդնուպոլիս ստամբուլ պոլիս"),
+    "ankara": ("ankara angora", "анкар ангор", "անկարա անգորա"),
+    "tbilisi": ("tbilisi tiflis", "тбилиси тифлис", "թբիլիսի թիֆլիս"),
+    "yerevan": ("yerevan erivan", "ереван эриван", "երևան"),
+    "kars": ("kars", "карс", "կարս"),
+    "warsaw": ("warsaw", "варшав", "վարշավա"),
+    "vienna": ("vienna", "вен", "վիեննա"),
+    "rome": ("rome roman", "рим римск", "հռոմ"),
+    "athens": ("athens", "афин", "աթենք"),
+    "cairo": ("cairo", "каир", "կահիրե"),
+    "beijing": ("beijing peking", "пекин", "պեկին"),
+    "tokyo": ("tokyo", "токи", "տոկիո"),
+    "london": ("london", "лондон", "լոնդոն"),
+    "paris": ("paris parisian", "париж", "փարիզ"),
+    "berlin": ("berlin", "берлин", "բեռլին"),
+    "washington": ("washington", "вашингтон", "վաշինգտոն"),
+    "kyiv": ("kyiv kiev", "киев киів", "կիև"),
+    "jerusalem": ("jerusalem", "иерусалим", "երուսաղեմ"),
+    "pacific": ("pacific", "тихоокеан тих", "խաղաղօվկիանոս խաղաղ"),
+    "atlantic": ("atlantic", "атлантич", "ատլանտյան"),
+    "arctic": ("arctic", "арктич арктик северн", "արկտիկ հյուսիսային"),
+    "black sea": ("black", "черномор черн", "սևծով սև"),
+    "mediterranean": ("mediterranean", "средиземномор средиземн", "միջերկրածով միջերկրական"),
+    "baltic": ("baltic", "балтий балтик", "բալթ"),
+    "caspian": ("caspian", "каспи", "կասպ"),
+    "earth": ("earth", "земл", "երկիր երկր"),
+    "moon": ("moon", "лун", "լուսին լուսն"),
+    "sun": ("sun", "солнц", "արև"),
+    "un": ("un", "оон", "մակ"),
+    "who": ("who", "воз", "ահկ"),
+    "imf": ("imf", "мвф", "արժույթի"),
+    "osce": ("osce", "обсе", "եահկ"),
+    "cis": ("cis", "снг", "ապհ"),
+    "gdp": ("gdp", "ввп", "հնա"),
+    "ai": ("ai", "ии", "աբ"),
+    "hiv": ("hiv", "вич", "միավ"),
+    "aids": ("aids", "спид", "ձիահ"),
+    "fbi": ("fbi", "фбр", "հդբ"),
+    "cia": ("cia", "цру", "կհվ"),
+    "pyongyang": ("pyongyang", "пхеньян", "փհենյան"),
+    "cologne": ("cologne", "кельн кёльн", "քյոլն"),
+    "munich": ("munich", "мюнхен", "մյունխեն"),
+    "mexico city": ("mexico", "мехико мексик", "մեխիկո մեքսիկ"),
+    "hague": ("hague", "гааг", "հաագա"),
+    "venice": ("venice venetian", "венеци", "վենետիկ"),
+    "naples": ("naples", "неапол", "նեապոլ"),
+    "florence": ("florence", "флоренци", "ֆլորենցիա"),
+    "nato": ("nato", "нато", "նատօ նատո"),
+    "eu": ("eu", "ес евросоюз", "եմ եվրամիություն"),
+    "ottoman": ("ottoman ottomans", "осман", "օսման"),
+    "bolshevik": ("bolshevik bolsheviks bolshevism", "большев", "բոլշև"),
+    "dashnak": ("dashnak dashnaks dashnaktsutyun", "дашнак", "դաշնակ"),
+    "tatar": ("tatar tatars tartar tartars", "татар", "թաթար"),
+    "jew": ("jew jews jewish", "евре еврейск иуде", "հրեա հրեական"),
+    "jesus": ("jesus", "иисус", "հիսուս"),
+    "christ": ("christ", "христос христа христу христом христе", "քրիստոս քրիստոսի"),
+    "christian": ("christian christians christianity", "христиан", "քրիստոն"),
+    "muslim": ("muslim muslims moslem islamic islam", "мусульман ислам", "մահմեդական մուսուլման իսլամ"),
+    "orthodox": ("orthodox", "православ", "ուղղափառ"),
+}
+
+_BY_LANG: dict[str, dict[str, str]] = {"en": {}, "ru": {}, "hy": {}}
+for _concept, (_en, _ru, _hy) in _ENTRIES.items():
+    for _form in _en.split():
+        _BY_LANG["en"][_form] = _concept
+    for _lang, _stems in (("ru", _ru), ("hy", _hy)):
+        for _stem in _stems.split():
+            _BY_LANG[_lang][_stem] = _concept
+_STEMS = {lang: sorted(table, key=len, reverse=True) for lang, table in _BY_LANG.items() if lang != "en"}
+
+
+@lru_cache(maxsize=65536)
+def concept(word: str, lang: str) -> str | None:
+    """The place or body a word names, if the table knows it (``"Грузии"`` → ``"georgia"``)."""
+    w = word.lower().replace("’", "'")
+    if lang == "en":
+        if w.endswith("'s"):
+            w = w[:-2]
+        if w in ("us", "who", "ai", "cis") and not word.isupper():
+            return None  # the pronouns, and words that are acronyms only in capitals
+        return _BY_LANG["en"].get(w)
+    stems = _STEMS.get(lang)
+    if not stems:
+        return None
+    if "-" in w:  # ԱՄՆ-ում, ЕС-овский: an acronym with its ending
+        head = w.split("-")[0]
+        if head in _BY_LANG[lang]:
+            return _BY_LANG[lang][head]
+    for stem in stems:
+        # short stems must be nearly the whole word ("рим" → "Рима"); two letters, the whole word
+        if w.startswith(stem) and (len(stem) >= 5 or len(w) - len(stem) <= (0 if len(stem) <= 2 else 3)):
+            return _BY_LANG[lang][stem]
+    return None

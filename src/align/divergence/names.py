@@ -1,0 +1,406 @@
+"""Proper names present on one side and missing, or different, on the other.
+
+Candidates are capitalised words that do not open a sentence, and acronyms,
+minus a stop list of words that are capitalised in names but translated as
+common words ("Grand", "Assembly", "Великого", "Ազգային").  Consecutive
+candidates form one name ("Mustafa Kemal").
+
+A name is found on the other side when one of its words
+
+- folds to the same Latin key as any word there (any case), after the case
+  endings of both are set aside — ``"Бамматову"`` ~ ``"Bamatov"``,
+  ``"Նախիջևանի"`` ~ ``"Nakhichevan"``, ``"Шушинскому"`` ~ ``"Shusha"`` (see
+  :mod:`.translit`), tolerating one or two letters' difference; or
+- names the same place or body in the :mod:`.gazetteer` (Georgia / Грузия /
+  Վրաստան, UN / ООН / ՄԱԿ); or
+- appears verbatim.
+
+A name none of whose words is found counts fully; a name some of whose words
+are found ("Russian Knights" / "Русские Витязи"), and an acronym that is not
+found (acronyms are often spelt out: "АПЛ" / "Premier League"), count a little;
+so do names of institutions (a run of capitals holding a common word, "House
+Judiciary Committee", or opened by an adjective, "Юридическим комитетом" —
+such names are translated, not transliterated), the names of a side in Title
+Case (a heading), and those of a side facing an unmatched acronym (likely its
+expansion).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..records import Mark
+from .base import Finding, evidence, quote
+from .gazetteer import concept
+from .tokens import Side, Word
+from .translit import name_key
+
+_EN_STOP = set("""
+i i'm i've i'll i'd mr mrs ms dr prof sir madam lord lady st saint mount lake river sea ocean island
+islands cape bay gulf street avenue road square bridge north south east west northern southern eastern
+western central upper lower great grand greater high supreme national international federal state
+states united union republic kingdom empire federation confederation commonwealth council committee
+commission commissariat ministry minister ministers department office bureau agency service government
+parliament assembly congress senate court party army navy air force forces guard church university
+college school academy institute museum library hospital bank company corporation group center centre
+association society foundation organization organisation president vice prime chairman chair speaker
+secretary general colonel captain major lieutenant sergeant admiral marshal commander chief head king
+queen prince princess emperor empress tsar czar sultan shah pope patriarch bishop father mother day
+year new old first second third red white black green blue foreign affairs internal defence defense
+interior justice finance education health god internet web people people's peoples temporary
+provisional democratic socialist communist revolutionary liberal conservative labour labor social
+public royal imperial holy catholic world war revolution treaty conference declaration constitution
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+tv ok am pm bc ad ceo covid the all of and in on at to for by with from
+league cup championship club team prize award festival parade main technical culture sport sports
+media digital assistant deputy director premier member members officer presiding spokesman
+spokeswoman hurricane storm typhoon republican republicans democrat democrats tory tories liberals
+greens independent rev gen col capt lt sgt gov sen rep jr sr mt ft vol mme mlle herr
+""".split())
+#: Titles of people: not names themselves, and not the mark of an institution's name.
+_EN_TITLES = set("""
+mr mrs ms dr prof sir madam lord lady st saint president vice prime minister chairman speaker secretary
+general colonel captain major lieutenant sergeant admiral marshal commander chief king queen prince
+princess emperor empress tsar czar sultan shah pope patriarch bishop father mother rev gen col capt lt
+sgt gov sen rep jr sr mme mlle herr deputy director assistant spokesman spokeswoman member officer
+""".split())
+_RU_TITLES = ("президент", "генерал", "премьер", "председател", "корол", "цар", "императ", "княз", "свят",
+              "св", "министр")
+_HY_TITLES = ("նախագահ", "վարչապետ", "գեներալ", "թագավոր", "թագուհի", "կայսր", "արքա", "իշխան", "սուրբ",
+              "սբ", "պրն", "տիկ", "նախարար")
+#: Function words: written with a capital only where a sentence starts (one the splitter missed).
+_FUNCTION = set("""
+the a an this that these those if but and or so it its he she they we you there there's what when where
+how who why which while as at in on by for to of with from after before since because though although
+если есть это этот эта эти что как когда где но и а или он она оно они мы вы я в на по с к у о из за
+для не все всё так там тут вот уже еще ещё да нет бы же ли чтобы потому после до при
+եթե բայց և ու կամ նա նրանք մենք դուք ես այս այդ այն որ ինչ երբ որտեղ ինչպես ով թե իսկ
+""".split())
+#: Short words that may sit inside a hyphenated title ("Commander-in-Chief").
+_JOINERS = {"in", "of", "de", "la", "at", "on", "and", "the"}
+
+# Russian and Armenian: stems of common words written with a capital in names.
+_RU_STOP_STEMS = tuple("""
+вы вас вам вами ваш велик верховн государствен национальн центральн народн красн бел черн чёрн нов
+стар северн южн восточн западн верхн нижн перв втор трет главн высш объединен объединён соединен
+соединён организаци республик министерств министр правительств дум собрани парти арми флот
+университет академи институт банк компани управлени служб комитет комиссариат федераци союз
+королевств импери свят президент премьер генерал ден дн госпо бог временн международн всемирн
+революци войн договор конференци декларац конституци демократ социалист коммунист
+председател корол цар императ княз военн морск минобор лиг кубк чемпионат член ассамбле парламент комисси
+суд совет св г гг им интернет
+""".split())
+_HY_STOP_STEMS = tuple("""
+դուք ձեզ ձեր մեծ ազգային գերագույն կենտրոնական ժողովրդական կարմիր սպիտակ սև նոր հին հյուսիսային
+հարավային արևելյան արևմտյան առաջին երկրորդ երրորդ միացյալ հանրապետություն նախարարություն նախարար
+կառավարություն ժողով կուսակցություն բանակ համալսարան ակադեմիա ինստիտուտ բանկ ընկերություն կոմիտե
+կոմիսարիատ դաշնություն միություն թագավորություն կայսրություն սուրբ նախագահ վարչապետ գեներալ օր
+աստված ժամանակավոր միջազգային համաշխարհային հեղափոխություն պատերազմ պայմանագիր
+թագավոր թագուհի կայսր արքա իշխան զինվորական ռազմածովային լիգա գավաթ առաջնություն անդամ
+ասամբլեա պառլամենտ խորհրդարան հանձնաժողով դատարան սբ պրն տիկ
+""".split())
+
+_RU_INFLECTIONS = frozenset("""
+- а я у ю е и ы о ь й ом ем ём ой ей ый ий ая яя ое ее ые ие ого его ому ему ым им ых их ыми ими ую юю
+ам ям ами ями ах ях ов ев
+""".split()) | {""}
+_HY_INFLECTIONS = frozenset("ի ը ն ում ից ով ին եր երը երի երին ներ ները ների ներին".split()) | {""}
+
+_RU_ENDINGS = tuple(sorted("""
+ами ями ого его ому ему ыми ими ой ей ом ем ам ям ах ях ов ев ую юю ая яя ое ее ые ие ых их а я у ю е ы и о ь й
+""".split(), key=len, reverse=True))
+_RU_ADJ = ("инск", "енск", "овск", "евск", "ск", "цк")
+_HY_ENDINGS = tuple(sorted("""
+ները ների ներին ներից ներով ներում երը երի երին երից երով երում յի յին յից յով յում ով ում ից ին ի ը ն
+""".split(), key=len, reverse=True))
+
+#: Share of a full miss that a partly found name counts for.
+PARTIAL = 0.3
+#: Value of one missing name alone.
+FIRST = 0.45
+
+
+def _is_stop(word: Word, lang: str) -> bool:
+    """A common word written with a capital (every part of a hyphenated word must be one)."""
+    if word.lower.replace("’", "'") in _FUNCTION:
+        return True
+    parts = word.lower.replace("’", "'").split("-")
+    if lang == "en" or lang not in ("ru", "hy"):
+        return all(p in _EN_STOP or p in _JOINERS or (p.endswith("'s") and p[:-2] in _EN_STOP)
+                   for p in parts)
+    stems, endings = (_RU_STOP_STEMS, _RU_INFLECTIONS) if lang == "ru" else (_HY_STOP_STEMS, _HY_INFLECTIONS)
+    return all(any(_stem_of(p, stem, endings) for stem in stems) for p in parts)
+
+
+def _is_title(word: Word, lang: str) -> bool:
+    """A title before a person's name ("President", "генерал", "նախագահ"): no institution."""
+    w = word.lower.rstrip(".")
+    if lang in ("ru", "uk", "be"):
+        return any(_stem_of(w, t, _RU_INFLECTIONS) for t in _RU_TITLES)
+    if lang == "hy":
+        return any(_stem_of(w, t, _HY_INFLECTIONS) for t in _HY_TITLES)
+    return w in _EN_TITLES
+
+
+def _stem_of(word: str, stem: str, endings: frozenset[str]) -> bool:
+    """Whether ``word`` is ``stem`` with an ending: any short one for long stems, a known
+    inflection for short stems (so "ден-ь" is a stop word and "Денис" is not)."""
+    if not word.startswith(stem):
+        return False
+    rest = word[len(stem):]
+    return len(rest) <= 4 if len(stem) >= 5 else rest in endings
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str, lang: str) -> tuple[tuple[str, bool], ...]:
+    """Latin keys of a word and of its stems without case endings: (key, is_short_stem)."""
+    w = word.lower().replace("’", "'")
+    if "-" in w:  # Санкт-Петербурге, Pan-Turkic: each part on its own, and the whole
+        keys: dict[str, bool] = dict(stems(w.replace("-", ""), lang))
+        for part in w.split("-"):
+            if len(part) >= 3:
+                keys.update(stems(part, lang))
+        return tuple(sorted(keys.items()))
+    forms = {w}
+    if lang in ("ru", "uk", "be"):
+        for e in _RU_ENDINGS:
+            if w.endswith(e) and len(w) - len(e) >= 3:
+                forms.add(w[: -len(e)])
+                break
+        for f in list(forms):
+            for a in _RU_ADJ:
+                if f.endswith(a) and len(f) - len(a) >= 3:
+                    forms.add(f[: -len(a)])  # Шушинск → Шуш, Московск → Моск
+                    break
+    elif lang == "hy":
+        for e in _HY_ENDINGS:
+            if w.endswith(e) and len(w) - len(e) >= (2 if len(e) == 1 else 3):
+                forms.add(w[: -len(e)])  # Նախիջևանի, and short names too: Լին → Լի
+        forms.update(f[:-3] for f in list(forms) if f.endswith("ական") and len(f) > 6)
+    else:
+        if w.endswith("'s"):
+            forms.add(w[:-2])
+        elif w.endswith("s") and (len(w) > 4 or word[:-1].isupper()):
+            forms.add(w[:-1])  # Turks, MWPs
+        for e in ("ian", "ean", "ese", "ish", "an"):
+            if w.endswith(e) and len(w) - len(e) >= 4:
+                forms.add(w[: -len(e)])  # Korean / корейский, Chilean / чилийский
+                break
+    keys = {}
+    for f in forms:
+        k = name_key(f)
+        if len(k) >= 2:
+            keys[k] = keys.get(k, True) and len(f) < len(w)
+    return tuple(sorted(keys.items()))
+
+
+def _close(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance of a and b is at most ``limit`` (small limits only)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            cur.append(v)
+            best = min(best, v)
+        if best > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
+
+
+def _keys_match(a: str, a_short: bool, b: str, b_short: bool) -> bool:
+    if a == b:
+        return True
+    if len(a) < 3 or len(b) < 3:
+        return False  # two-letter names (Ng, Ли) only match exactly
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    short_is_stem = a_short if short is a else b_short
+    if len(a) == len(b) == 3:
+        return a[0] == b[0] and a[2] == b[2]  # Dan / Дэн, Capp / Кэпп: only the vowel differs
+    if len(short) == 3:
+        # a three-letter key meets a name that is little more than it: Шуш- / Shusha, Куп / Coupe
+        return long_.startswith(short) and len(long_) - len(short) <= (2 if short_is_stem else 1)
+    if long_.startswith(short):
+        return True
+    if len(short) >= 5 and short in long_:
+        return True  # Center / Гидрометцентр
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    if common >= 5 and common >= 0.6 * len(short):
+        return True  # Hydrometeorological / Гидрометцентр
+    if a[0] != b[0] and not {a[0], b[0]} <= {"g", "k"} and not {a[0], b[0]} <= {"e", "i", "a"}:
+        return False
+    if _close(a, b, 1 if len(short) <= 6 else 2):
+        return True
+    # vowels are what transliterations disagree on most: Seattle / Сиэтл, Price / Прайс
+    sa, sb = _skeleton(a), _skeleton(b)
+    if sa == sb:  # Mike / Майк, Bone / Боун need both keys of four letters or more
+        return (len(sa) >= 3 or len(long_) >= 4) and abs(len(a) - len(b)) <= 3
+    return len(sa) >= 5 and abs(len(a) - len(b)) <= 3 and _close(sa, sb, 1)
+
+
+_VOICE = str.maketrans("zdbg", "stpk")
+
+
+def _skeleton(key: str) -> str:
+    """The first letter and the consonants of a key, voiced and voiceless alike (Melrose / Мелроуз)."""
+    return (key[0] + "".join(c for c in key[1:] if c not in "aeiou")).translate(_VOICE)
+
+
+@lru_cache(maxsize=262144)
+def words_match(a: str, lang_a: str, b: str, lang_b: str) -> bool:
+    """Whether word ``a`` (in ``lang_a``) and word ``b`` (in ``lang_b``) can be one name."""
+    if a.lower() == b.lower():
+        return True
+    ca = concept(a, lang_a)
+    if ca is not None and ca == concept(b, lang_b):
+        return True
+    for ka, sa in stems(a, lang_a):
+        for kb, sb in stems(b, lang_b):
+            if _keys_match(ka, sa, kb, sb):
+                return True
+    return False
+
+
+def title_case(side: Side) -> bool:
+    """Whether a side reads like a heading in Title Case (nearly all its longer words capitalised)."""
+    longer = [w for w in side.words if len(w.text) >= 4]
+    return len(longer) >= 5 and sum(w.capitalised for w in longer) / len(longer) > 0.8
+
+
+_RU_ADJ_SOFT = re.compile(r".*(?:н|ическ|ческ)"
+                          r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)")
+_HY_ADJ_SOFT = re.compile(r".*(?:ական|ային|յին)(?:ի|ը|ն|ում|ից|ով|ին)?")
+
+
+def _institutional(word: Word, lang: str) -> bool:
+    """A capitalised adjective of the kind that opens an institution's name and is translated
+    ("Юридический комитет", "Республиканской партии", "Ազգային ժողով")."""
+    if lang in ("ru", "uk", "be"):
+        return bool(_RU_ADJ_SOFT.fullmatch(word.lower))
+    if lang == "hy":
+        return bool(_HY_ADJ_SOFT.fullmatch(word.lower))
+    return False
+
+
+def _candidates(side: Side) -> list[tuple[list[Word], bool]]:
+    """Names of a side: runs of consecutive capitalised words, as (candidate words, soft).
+
+    A run is *soft* when it holds a capitalised common word or an institutional
+    adjective ("House Judiciary Committee", "Юридическим комитетом"): names of
+    institutions are translated, so their words need not transliterate.
+    """
+    words = side.words
+    if not words or side.script in ("han",):
+        return []
+    if len(words) >= 4 and sum(w.all_caps for w in words) / len(words) > 0.6:
+        return []  # an upper-case heading: capitals say nothing
+    runs: list[tuple[list[Word], bool]] = []
+    current: list[Word] = []
+    soft = False
+    prev: Word | None = None
+
+    def close() -> None:
+        nonlocal current, soft
+        if current:
+            runs.append((current, soft))
+        current, soft = [], False
+
+    for w in words:
+        capital = w.capitalised and len(w.text) >= 2
+        gap = side.text[prev.end:w.start] if prev is not None else None
+        if not capital or gap is None or gap.strip(" -") != "":
+            close()
+        if not capital:
+            prev = w
+            continue
+        stop = _is_stop(w, side.lang)
+        is_name = (w.all_caps or not w.initial) and not stop
+        is_name = is_name or concept(w.text, side.lang) is not None
+        if stop and w.lower.replace("’", "'") not in _FUNCTION and not _is_title(w, side.lang):
+            soft = True  # "House Judiciary Committee"; but not "President Putin"
+        elif is_name:
+            current.append(w)
+            soft = soft or _institutional(w, side.lang)
+        prev = w
+    close()
+    return runs
+
+
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def _dotted(side: Side) -> tuple[Word, ...]:
+    """Acronyms written with dots ("U.S.", "U.N.") as words without them ("US", "UN")."""
+    return tuple(Word(m.group().replace(".", ""), m.start(), m.end(), False) for m in _DOTTED.finditer(side.text))
+
+
+def _found(run: list[Word], side_lang: str, other: Side, other_words: tuple[Word, ...]) -> float:
+    """1.0 when no word of ``run`` is found on ``other``, PARTIAL when some are, 0 when all are.
+
+    A word found as a known place or body (the gazetteer) accounts for the whole
+    name: "United Arab Emirates" is found once "Emirates" meets "ОАЭ".
+    """
+    hits = 0
+    for w in run:
+        verbatim = re.search(rf"(?<!\w){re.escape(w.text)}(?!\w)", other.text) is not None
+        if verbatim or any(words_match(w.text, side_lang, o.text, other.lang)
+                           for o in other_words if len(o.text) >= 2):
+            c = concept(w.text, side_lang)
+            if c is not None and any(concept(o.text, other.lang) == c for o in other_words):
+                return 0.0
+            hits += 1
+    if hits == len(run):
+        return 0.0
+    if hits or all(w.all_caps and concept(w.text, side_lang) is None for w in run):
+        return PARTIAL  # partly found, or an acronym (often spelt out or rendered differently)
+    return 1.0
+
+
+def score(src: Side, tgt: Side) -> Finding | None:
+    """Flag names of either side that the other side lacks; None when neither side has names."""
+    runs_s = [r for r in _candidates(src) if r[0]]
+    runs_t = [r for r in _candidates(tgt) if r[0]]
+    if not runs_s and not runs_t:
+        return None
+    finding = Finding("names", 0.0)
+    weight = 0.0
+    missing, extra = [], []
+    words_s, words_t = src.words + _dotted(src), tgt.words + _dotted(tgt)
+    misses = {id(run): _found(run, side.lang, other, other_words)
+              for side, runs, other, other_words in ((src, runs_s, tgt, words_t), (tgt, runs_t, src, words_s))
+              for run, _ in runs}
+    # an acronym one side leaves unmatched is often spelt out on the other ("AMs" / "члены Ассамблеи")
+    acronym_left = {side is src: any(misses[id(r)] and all(w.all_caps for w in r) for r, _ in runs)
+                    for side, runs in ((src, runs_s), (tgt, runs_t))}
+    for side, runs, other, sink in ((src, runs_s, tgt, missing), (tgt, runs_t, src, extra)):
+        side_soft = title_case(side) or acronym_left[side is not src]
+        for run, soft in runs:
+            miss = misses[id(run)]
+            if miss and (soft or side_soft):
+                miss = min(miss, PARTIAL)  # an institution, a heading, or an acronym's expansion
+            if miss:
+                weight += miss
+                text = side.text[run[0].start:run[-1].end]
+                sink.append(text)
+                label = "not in the target" if side is src else "not in the source"
+                if miss < 1:
+                    label = "partly " + label
+                finding.marks.append(Mark("source" if side is src else "target", run[0].start,
+                                          run[-1].end, "names", label))
+    if not weight:
+        return finding
+    finding.value = evidence(weight, FIRST)
+    if missing:
+        finding.reasons.append("names: " + ", ".join(map(quote, missing)) + " in the source not found in the target")
+    if extra:
+        finding.reasons.append("names: " + ", ".join(map(quote, extra)) + " in the target not found in the source")
+    return finding

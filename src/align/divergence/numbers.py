@@ -1,0 +1,310 @@
+"""Numbers and dates: each side as a multiset of values; values on one side only are flagged.
+
+What counts as a value:
+
+- digits in any grouping: ``5,000,000``, ``5 000 000``, ``5.000.000``, with
+  non-breaking or thin spaces; decimals ``1.5`` / ``1,5``.  A lone group of
+  three after a comma or dot (``1,500``) is ambiguous between languages and
+  matches either reading (1500 or 1.5);
+- a number with a scale word: ``5 million``, ``5 млн``, ``5,5 миллиарда``, ``5 հազար``;
+- ordinals and years written with digits: ``26th``, ``26-го``, ``26-ին``,
+  ``1920 г.``, ``1920 թ.`` are 26 and 1920 (the suffix is not compared);
+- written-out cardinals in English, Russian (every case form) and Armenian:
+  ``twenty-six``, ``пять миллионов``, ``двумстам``, ``հինգ միլիոն``, ``քսանհինգ``;
+- month names in all three languages and all case forms (``апреля``,
+  ``ապրիլի``) as the value "month 4"; English "May"/"March" and Armenian
+  "մարտ" (also "battle") only next to a number; English abbreviations only
+  with a capital;
+- Roman numerals before a word for "century" (``XIX века``, ``XIX դար``);
+- times: ``7.55am`` and ``7:55`` are 7 and 55, ``3 p.m.`` is 3 or 15; decades:
+  ``the 1930s`` matches ``30-х годов``; ``$5m``, ``£2bn`` carry their scale.
+
+A value next to a unit of measurement (miles, inches, °F, km, кг, ...) that has
+no match counts for less (``UNIT_WEIGHT``): translations often convert units.
+
+A lone word for "one" ("one", "одна", "մեկ") is too often not a number ("one
+of", "the same") to be required on the other side, and a scale word with no
+number before it ("a thousand", "до тысячи", "миллиона") too often vague; they
+still match a value on the other side.
+Written ordinals ("fourth", "четвёртый", "չորրորդ", "հինգերորդ") and "both"
+("оба") match a value on the other side but are never required ("for the
+first time", "a second"); vague plurals ("thousands", "тысячи") are not
+values.  Month adjectives count as the month ("июньский саммит", "հունիսյան").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Mark
+from .base import Finding, evidence, quote
+from .numerals import MONTH_NAMES, SINGULAR_SCALES, combine, month_of, weak_value, word_numeral
+from .tokens import Side
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One value found in a text: its possible readings, where it is, and how it was written."""
+
+    values: frozenset
+    start: int
+    end: int
+    text: str
+    weak: bool = False
+    unit: bool = False
+
+    def label(self) -> str:
+        v = sorted(self.values, key=str)[0]
+        if isinstance(v, str):
+            return MONTH_NAMES[int(v.split(":")[1]) - 1]
+        return f"{int(v)}" if float(v).is_integer() else f"{v:g}"
+
+
+def _num(v: float) -> float:
+    return float(round(v, 6))
+
+
+# ---------------------------------------------------------------- digits
+_DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f\u2009.,'’]\d+)*")
+_TIME = re.compile(r"(?<![\d.,])(\d{1,2})[:.](\d{2})(?![\d.,]\d)(?=\s*(?:[ap]\.?m\b\.?|h\b|ч\b|ժ\b)|(?<=\d:\d\d))",
+                   re.IGNORECASE)
+_CLOCK = re.compile(r"\s*([ap])\.?m\b\.?", re.IGNORECASE)
+_CURRENCY_SCALE = re.compile(r"(?<=[$£€¥₽])(\d+(?:[.,]\d+)?)(m|bn|k)\b")
+_DECADE = re.compile(r"(?:'?s\b|-(?:х|е|ые|ых|ական)\b)")
+#: Units of measurement: numbers next to them are often converted (miles → km), so they count less.
+_UNIT = re.compile(
+    r"\s*(?:%|°|(?:mph|miles?|inch(?:es)?|in\.|feet|foot|ft|yards?|pounds?|lbs?|ounces?|oz|gallons?|acres?|"
+    r"degrees?|fahrenheit|celsius|km|kilomet\w*|metres?|meters?|cm|mm|kg|kilogram\w*|tons?|tonnes?|"
+    r"км|кг|см|мм|м|метр\w*|километр\w*|миль?|мил[ьяие]\w*|дюйм\w*|фут\w*|фунт\w*|градус\w*|тонн\w*|"
+    r"կմ|կգ|սմ|մմ|մ|մետր\w*|կիլոմետր\w*|մղոն\w*|դյույմ\w*|ֆունտ\w*|աստիճան\w*|տոննա\w*)\b)",
+    re.IGNORECASE)
+#: How much a value next to a unit counts when it has no match (conversions are common).
+UNIT_WEIGHT = 0.3
+_DATE = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
+_SCALE_AFTER = re.compile(
+    r"[ \u00a0\u202f\u2009]?(thousand|million|billion|trillion|bn|"
+    r"тыс\.?|тысяч[аиуе]?[йю]?|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*|"
+    r"հազար\w*|միլլ?իոն\w*|միլիարդ\w*|բիլիոն\w*|մլն|մլրդ)(?!\w)", re.IGNORECASE)
+_SCALE_VALUES = (("тыс", 1e3), ("тысяч", 1e3), ("млн", 1e6), ("миллион", 1e6), ("млрд", 1e9),
+                 ("миллиард", 1e9), ("трлн", 1e12), ("триллион", 1e12), ("thousand", 1e3),
+                 ("million", 1e6), ("billion", 1e9), ("bn", 1e9), ("trillion", 1e12),
+                 ("հազար", 1e3), ("միլիոն", 1e6), ("միլլիոն", 1e6), ("միլիարդ", 1e9), ("բիլիոն", 1e9),
+                 ("մլն", 1e6), ("մլրդ", 1e9))
+_CENTURY = re.compile(r"(?<![\w])([IVXL]{1,6})(?:-\w{1,3})?\s+(?=век|столети|դար)")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _scale_value(word: str) -> float:
+    w = word.lower().rstrip(".")
+    for stem, value in _SCALE_VALUES:
+        if w.startswith(stem):
+            return value
+    return 1.0
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def _parse_digits(s: str) -> list[tuple[int, int, set[float]]]:
+    """Split a run of digits and separators into numbers: (start, end, possible values)."""
+    groups = [(m.start(), m.end()) for m in re.finditer(r"\d+", s)]
+    seps = [s[groups[k][1]:groups[k + 1][0]] for k in range(len(groups) - 1)]
+    out = []
+    i = 0
+    while i < len(groups):
+        digits = [s[groups[i][0]:groups[i][1]]]
+        sep_used = None
+        j = i
+        while j + 1 < len(groups):
+            sep, nxt = seps[j], s[groups[j + 1][0]:groups[j + 1][1]]
+            if len(nxt) == 3 and (sep == sep_used or (sep_used is None and len(digits[0]) <= 3)):
+                sep_used = sep
+                digits.append(nxt)
+                j += 1
+                continue
+            break
+        whole = float("".join(digits))
+        values = {whole}
+        if len(digits) == 2 and sep_used in (",", "."):
+            values.add(float(f"{digits[0]}.{digits[1]}"))  # 1,500 or 1.500: either reading
+        if j + 1 < len(groups) and seps[j] in (",", ".") and seps[j] != sep_used:
+            frac = s[groups[j + 1][0]:groups[j + 1][1]]
+            values = {float(f"{int(v)}.{frac}") for v in values if float(v).is_integer()} or values
+            j += 1
+        out.append((groups[i][0], groups[j][1], values))
+        i = j + 1
+    return out
+
+
+def quantities(side: Side) -> list[Quantity]:
+    """Every value in a side's text, in order of appearance."""
+    text = side.text
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if 1 <= mo <= 12:
+            found += [Quantity(frozenset({float(d)}), m.start(1), m.end(1), m.group(1)),
+                      Quantity(frozenset({f"month:{mo}"}), m.start(3), m.end(3), m.group(3)),
+                      Quantity(frozenset({float(y)}), m.start(4), m.end(4), m.group(4))]
+            taken.append((m.start(), m.end()))
+    for m in _TIME.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        h, mi = int(m.group(1)), int(m.group(2))
+        clock = _CLOCK.match(text, m.end())
+        hours = {float(h)} | ({float(h + 12)} if clock and clock.group(1).lower() == "p" and h < 12 else set())
+        found.append(Quantity(frozenset(hours), m.start(1), m.end(1), m.group(1)))
+        found.append(Quantity(frozenset({float(mi)}), m.start(2), m.end(2), m.group(2), weak=mi == 0))
+        taken.append((m.start(), m.end()))
+    for m in _CURRENCY_SCALE.finditer(text):  # $5m, £125m, €2bn
+        mult = {"m": 1e6, "bn": 1e9, "k": 1e3}[m.group(2)]
+        v = float(m.group(1).replace(",", "."))
+        found.append(Quantity(frozenset({_num(v * mult)}), m.start(), m.end(), m.group()))
+        taken.append((m.start(), m.end()))
+    for m in _DIGITS.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        for a, b, values in _parse_digits(m.group()):
+            start, end = m.start() + a, m.start() + b
+            sc = _SCALE_AFTER.match(text, end)
+            if sc:
+                mult = _scale_value(sc.group(1))
+                values = {v * mult for v in values}
+                end = sc.end()
+                taken.append((sc.start(1), sc.end(1)))
+            elif _DECADE.match(text, end):  # the 1930s / 30-х годов / 30-ական
+                values |= {v % 100 for v in values if v >= 1000 and v % 10 == 0}
+                values |= {1900 + v for v in values if v < 100 and v % 10 == 0}
+            clock = _CLOCK.match(text, end)
+            if clock and clock.group(1).lower() == "p":  # 3 p.m. / 15:00
+                values |= {v + 12 for v in values if v < 12}
+            unit = bool(_UNIT.match(text, end))
+            found.append(Quantity(frozenset(_num(v) for v in values), start, end, text[start:end], unit=unit))
+    for m in _CENTURY.finditer(text):
+        found.append(Quantity(frozenset({float(_roman(m.group(1)))}), m.start(1), m.end(1), m.group(1)))
+    found += _word_quantities(side, taken)
+    found += _months(side, found)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _continues(prev: tuple[str, float], nxt: tuple[str, float]) -> bool:
+    """Whether numeral ``nxt`` continues a number whose last part is ``prev``."""
+    if nxt[0] != "unit" or prev[0] != "unit":
+        return True  # hundreds and scales join anything: "two hundred", "тысяча пять"
+    if 20 <= prev[1] < 100 and prev[1] % 10 == 0:
+        return nxt[1] < 10  # "twenty six", "двадцать шесть"
+    if prev[1] >= 100 and prev[1] % 100 == 0:
+        return nxt[1] < 100  # "двести пять"
+    return False  # "five six": two numbers
+
+
+def _word_quantities(side: Side, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out: list[Quantity] = []
+    run: list[tuple[int, int, list[tuple[str, float]]]] = []
+
+    def flush() -> None:
+        real = [r for r in run if r[2]]
+        if real:
+            parts = [p for _, _, ps in real for p in ps]
+            word = side.text[real[0][0]:real[0][1]].lower()
+            vague = len(run) == 1 and {k for k, _ in parts} == {"scale"} and word not in SINGULAR_SCALES
+            if not vague:  # "thousands of", "тысячи людей" are not values
+                value = combine(parts)
+                start, end = run[0][0], run[-1][1]
+                # a lone "one", or a scale word with no number before it ("a thousand",
+                # "до тысячи"): matched when present, never required
+                weak = len(parts) == 1 and (value == 1.0 or parts[0][0] == "scale")
+                out.append(Quantity(frozenset({_num(value)}), start, end, side.text[start:end], weak))
+        run.clear()
+
+    prev_end = -1
+    for w in side.words:
+        if any(a <= w.start < b for a, b in taken):
+            flush()
+            continue
+        parts = word_numeral(w.text, side.lang)
+        joined = bool(run) and side.text[prev_end:w.start].strip(" -\u00a0") == ""
+        if parts is None:
+            ordinal = weak_value(w.text, side.lang)
+            if ordinal is not None:
+                flush()
+                out.append(Quantity(frozenset({ordinal}), w.start, w.end, w.text, weak=True))
+                prev_end = w.end
+                continue
+            if side.lang == "en" and w.lower == "and" and joined and run[-1][2]:
+                prev_end = w.end  # "one hundred and five"
+                continue
+            flush()
+            if side.lang == "en" and w.lower in ("a", "an"):
+                run.append((w.start, w.end, []))  # "a million"; dropped unless a scale follows
+            prev_end = w.end
+            continue
+        if run and (not joined or (run[-1][2] and not _continues(run[-1][2][-1], parts[0]))):
+            flush()
+        if run and not run[-1][2] and parts[0][0] not in ("hundred", "scale"):
+            run.clear()  # "a" before something other than hundred/thousand/million
+        run.append((w.start, w.end, parts))
+        prev_end = w.end
+    flush()
+    return out
+
+
+def _months(side: Side, numbers: list[Quantity]) -> list[Quantity]:
+    out = []
+    for w in side.words:
+        hit = month_of(w.text, side.lang)
+        if not hit:
+            continue
+        month, needs_number = hit
+        if needs_number and not any(q.end <= w.start and w.start - q.end <= 3 or
+                                    q.start >= w.end and q.start - w.end <= 3 for q in numbers):
+            continue
+        out.append(Quantity(frozenset({f"month:{month}"}), w.start, w.end, w.text))
+    return out
+
+
+def _unmatched(a: list[Quantity], b: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    used = [False] * len(b)
+    left = []
+    for q in a:
+        for k, r in enumerate(b):
+            if not used[k] and q.values & r.values:
+                used[k] = True
+                break
+        else:
+            left.append(q)
+    right = [r for k, r in enumerate(b) if not used[k]]
+    return [q for q in left if not q.weak], [r for r in right if not r.weak]
+
+
+def score(src: Side, tgt: Side) -> Finding | None:
+    """Flag values present on one side only; None when both sides hold no values."""
+    qs, qt = quantities(src), quantities(tgt)
+    if not qs and not qt:
+        return None
+    only_src, only_tgt = _unmatched(qs, qt)
+    finding = Finding("numbers", 0.0)
+    if not only_src and not only_tgt:
+        return finding
+    def weight(qs: list[Quantity]) -> float:
+        return sum(UNIT_WEIGHT if q.unit else 1.0 for q in qs)
+
+    finding.value = evidence(max(weight(only_src), weight(only_tgt)), 0.7)
+    parts = []
+    if only_src:
+        parts.append("in the source only: " + ", ".join(quote(q.text) for q in only_src))
+    if only_tgt:
+        parts.append("in the target only: " + ", ".join(quote(q.text) for q in only_tgt))
+    finding.reasons.append("numbers differ — " + "; ".join(parts))
+    finding.marks += [Mark("source", q.start, q.end, "numbers", f"{q.label()}: not in the target")
+                      for q in only_src]
+    finding.marks += [Mark("target", q.start, q.end, "numbers", f"{q.label()}: not in the source")
+                      for q in only_tgt]
+    return finding

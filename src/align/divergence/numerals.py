@@ -1,0 +1,238 @@
+"""Number words and month names in English, Russian and Armenian, for :mod:`.numbers`.
+
+:func:`word_numeral` reads one word as numeral parts — ("unit", 5), ("hundred",
+100), ("scale", 1e6) — that :func:`combine` turns into a value ("five million"
+→ 5e6, "двадцать шесть" → 26, "քսանհինգ" → 25).  :func:`weak_value` reads
+ordinals and "both", which may match a value but are never required.
+:func:`month_of` reads a month name in any case form.
+"""
+from __future__ import annotations
+
+import re
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+# Each language maps a word form to (kind, value); kind is "unit" (adds),
+# "hundred" (multiplies what precedes) or "scale" (closes a group of thousands).
+_EN_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+             "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN: dict[str, tuple[str, float]] = {w: ("unit", float(i)) for i, w in enumerate(_EN_UNITS)}
+_EN.update({w: ("unit", float(20 + 10 * i)) for i, w in enumerate(_EN_TENS)})
+_EN.update({"hundred": ("hundred", 100.0), "thousand": ("scale", 1e3), "million": ("scale", 1e6),
+            "billion": ("scale", 1e9), "trillion": ("scale", 1e12)})
+
+
+def _ru_table() -> dict[str, tuple[str, float]]:
+    t: dict[str, tuple[str, float]] = {}
+
+    def add(value: float, *forms: str, kind: str = "unit") -> None:
+        for f in forms:
+            t[f] = (kind, value)
+
+    add(0, "ноль", "нуль", "ноля", "нуля", "нолю", "нулю", "нолем", "нулем", "нулём")
+    add(1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну", "одною")
+    add(2, "два", "две", "двух", "двум", "двумя")
+    add(3, "три", "трёх", "трех", "трём", "трем", "тремя")
+    add(4, "четыре", "четырёх", "четырех", "четырём", "четырем", "четырьмя")
+    add(5, "пять", "пяти", "пятью")
+    add(6, "шесть", "шести", "шестью")
+    add(7, "семь", "семи")  # "семью" is far more often "family"
+    add(8, "восемь", "восьми", "восемью", "восьмью")
+    add(9, "девять", "девяти", "девятью")
+    add(10, "десять", "десяти", "десятью")
+    stems = ("одиннадцат", "двенадцат", "тринадцат", "четырнадцат", "пятнадцат", "шестнадцат",
+             "семнадцат", "восемнадцат", "девятнадцат", "двадцат", "тридцат")
+    for stem, value in zip(stems, (*range(11, 21), 30)):
+        add(value, stem + "ь", stem + "и", stem + "ью")
+    add(40, "сорок", "сорока")
+    for value, nom, obl, ins in ((50, "пятьдесят", "пятидесяти", "пятьюдесятью"),
+                                 (60, "шестьдесят", "шестидесяти", "шестьюдесятью"),
+                                 (70, "семьдесят", "семидесяти", "семьюдесятью"),
+                                 (80, "восемьдесят", "восьмидесяти", "восемьюдесятью")):
+        add(value, nom, obl, ins)
+    add(90, "девяносто", "девяноста")
+    # collective numerals: двое, трое, ... (and their oblique forms)
+    for value, stem in ((2, "дво"), (3, "тро"), (4, "четвер"), (5, "пятер"), (6, "шестер"), (7, "семер"),
+                        (8, "восьмер"), (9, "девятер"), (10, "десятер")):
+        add(value, *(stem + e for e in (("е", "их", "им", "ими") if value < 4 else ("о", "ых", "ым", "ыми"))))
+    add(100, "сто", "ста")
+    # 200–900: nominative, genitive (-сот), dative (-стам), instrumental (-стами), prepositional (-стах)
+    for value, nom, gen, dat, ins in (
+            (200, "двести", "двухсот", "двум", "двумя"), (300, "триста", "трёхсот", "трём", "тремя"),
+            (400, "четыреста", "четырёхсот", "четырём", "четырьмя"), (500, "пятьсот", "пятисот", "пяти", "пятью"),
+            (600, "шестьсот", "шестисот", "шести", "шестью"), (700, "семьсот", "семисот", "семи", "семью"),
+            (800, "восемьсот", "восьмисот", "восьми", "восемью"),
+            (900, "девятьсот", "девятисот", "девяти", "девятью")):
+        gen_stem = gen[:-3]
+        forms = {nom, gen, gen.replace("ё", "е"), dat + "стам", ins + "стами", gen_stem + "стах",
+                 (dat + "стам").replace("ё", "е"), gen_stem.replace("ё", "е") + "стах"}
+        add(value, *forms)
+    for value, stem in ((1e6, "миллион"), (1e9, "миллиард"), (1e12, "триллион")):
+        add(value, *(stem + e for e in ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")), kind="scale")
+    add(1e3, *("тысяч" + e for e in ("а", "и", "", "у", "ей", "ею", "ам", "ами", "ах")), kind="scale")
+    add(1e3, "тыс", kind="scale")
+    add(1e6, "млн", kind="scale")
+    add(1e9, "млрд", kind="scale")
+    add(1e12, "трлн", kind="scale")
+    return t
+
+
+_RU = _ru_table()
+
+_HY_MORPHEMES: dict[str, tuple[str, float]] = {
+    "մեկ": ("unit", 1), "երկու": ("unit", 2), "երեք": ("unit", 3), "չորս": ("unit", 4),
+    "հինգ": ("unit", 5), "վեց": ("unit", 6), "յոթն": ("unit", 7), "յոթ": ("unit", 7),
+    "ութ": ("unit", 8), "ինն": ("unit", 9), "ինը": ("unit", 9), "տասն": ("unit", 10),
+    "տասը": ("unit", 10), "քսան": ("unit", 20), "երեսուն": ("unit", 30), "քառասուն": ("unit", 40),
+    "հիսուն": ("unit", 50), "վաթսուն": ("unit", 60), "յոթանասուն": ("unit", 70),
+    "ութսուն": ("unit", 80), "իննսուն": ("unit", 90), "հարյուր": ("hundred", 100),
+    "հազար": ("scale", 1e3), "միլիոն": ("scale", 1e6), "միլլիոն": ("scale", 1e6),
+    "միլիարդ": ("scale", 1e9), "բիլիոն": ("scale", 1e9),
+    "մլն": ("scale", 1e6), "մլրդ": ("scale", 1e9),
+}
+_HY_ORDER = sorted(_HY_MORPHEMES, key=len, reverse=True)
+_HY_ENDINGS = ("ներից", "ներով", "ներում", "ներին", "ների", "ները", "ից", "ով", "ում", "ին", "ի", "ը", "ն", "ս")
+
+#: Scale words that mean one unit of the scale when they stand alone ("a million", "тысяча").
+SINGULAR_SCALES = {"thousand", "million", "billion", "trillion", "тысяча", "тысячу", "тысячей",
+                    "миллион", "миллиона", "миллиону", "миллионом", "миллионе", "миллиард",
+                    "миллиарда", "миллиардом", "հազար", "միլիոն", "միլիարդ"}
+
+
+def _hy_decompose(word: str) -> list[tuple[str, float]] | None:
+    parts: list[tuple[str, float]] = []
+    i = 0
+    while i < len(word):
+        for m in _HY_ORDER:
+            if word.startswith(m, i):
+                parts.append(_HY_MORPHEMES[m])
+                i += len(m)
+                break
+        else:
+            return None
+    return parts
+
+
+def _hy_numeral(word: str) -> list[tuple[str, float]] | None:
+    w = word.lower()
+    candidates = [w] + [w[: -len(e)] for e in _HY_ENDINGS if w.endswith(e) and len(w) > len(e) + 1]
+    for c in list(candidates):
+        if c.endswith("ս") and len(c) > 3:
+            candidates.append(c[:-1])  # երկուսը, երկուսից
+    for c in candidates:
+        parts = _hy_decompose(c)
+        if parts:
+            return parts
+    return None
+
+
+# Written ordinals and "both": values a digit on the other side may match ("fourth" / "4-րդ"),
+# never required themselves ("for the first time", "second" as a unit of time).
+_EN_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_WEAK: dict[str, dict[str, float]] = {
+    "en": {**{w: float(i + 1) for i, w in enumerate(_EN_ORDINALS)}, "both": 2.0,
+           "thirtieth": 30.0, "fortieth": 40.0, "fiftieth": 50.0, "hundredth": 100.0},
+    "hy": {"առաջին": 1.0, "երկրորդ": 2.0, "երրորդ": 3.0, "չորրորդ": 4.0},
+}
+_RU_ORDINAL = re.compile(
+    r"(перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|"
+    r"четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)"
+    r"(?:ый|ой|ий|ая|ья|ое|ье|ые|ьи|ого|ьего|ому|ьему|ым|ьим|ом|ьем|ую|ью|ых|ьих|ыми|ьими)")
+_RU_ORDINAL_VALUES = {stem: float(i + 1) for i, stem in enumerate(
+    ("перв втор трет четв пят шест седьм восьм девят десят одиннадцат двенадцат тринадцат четырнадцат "
+     "пятнадцат шестнадцат семнадцат восемнадцат девятнадцат двадцат").split())}
+_RU_ORDINAL_VALUES["тридцат"] = 30.0
+_RU_BOTH = {"оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"}
+_HY_ORDINAL = re.compile(r"(.+)երորդ\w*")
+
+
+def weak_value(word: str, lang: str) -> float | None:
+    """The value of an ordinal word or "both", or None."""
+    w = word.lower()
+    if lang in _WEAK and w in _WEAK[lang]:
+        return _WEAK[lang][w]
+    if lang in ("ru", "uk", "be"):
+        if w in _RU_BOTH:
+            return 2.0
+        m = _RU_ORDINAL.fullmatch(w)
+        if m:
+            stem = m.group(1).replace("ё", "е")
+            return _RU_ORDINAL_VALUES.get("четв" if stem.startswith("четв") else stem)
+    if lang == "hy":
+        if w.startswith(("առաջին", "երկրորդ", "երրորդ", "չորրորդ")):
+            return _WEAK["hy"][next(k for k in _WEAK["hy"] if w.startswith(k))]
+        m = _HY_ORDINAL.fullmatch(w)
+        if m:
+            parts = _hy_decompose(m.group(1))
+            if parts:
+                return combine(parts)
+    return None
+
+
+def word_numeral(word: str, lang: str) -> list[tuple[str, float]] | None:
+    w = word.lower().rstrip(".")
+    if lang == "en":
+        pieces = w.split("-")
+        if all(p in _EN for p in pieces):
+            return [_EN[p] for p in pieces]
+        return None
+    if lang in ("ru", "uk", "be"):
+        hit = _RU.get(w)
+        return [hit] if hit else None
+    if lang == "hy":
+        return _hy_numeral(w)
+    return None
+
+
+def combine(parts: list[tuple[str, float]]) -> float:
+    total = current = 0.0
+    for kind, value in parts:
+        if kind == "unit":
+            current += value
+        elif kind == "hundred":
+            current = (current or 1.0) * value
+        else:
+            total += (current or 1.0) * value
+            current = 0.0
+    return total + current
+
+
+_EN_MONTHS = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
+_EN_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                   "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+_EN_NEEDS_NUMBER = {"may", "march", "mar"}
+_EN_FULL_MONTHS = {name.lower() for name in MONTH_NAMES}
+_RU_MONTHS = re.compile(
+    r"(?:(январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ём|ем|ьск\w+|ск\w+)"
+    r"|(март|август)(?:а|е|у|ом|овск\w+)?|(ма)(?:й|я|е|ю|ем|ём|йск\w+))", re.IGNORECASE)
+_RU_MONTH_NUM = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
+                 "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
+_HY_MONTHS = {"հունվար": 1, "փետրվար": 2, "մարտ": 3, "ապրիլ": 4, "մայիս": 5, "հունիս": 6,
+              "հուլիս": 7, "օգոստոս": 8, "սեպտեմբեր": 9, "հոկտեմբեր": 10, "նոյեմբեր": 11,
+              "դեկտեմբեր": 12}
+_HY_MONTH_ENDINGS = ("", "ի", "ին", "ից", "ով", "ում", "ը", "ն", "ու", "յան", "յանի", "յան", "յանը", "յանին")
+
+
+def month_of(word: str, lang: str) -> tuple[int, bool] | None:
+    """(month number, needs a number next to it) or None."""
+    w = word.lower().rstrip(".")
+    if lang == "en":
+        if w not in _EN_MONTHS or (w not in _EN_FULL_MONTHS and not word[:1].isupper()):
+            return None  # "jan", "dec" in lower case are not months
+        return _EN_MONTHS[w], w in _EN_NEEDS_NUMBER
+    if lang in ("ru", "uk", "be"):
+        m = _RU_MONTHS.fullmatch(w)
+        if not m:
+            return None
+        stem = next(g for g in m.groups() if g)
+        return _RU_MONTH_NUM[stem], False
+    if lang == "hy":
+        for stem, n in _HY_MONTHS.items():
+            if w.startswith(stem) and w[len(stem):] in _HY_MONTH_ENDINGS:
+                return n, stem == "մարտ"
+    return None
+
+

@@ -1,0 +1,211 @@
+"""Negation, sentence mood and pronoun gender: a "not", a "?" or a "she" on one side only.
+
+Negation is counted per side as the number of negated clauses, so that a
+difference in count means one side affirms what the other denies:
+
+- English: not, -n't, never, no, none, nobody, nothing, nowhere, neither,
+  cannot, without (and "nor" without "neither");
+- Russian: не, нет, нельзя, без; words of negative concord (никто, ничего,
+  никогда, ни ...) count once only when no не/нет is there to carry them
+  ("никто не пришёл" is one negation, like "nobody came"); не in "тем не
+  менее", "чуть не", "едва ли не", "не раз" does not negate;
+- Armenian: verbs negated with the prefix չ- (չի, չեմ, չկա, չունի, ...) and
+  առանց; ոչ, ոչինչ, երբեք, ոչ ոք count once only when no չ- verb carries them.
+
+"Without" / "без" / "առանց" count because translations move freely between
+"без него" and "with no impact", "не разбудив" and "without waking".
+
+Lexical negation (impossible / невозможно / անհնար) is part of the word and
+is not counted; but when the side with fewer negations has such a word
+(un-/in-/dis- words, -less, fail, lack, unable; не- and без- words; ան-
+words), the difference counts for less (``ABSORBED``): "не смог" is often
+"was unable", "not happy" is "недовольна".  Antonyms are :mod:`.antonyms`'
+business.
+
+Mood: a question mark (or the Armenian ՞) on one side only.  Gender (English
+and Russian only; Armenian pronouns have none): personal pronouns of only one
+gender on one side and only of the other on the other side ("she" for "он").
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import Mark
+from .base import Finding, evidence, quote
+from .tokens import Side, Word
+from .translit import HY_WORD_MARKS
+
+_EN_NEG = {"not", "never", "no", "none", "nobody", "nothing", "nowhere", "neither", "cannot", "without"}
+_RU_NEG = {"не", "нет", "нельзя", "без", "безо"}
+#: Russian phrases with не that do not negate: "тем не менее" (nevertheless), "чуть не" (almost), ...
+_RU_NOT_NEG = re.compile(r"\bтем\s+не\s+менее\b|\bчуть\s+(?:ли\s+)?не\b|\bедва\s+ли\s+не\b|\bне\s+раз\b",
+                         re.IGNORECASE)
+_RU_CONCORD = set("""
+ни никто никого никому никем ничто ничего ничему ничем никогда нигде никуда ниоткуда никак
+никакой никакая никакое никакие никакого никакому никаким никаком никакую никаких никакими
+ничей ничья ничьё ничье ничьи ничьего нисколько
+""".split())
+_HY_CONCORD = {"ոչ", "ոչինչ", "երբեք", "ոչնչով", "ոչնչից", "ոչնչի", "ոչ-ոք"}
+#: Armenian words that begin with չ without being negated verbs.
+_HY_NOT_NEG = ("չափ", "չորս", "չորր", "չոր", "չար", "չին", "չեխ", "չեչեն", "չիլի", "չեմպիոն", "չեկ",
+               "չաղ", "չուստ", "չվ", "չնայ", "չեզոք", "չեղ", "չղջիկ", "չնչին")
+
+_GENDER = {
+    "en": ({"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}),
+    "ru": ({"он", "его", "него", "ему", "нему", "ним", "нём", "нем"},
+           {"она", "её", "ее", "неё", "нее", "ей", "ней", "ею", "нею"}),
+}
+
+#: Value of one negation present on one side only.
+FIRST = 0.6
+#: ... when the other side has a word that may carry the negation lexically ("unable", "недоволен").
+ABSORBED = 0.3
+#: Value of a question on one side only.
+QUESTION = 0.55
+#: Value of pronouns of one gender on one side and only of the other on the other side.
+GENDER = 0.5
+
+# Words that carry a negation inside them, so that "не смог" / "unable", "not happy" / "недовольна",
+# "չի կարող" / "unable" need not be a difference.  English: un-/in-/im-/dis-/non- words and -less
+# words with a few common verbs; Russian: не- and без- words; Armenian: ան- words.
+_EN_LEXNEG = re.compile(r"(?:un|in|im|il|ir|dis|non)[a-z]{4,}|[a-z]{3,}less|fail\w*|lack\w*|refus\w*|"
+                        r"den(?:y|ied|ies)|absen\w*|hardly|barely|seldom|rarely|stopped|ceased|instead|avoid\w*")
+_EN_NOT_LEXNEG = re.compile(r"(?:under|unit|univ|until|into|inter|intern|info|india|indi|indo|inde|inc|ind|"
+                            r"ins|inf|inh|ini|inj|inn|inq|inv|imag|imp|imm|dish|disc|dist|disp|unless)\w*")
+_RU_LEXNEG = re.compile(r"(?:не|без|бес)[а-яё]{3,}")
+_HY_LEXNEG = re.compile(r"ան[ա-ֆ]{3,}")
+
+
+def _lexical_negatives(side: Side) -> list[Word]:
+    """Words that may carry a negation lexically (see the patterns above)."""
+    out = []
+    for w in side.words:
+        lw = w.lower
+        if side.lang == "en":
+            if _EN_LEXNEG.fullmatch(lw) and not _EN_NOT_LEXNEG.fullmatch(lw):
+                out.append(w)
+        elif side.lang in ("ru", "uk", "be"):
+            if _RU_LEXNEG.fullmatch(lw):
+                out.append(w)
+        elif side.lang == "hy" and _HY_LEXNEG.fullmatch(lw):
+            out.append(w)
+    return out
+
+
+def negations(side: Side) -> list[Word]:
+    """The words that carry each negated clause of a side (one word per negation)."""
+    lang = side.lang
+    words = side.words
+    if lang == "en":
+        out = []
+        has_neither = any(w.lower == "neither" for w in words)
+        for w in words:
+            lw = w.lower.replace("’", "'")
+            if lw in _EN_NEG or lw.endswith("n't") or (lw == "nor" and not has_neither):
+                out.append(w)
+        return out
+    if lang in ("ru", "uk", "be"):
+        idioms = [(m.start(), m.end()) for m in _RU_NOT_NEG.finditer(side.text)]
+        primary = [w for w in words if w.lower in _RU_NEG and not any(a <= w.start < b for a, b in idioms)]
+        concord = [w for w in words if w.lower in _RU_CONCORD]
+        return primary or concord[:1]
+    if lang == "hy":
+        def bare(w: Word) -> str:
+            return "".join(c for c in w.lower if c not in HY_WORD_MARKS)
+        # a capitalised Չ- word inside a sentence is a name (Չադ, Չելսի), not a negated verb
+        primary = [w for w in words if (bare(w).startswith("չ") and len(bare(w)) >= 2
+                                        and not bare(w).startswith(_HY_NOT_NEG)
+                                        and (w.initial or not w.capitalised)) or bare(w) == "առանց"]
+        concord = [w for w in words if bare(w) in _HY_CONCORD]
+        return primary or concord[:1]
+    return []
+
+
+_NEG_LANGS = {"en", "ru", "uk", "be", "hy"}
+
+
+def score_negation(src: Side, tgt: Side) -> Finding | None:
+    """Flag a different number of negations on the two sides; None for languages it does not know."""
+    if src.lang not in _NEG_LANGS or tgt.lang not in _NEG_LANGS:
+        return None
+    ns, nt = negations(src), negations(tgt)
+    finding = Finding("negation", 0.0)
+    if len(ns) == len(nt):
+        return finding
+    diff = abs(len(ns) - len(nt))
+    fewer = tgt if len(nt) < len(ns) else src
+    carriers = _lexical_negatives(fewer)
+    absorbed = min(diff, len(carriers))
+    finding.value = evidence(diff - absorbed, FIRST) + (1 - evidence(diff - absorbed, FIRST)) * \
+        evidence(absorbed, ABSORBED)
+    if len(nt) > len(ns):
+        words = ", ".join(quote(w.text) for w in nt)
+        finding.reasons.append(f"negation: the target negates ({words}) more often than the source "
+                               f"({len(nt)} vs {len(ns)})" if ns else
+                               f"negation: the target negates ({words}); the source does not")
+    else:
+        words = ", ".join(quote(w.text) for w in ns)
+        finding.reasons.append(f"negation: the source negates ({words}) more often than the target "
+                               f"({len(ns)} vs {len(nt)})" if nt else
+                               f"negation: the source negates ({words}); the target does not")
+    if absorbed:
+        side = "target" if fewer is tgt else "source"
+        finding.reasons[-1] += (f" — though the {side} has {', '.join(quote(w.text) for w in carriers[:3])}, "
+                                "which may carry it")
+    finding.marks += [Mark("source", w.start, w.end, "negation", "negation") for w in ns]
+    finding.marks += [Mark("target", w.start, w.end, "negation", "negation") for w in nt]
+    return finding
+
+
+_QUESTION = re.compile(r"[?？;՞](?=[\"'»”’)\]]*(?:\s+[\"'«“„(\[]*[^\W\d_]*[A-ZА-ЯЁԱ-Ֆ0-9]|\s*$))")
+
+
+def _questions(side: Side) -> list[int]:
+    """Offsets of question marks that end a sentence (a "?" inside one, before a lower-case
+    word, is stray punctuation).  The Armenian ՞ sits on the word asked about; ";" only in Greek."""
+    out = []
+    for m in _QUESTION.finditer(side.text):
+        if m.group() == ";" and side.lang != "el":
+            continue
+        out.append(m.start())
+    out += [i for i, c in enumerate(side.text) if c == "՞" and i not in out]
+    return sorted(out)
+
+
+def score_question(src: Side, tgt: Side) -> Finding:
+    """Flag a question on one side only (``?``, Armenian ``՞``)."""
+    qs, qt = _questions(src), _questions(tgt)
+    finding = Finding("question", 0.0)
+    if bool(qs) == bool(qt):
+        return finding
+    finding.value = QUESTION
+    if qt:
+        finding.reasons.append("question: the target asks a question; the source does not")
+        finding.marks += [Mark("target", i, i + 1, "question", "question") for i in qt]
+    else:
+        finding.reasons.append("question: the source asks a question; the target does not")
+        finding.marks += [Mark("source", i, i + 1, "question", "question") for i in qs]
+    return finding
+
+
+def score_gender(src: Side, tgt: Side) -> Finding | None:
+    """Flag personal pronouns of one gender only on one side and of the other only on the other
+    ("she" for "он"); None unless both languages mark gender in pronouns (en, ru)."""
+    gs, gt = _GENDER.get(src.lang), _GENDER.get(tgt.lang)
+    if gs is None or gt is None:
+        return None
+
+    def genders(side: Side, table) -> tuple[list[Word], list[Word]]:
+        return ([w for w in side.words if w.lower in table[0]], [w for w in side.words if w.lower in table[1]])
+
+    ms, fs = genders(src, gs)
+    mt, ft = genders(tgt, gt)
+    finding = Finding("gender", 0.0)
+    if (fs and not ms and mt and not ft) or (ms and not fs and ft and not mt):
+        finding.value = GENDER
+        said, says = (fs, mt) if fs else (ms, ft)
+        finding.reasons.append(f"gender: the target says {quote(says[0].text)} where the source says "
+                               f"{quote(said[0].text)}")
+        finding.marks += [Mark("target", w.start, w.end, "gender", "other gender") for w in says]
+        finding.marks += [Mark("source", w.start, w.end, "gender", "other gender") for w in said]
+    return finding

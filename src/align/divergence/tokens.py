@@ -1,0 +1,93 @@
+"""Words with character offsets: what every divergence component looks at.
+
+A :class:`Side` is one side of a bead (its text, language and script) with its
+words found once, so the components share the work.  Offsets are character
+offsets into the side's text, which is what :class:`~align.records.Mark` holds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..scripts import LANGUAGE_SCRIPTS, char_script
+from .translit import HY_WORD_MARKS
+
+#: A word: letters, with inner hyphens, apostrophes and Armenian in-word marks.
+WORD = re.compile(rf"[^\W\d_]+(?:[-'’{HY_WORD_MARKS}][^\W\d_]+)*[{HY_WORD_MARKS}]?")
+#: What ends a sentence (Armenian full stop ։ and the ellipsis included).
+_SENTENCE_END = set(".!?։…")
+#: What may stand between a sentence end and the next sentence's first word.
+_OPENERS = set(" \t\n\u00a0\"'«»“”„‘’()[]—–-*")
+#: Opening quotation marks: a quotation starts a sentence of its own.
+_QUOTE_OPENERS = set("«“„")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a side: its text, offsets, and whether a sentence starts with it."""
+
+    text: str
+    start: int
+    end: int
+    initial: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def all_caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def base_lang(lang: str) -> str:
+    """``"ru-RU"`` → ``"ru"``; lower case."""
+    return (lang or "").split("-")[0].split("_")[0].lower()
+
+
+def find_words(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` in order, each marked when it opens a sentence."""
+    words = []
+    for m in WORD.finditer(text):
+        i = m.start() - 1
+        quoted = False
+        while i >= 0 and text[i] in _OPENERS:
+            quoted = quoted or text[i] in _QUOTE_OPENERS or (text[i] == '"' and (i == 0 or text[i - 1] in " (:"))
+            i -= 1
+        initial = i < 0 or text[i] in _SENTENCE_END or quoted
+        words.append(Word(m.group(), m.start(), m.end(), initial))
+    return tuple(words)
+
+
+class Side:
+    """One side of a bead: text, language, and the shared analyses of it."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = base_lang(lang)
+        self.script = LANGUAGE_SCRIPTS.get(self.lang)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        return find_words(self.text)
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        return frozenset(w.lower for w in self.words)
+
+    def word_script(self, word: Word) -> str | None:
+        """The script of a word's first letter (``"latin"``, ``"cyrillic"``, ...)."""
+        for c in word.text:
+            s = char_script(c)
+            if s:
+                return s
+        return None
+
+    def __repr__(self) -> str:
+        return f"Side({self.lang!r}, {self.text[:40]!r})"

@@ -1,0 +1,112 @@
+"""Names across Latin, Cyrillic and Armenian: transliteration keys, case endings, exonyms."""
+from __future__ import annotations
+
+import pytest
+
+from align.divergence import names
+from align.divergence.translit import name_key, to_latin
+from align.divergence.tokens import Side
+
+
+@pytest.mark.parametrize("spellings", [
+    ("Yevlakh", "Евлах", "Եվլախ"),
+    ("Tumanyan", "Туманян", "Թումանյան"),
+    ("Mustafa", "Мустафа", "Մուստաֆա"),
+    ("Kemal", "Кемаль", "Քեմալ"),
+    ("Sultanov", "Султанов", "Սուլթանով"),
+    ("Zangezur", "Зангезур", "Զանգեզուր"),
+])
+def test_one_name_in_three_scripts_has_one_key(spellings):
+    assert len({name_key(s) for s in spellings}) == 1, [name_key(s) for s in spellings]
+
+
+def test_romanisation_is_readable():
+    assert to_latin("Туманян") == "tumanyan"
+    assert to_latin("Եվլախ") == "yevlakh"
+    assert to_latin("Ղարաբաղ") == "gharabagh"
+    assert to_latin("Düsseldorf") == "dusseldorf"
+
+
+@pytest.mark.parametrize("a,la,b,lb", [
+    ("Бамматову", "ru", "Bamatov", "en"),
+    ("Բամմատովին", "hy", "Bamatov", "en"),
+    ("Նախիջևանի", "hy", "Nakhichevan", "en"),
+    ("Нахичевань", "ru", "Nakhichevan", "en"),
+    ("Шушинскому", "ru", "Shusha", "en"),
+    ("Շուշիի", "hy", "Shusha", "en"),
+    ("Кемаля", "ru", "Kemal", "en"),
+    ("Гайдару", "ru", "Haydar", "en"),
+    ("Սուլթանովը", "hy", "Султанов", "ru"),
+    ("Զանգեզուրի", "hy", "Zangezur", "en"),
+    ("Ղարաբաղի", "hy", "Karabakh", "en"),
+    ("Азербайджанскую", "ru", "Azerbaijan", "en"),
+    ("Гидрометцентр", "ru", "Hydrometeorological", "en"),
+    ("Сиэтле", "ru", "Seattle", "en"),
+    ("Прайс", "ru", "Price", "en"),
+])
+def test_names_match_across_scripts_through_case_endings(a, la, b, lb):
+    assert names.words_match(a, la, b, lb)
+    assert names.words_match(b, lb, a, la)
+
+
+@pytest.mark.parametrize("a,la,b,lb", [
+    ("Tumanyan", "en", "Султанов", "ru"),
+    ("Moscow", "en", "Париж", "ru"),
+    ("Kemal", "en", "Թումանյան", "hy"),
+])
+def test_different_names_do_not_match(a, la, b, lb):
+    assert not names.words_match(a, la, b, lb)
+
+
+@pytest.mark.parametrize("a,la,b,lb", [
+    ("Georgia", "en", "Грузии", "ru"), ("Georgia", "en", "Վրաստանի", "hy"),
+    ("Germany", "en", "Германия", "ru"), ("UN", "en", "ООН", "ru"), ("US", "en", "ԱՄՆ-ում", "hy"),
+    ("Turkish", "en", "турецкое", "ru"), ("English", "en", "англичан", "ru"),
+])
+def test_exonyms_and_acronyms_meet_through_the_gazetteer(a, la, b, lb):
+    assert names.words_match(a, la, b, lb)
+
+
+EN = ("The president of the temporary People’s Commissariat Sultanov informed Haydar Bamatov that the "
+      "Red troops, which had already occupied Yevlakh, are on their way through the Shusha highway to join "
+      "the Anatolian Army.")
+RU = ("Председатель временного Народного комиссариата Султанов сообщил Гайдару Бамматову, что красные "
+      "войска, уже занявшие Евлах, направляются по Шушинскому шоссе на соединение с Анатолийской армией.")
+HY = ("Ժամանակավոր ժողովրդական կոմիսարիատի նախագահ Սուլթանովը Հայդար Բամմատովին հայտնել է, որ կարմիր "
+      "զորքերը, որոնք արդեն գրավել են Եվլախը, Շուշիի խճուղով ընթանում են՝ միանալու Անատոլիական բանակին։")
+
+
+@pytest.mark.parametrize("src,sl,tgt,tl", [(EN, "en", RU, "ru"), (EN, "en", HY, "hy"), (RU, "ru", HY, "hy"),
+                                           (HY, "hy", EN, "en")])
+def test_the_dispatch_names_all_meet_in_every_pair(src, sl, tgt, tl):
+    f = names.score(Side(src, sl), Side(tgt, tl))
+    assert f is not None and f.value == 0, f.reasons
+
+
+def test_a_missing_place_is_flagged_and_marked():
+    tgt = RU.replace("уже занявшие Евлах, ", "")
+    f = names.score(Side(EN, "en"), Side(tgt, "ru"))
+    assert f.value >= names.FIRST
+    assert any("Yevlakh" in r for r in f.reasons)
+    (mark,) = f.marks
+    assert (mark.side, EN[mark.start:mark.end]) == ("source", "Yevlakh")
+
+
+def test_a_replaced_name_counts_twice():
+    missing = names.score(Side(EN, "en"), Side(RU.replace("Евлах", "город"), "ru")).value
+    replaced = names.score(Side(EN, "en"), Side(RU.replace("Евлах", "Тифлис"), "ru")).value
+    assert names.FIRST <= missing < replaced
+    assert replaced >= 0.5
+
+
+def test_capitalised_common_words_and_sentence_starts_are_not_names():
+    f = names.score(Side("Speaker of the Grand National Assembly of Turkey Mustafa Kemal", "en"),
+                    Side("Председатель Великого национального собрания Турции Мустафа Кемаль", "ru"))
+    assert f.value == 0
+    # "Secondly" opens a sentence; "We" is a function word: neither needs a counterpart
+    assert names.score(Side("Secondly. We accept it.", "en"), Side("Во-вторых. Мы принимаем.", "ru")) is None
+
+
+def test_names_of_institutions_count_little_when_translated():
+    f = names.score(Side("The House Judiciary Committee met.", "en"), Side("Заседал юридический комитет.", "ru"))
+    assert f.value < 0.5

@@ -139,8 +139,9 @@ class Divergence:
     """How differently the two sides of a bead say things, with reasons.
 
     ``score`` is in [0, 1]; ``components`` maps a component name (meaning,
-    numbers, names, untranslated, length, omission, addition) to its score in
-    [0, 1]; ``reasons`` are short sentences a person can read.
+    numbers, names, untranslated, length, negation, antonym, question, gender,
+    omission, addition) to its score in [0, 1]; ``reasons`` are short
+    sentences a person can read.
     """
 
     score: float

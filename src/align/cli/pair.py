@@ -61,7 +61,9 @@ def _cell(value: str) -> str:
 
 
 def component_names(alignment) -> list[str]:
-    names: list[str] = []
+    """Every divergence component (fixed order), then any other the beads carry."""
+    from ..divergence import COMPONENTS
+    names: list[str] = list(COMPONENTS)
     for b in alignment.beads:
         if b.divergence:
             for k in b.divergence.components:

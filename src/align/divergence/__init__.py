@@ -17,5 +17,9 @@ from .calibration import Calibration, calibrate, register_reference
 from .combine import (DEFAULT_REVIEW_THRESHOLD, calibrate_alignment, score_alignment,
                       score_pair)
 
-__all__ = ["score_alignment", "score_pair", "DEFAULT_REVIEW_THRESHOLD", "Calibration", "calibrate",
+#: The named components a Divergence may carry, in the order tables and views list them.
+COMPONENTS: tuple[str, ...] = ("meaning", "numbers", "names", "untranslated", "length", "negation", "antonym",
+                               "question", "gender", "omission", "addition")
+
+__all__ = ["COMPONENTS", "score_alignment", "score_pair", "DEFAULT_REVIEW_THRESHOLD", "Calibration", "calibrate",
            "calibrate_alignment", "register_reference"]

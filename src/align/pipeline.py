@@ -89,7 +89,9 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
                 src_version: str = "source", tgt_version: str = "target",
                 src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None, stats=None) -> Alignment:
     """Segment two texts (or take one sentence per line) and align them."""
-    from .segment import segment_text, segmenter_signature
+    from .segment import canonical_language, segment_text, segmenter_signature
+    for lang in (src_lang, tgt_lang):  # an unknown code fails before any work, presegmented input too
+        canonical_language(lang)
     _check_script(src_text, src_lang, src_version)
     _check_script(tgt_text, tgt_lang, tgt_version)
     if presegmented_input:

@@ -20,6 +20,8 @@ _HINT_ENCODINGS = ("cp1251", "koi8-r", "armscii8", "latin-1")
 
 def _guess_encoding(data: bytes) -> str | None:
     """A best guess for a non-UTF-8 file, for the error message only."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
     sample = data[:20000]
     best, best_score = None, 0.0
     for enc in ("cp1251", "koi8-r"):
@@ -39,7 +41,11 @@ def _guess_encoding(data: bytes) -> str | None:
     if best and best_score > 0.3:
         return best
     high = sum(b >= 0xA0 for b in sample)
-    if high and sum(0xB0 <= b <= 0xFE for b in sample) / max(high, 1) > 0.9 and best_score < 0.3:
+    # ARMSCII-8 Armenian is mostly high bytes; Latin-1 French or German is mostly ASCII letters with a
+    # few accented ones, which also lie in 0xB0-0xFE
+    ascii_letters = sum(65 <= b <= 90 or 97 <= b <= 122 for b in sample)
+    if (high > ascii_letters and sum(0xB0 <= b <= 0xFE for b in sample) / max(high, 1) > 0.9
+            and best_score < 0.3):
         return "armscii8 (not in Python's codecs: convert it first, e.g. with iconv -f ARMSCII-8)"
     return "latin-1" if high else None
 
@@ -49,7 +55,9 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
-    if b"\x00" in sample and not (sample.startswith(codecs.BOM_UTF16_LE) or sample.startswith(codecs.BOM_UTF16_BE)):
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False  # UTF-16 text (half its bytes are NULs): decode_text suggests --encoding utf-16
+    if b"\x00" in sample:
         return True
     controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
     return controls / len(sample) > 0.05

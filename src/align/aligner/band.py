@@ -78,3 +78,45 @@ def expand_path(path_src: np.ndarray, path_tgt: np.ndarray, n: int, m: int) -> t
     pt = np.minimum(path_tgt * 2, m)
     ps[-1], pt[-1] = n, m
     return ps, pt
+
+
+def band_from_anchors(ai: np.ndarray, aj: np.ndarray, n: int, m: int, window: int,
+                      lo0: np.ndarray, off0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Bertalign's second-pass search path: rows between consecutive 1-1 anchors
+    ``(i0, j0) -> (i1, j1)`` search targets ``j0 - window .. j1 + window``; intersected
+    with the band ``lo0/off0`` the anchors came from (so the work stays linear)."""
+    al = list(zip(ai.tolist(), aj.tolist()))
+    if not al:
+        return lo0, off0
+    if al[-1][0] != n:
+        if al[-1][1] == m:
+            al.pop()
+        al.append((n, m))
+    elif al[-1][1] != m:
+        al.pop()
+        al.append((n, m))
+    lo = np.zeros(n + 1, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    ps = pt = 0
+    for s, t in al:
+        lo[ps + 1:s + 1] = max(0, pt - window)
+        hi[ps + 1:s + 1] = min(m, t + window)
+        ps, pt = s, t
+    lo[0], hi[0] = lo[1], hi[1]
+    hi0 = lo0 + (off0[1:] - off0[:-1]) - 1
+    lo = np.maximum(lo, lo0)
+    hi = np.minimum(hi, hi0)
+    hi = np.maximum(hi, lo)
+    off = np.zeros(n + 2, dtype=np.int64)
+    np.cumsum(hi - lo + 1, out=off[1:])
+    return lo, off
+
+
+def widen(lo: np.ndarray, off: np.ndarray, m: int, pad: int) -> tuple[np.ndarray, np.ndarray]:
+    """The band grown by ``pad`` columns on each side of every row (clipped to ``0..m``)."""
+    widths = np.diff(off)
+    new_lo = np.maximum(lo - pad, 0)
+    new_hi = np.minimum(lo + widths - 1 + pad, m)
+    new_off = np.zeros(len(lo) + 1, dtype=np.int64)
+    np.cumsum(new_hi - new_lo + 1, out=new_off[1:])
+    return new_lo.astype(np.int64), new_off

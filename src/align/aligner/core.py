@@ -33,36 +33,44 @@ from . import kernels
 
 #: Bead shapes the dynamic programme may use, as (source sentences, target sentences).
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
-    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1))
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1),
+    (3, 3), (2, 4), (4, 2), (1, 5), (5, 1), (3, 4), (4, 3), (2, 5), (5, 2), (1, 6), (6, 1))
+
+
+#: Largest full matrix (cells) searched at a coarse level of coarse-to-fine.
+COARSE_FULL_LIMIT = 60_000
 
 
 @dataclass(frozen=True)
 class AlignerSettings:
     """Knobs of the aligner.  Defaults were tuned on the Text+Berg dev split only."""
 
-    max_merge: int = 4            # largest n in 1-n / n-1 beads
+    max_merge: int = 5            # largest n in 1-n / n-1 beads (beads of a + b <= max_merge + 1 sentences)
     skip: float = -0.1            # score per sentence left out (1-0 / 0-1)
     margin: float = 1.0           # weight of the nearest-neighbour margin
     neighbours: int = 4           # k for the margin
     length_weight: float = 0.02   # weight of the squared length-ratio deviation
     length_sigma: float = 0.35    # spread of log length ratios, in natural-log units
-    neighbour_mode: str = "window"  # margin against "window"s of the same size or adjacent "sentence"s
-    length_mode: str = "gauss"    # "gauss": squared log-ratio penalty; "ratio": multiply by log2(1 + short/long)
+    neighbour_mode: str = "sentence"  # margin against "window"s of the same size or adjacent "sentence"s
+    length_mode: str = "ratio"    # "gauss": squared log-ratio penalty; "ratio": multiply by log2(1 + short/long)
     size_weight: float = 0.0      # bead score weighted by ((a + b) / 2) ** size_weight
     paragraph_penalty: float = 0.0  # cost of crossing a paragraph break on one side only (soft anchors)
     full_limit: int = 400_000     # n*m up to which the full matrix is searched
     radius: int = 8               # band radius around a coarse path
-    refine: bool = False          # embed candidate windows for real where the first path is unsure (no gain on dev)
+    refine: bool = True           # embed windows for real (see refine_mode)
     refine_margin: float = 0.12   # 1-1 beads with a margin below this count as unsure
     refine_budget: float = 1.0    # extra encoder calls allowed per input sentence
-    refine_mode: str = "regions"  # "regions": windows around unsure beads; "pairs": every 2-sentence window
+    refine_mode: str = "pairs"    # "regions": windows around unsure beads; "pairs": every 2-sentence window
+    anchor_window: int = 5        # >0: Bertalign-style 1-1 anchor pass, then search only this far around the anchors
+    anchor_topk: int = 3          # a 1-1 bead of the anchor pass scores only if among the source's top-k targets
 
     def signature(self) -> dict[str, object]:
         return asdict(self)
 
     @property
     def types(self) -> np.ndarray:
-        t = [(a, b) for a, b in BEAD_TYPES if a <= self.max_merge and b <= self.max_merge]
+        t = [(a, b) for a, b in BEAD_TYPES
+             if a <= self.max_merge and b <= self.max_merge and a + b <= self.max_merge + 1]
         return np.array(t, dtype=np.int64)
 
 
@@ -112,8 +120,9 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
     X, Y = src.vecs, tgt.vecs
     n, m = X.shape[0], Y.shape[0]
     types = settings.types
-    S = kernels.band_similarities(X, Y, lo, off)
-    rs, rt = kernels.neighbour_means(S, lo, off, m, settings.neighbours)
+    slo, soff = bandlib.widen(lo, off, m, settings.max_merge + 2)
+    S = kernels.band_similarities(X, Y, slo, soff)
+    rs, rt = kernels.neighbour_means(S, slo, soff, m, settings.neighbours)
     width = settings.max_merge
     Gx = kernels.adjacent_gram(X, width)
     Gy = kernels.adjacent_gram(Y, width)
@@ -129,7 +138,7 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
     else:
         wx, wxi, wy, wyi = windows
     path_t, path_c = kernels.banded_dp(
-        X, Y, S, lo, off, Gx, Gy, rs, rt, src.lengths, tgt.lengths, src.paragraphs, tgt.paragraphs,
+        X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, src.lengths, tgt.lengths, src.paragraphs, tgt.paragraphs,
             types, type_pen, bead_w, skip_x, skip_y, settings.margin, settings.length_weight, mu, settings.length_sigma,
         settings.paragraph_penalty, 1 if settings.neighbour_mode == "window" else 0,
         1 if settings.length_mode == "ratio" else 0, wx, wy, wxi, wyi)
@@ -149,15 +158,27 @@ def _band(src: _Side, tgt: _Side, settings: AlignerSettings) -> tuple[np.ndarray
     """Full matrix when small, else coarse-to-fine (recursive halving of both sides)."""
     n, m = src.vecs.shape[0], tgt.vecs.shape[0]
     if (n + 1) * (m + 1) <= settings.full_limit or min(n, m) < 4 * settings.radius:
-        return bandlib.full_band(n, m)
+        return _anchor_band(src, tgt, settings, *bandlib.full_band(n, m))
     cx = _Side(*bandlib.pool_pairs(src.vecs, src.lengths, src.paragraphs))
     cy = _Side(*bandlib.pool_pairs(tgt.vecs, tgt.lengths, tgt.paragraphs))
-    coarse = AlignerSettings(**{**settings.signature(), "refine": False})
+    # Coarse levels only place the band: small beads and a small full matrix keep them cheap.
+    coarse = AlignerSettings(**{**settings.signature(), "refine": False, "anchor_window": 0,
+                                "max_merge": min(settings.max_merge, 2),
+                                "full_limit": min(settings.full_limit, COARSE_FULL_LIMIT)})
     lo_c, off_c = _band(cx, cy, coarse)
     path_t, _, _, _ = _solve(cx, cy, coarse, lo_c, off_c)
     ps, pt = _path_corners(path_t, coarse.types)
     ps, pt = bandlib.expand_path(ps, pt, n, m)
-    return bandlib.band_from_path(ps, pt, n, m, settings.radius)
+    return _anchor_band(src, tgt, settings, *bandlib.band_from_path(ps, pt, n, m, settings.radius))
+
+
+def _anchor_band(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, off: np.ndarray):
+    if settings.anchor_window <= 0:
+        return lo, off
+    n, m = src.vecs.shape[0], tgt.vecs.shape[0]
+    S = kernels.band_similarities(src.vecs, tgt.vecs, lo, off)
+    ai, aj = kernels.anchor_pass(S, lo, off, m, settings.anchor_topk)
+    return bandlib.band_from_anchors(ai, aj, n, m, settings.anchor_window, lo, off)
 
 
 def _to_beads(path_t: np.ndarray, path_c: np.ndarray, types: np.ndarray) -> list[RawBead]:
@@ -227,6 +248,42 @@ def _window_candidates(regions, n: int, max_merge: int, side: int) -> list[tuple
     return sorted(out)
 
 
+def _windows_from_pairs(w: np.ndarray, wi: np.ndarray, max_merge: int) -> tuple[np.ndarray, np.ndarray]:
+    """Add estimates of every window of 3..max_merge sentences from the real 2-sentence windows.
+
+    A window of ``a`` sentences starting at ``s`` is the normalised sum of the 2-sentence windows
+    that tile it (``s``, ``s+2``, ...), plus the one ending it when ``a`` is odd (``s+a-2``).
+    Estimates from real pairs match real windows far better than sums of sentence vectors.
+    """
+    n = wi.shape[0]
+    rows = [w]
+    cnt = w.shape[0]
+    wi = wi.copy()
+    for a in range(3, max_merge + 1):
+        starts = [s for s in range(n - a + 1) if wi[s, a] < 0]
+        if not starts:
+            continue
+        est = np.zeros((len(starts), w.shape[1]), dtype=np.float32)
+        ok = np.ones(len(starts), dtype=bool)
+        for r, s in enumerate(starts):
+            parts = list(range(s, s + a - 1, 2))
+            if a % 2:
+                parts.append(s + a - 2)
+            idx = [wi[p, 2] for p in parts]
+            if min(idx) < 0:
+                ok[r] = False
+                continue
+            est[r] = w[idx].sum(axis=0)
+        est = est[ok]
+        starts = [s for s, k in zip(starts, ok) if k]
+        est /= np.maximum(np.linalg.norm(est, axis=1, keepdims=True), 1e-6)
+        for r, s in enumerate(starts):
+            wi[s, a] = cnt + r
+        rows.append(est)
+        cnt += len(starts)
+    return np.ascontiguousarray(np.concatenate(rows).astype(np.float32)), wi
+
+
 def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
                              encode: Callable[[list[str]], np.ndarray],
                              settings: AlignerSettings = AlignerSettings(),
@@ -284,5 +341,9 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
         wxi[s, a] = r
     for r, (s, a) in enumerate(cand_y):
         wyi[s, a] = r
+    if settings.refine_mode == "pairs" and settings.max_merge > 2:
+        # windows of 3+ sentences from the real 2-sentence windows (no extra encoder calls)
+        wx, wxi = _windows_from_pairs(wx, wxi, settings.max_merge)
+        wy, wyi = _windows_from_pairs(wy, wyi, settings.max_merge)
     path_t, path_c, _, _ = _solve(src, tgt, settings, lo, off, (wx, wxi, wy, wyi))
     return _to_beads(path_t, path_c, settings.types)

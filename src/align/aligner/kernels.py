@@ -154,10 +154,13 @@ def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
 
 
 @njit(cache=True)
-def banded_dp(X, Y, S, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
+def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
               types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, nb_mode, len_mode,
               wx, wy, wxi, wyi):
     """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
+
+    ``lo``/``off`` is the band of DP cells; ``S`` holds sentence similarities on the
+    (wider) band ``slo``/``soff``, so that windows and their neighbours are table look-ups.
 
     A bead of ``a`` source and ``b`` target sentences scores
     ``(a + b) * (cos - margin_w * mean neighbour similarity - length penalty) - type_pen``;
@@ -198,7 +201,7 @@ def banded_dp(X, Y, S, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
                 elif b == 0:
                     sc = skip_x[pi]
                 else:
-                    cos = _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, pj, b, wx, wy, wxi, wyi)
+                    cos = _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, pj, b, wx, wy, wxi, wyi)
                     # local margin: similarity to the neighbouring windows (nb_mode 1: of the
                     # same size; nb_mode 0: the single sentences just before and after)
                     nb = 0.0
@@ -206,16 +209,16 @@ def banded_dp(X, Y, S, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
                     wb = b if nb_mode == 1 else 1
                     wa = a if nb_mode == 1 else 1
                     if pj - wb >= 0:
-                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, pj - wb, wb, wx, wy, wxi, wyi)
+                        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, pj - wb, wb, wx, wy, wxi, wyi)
                         nbc += 1
                     if j + wb <= m:
-                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi, a, j, wb, wx, wy, wxi, wyi)
+                        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, j, wb, wx, wy, wxi, wyi)
                         nbc += 1
                     if pi - wa >= 0:
-                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, pi - wa, wa, pj, b, wx, wy, wxi, wyi)
+                        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, pi - wa, wa, pj, b, wx, wy, wxi, wyi)
                         nbc += 1
                     if i + wa <= n:
-                        nb += _window_dot(X, Y, S, lo, off, Gx, Gy, i, wa, pj, b, wx, wy, wxi, wyi)
+                        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, i, wa, pj, b, wx, wy, wxi, wyi)
                         nbc += 1
                     if nbc > 0:
                         nb /= nbc
@@ -283,3 +286,84 @@ def adjacent_gram(X, width):
                 G[i, dd] = s
     return G
 
+
+
+@njit(cache=True)
+def anchor_pass(S, lo, off, m, topk):
+    """Bertalign-style first pass: a 1-1/1-0/0-1 path through the band where a 1-1 bead
+    scores its cosine if the target is among the source sentence's ``topk`` most similar
+    ones in the band (else 0) and skips score 0.  Returns the anchor corners (i, j) of
+    the 1-1 beads on the path (prefix lengths after the bead)."""
+    n = lo.shape[0] - 1
+    # top-k threshold per row
+    thr = np.full(n + 1, 1e30, dtype=np.float32)
+    buf = np.empty(topk, dtype=np.float32)
+    for i in range(1, n + 1):
+        for q in range(topk):
+            buf[q] = -1e30
+        for c in range(off[i], off[i + 1]):
+            j = lo[i] + (c - off[i])
+            if j < 1 or j > m:
+                continue
+            v = S[c]
+            if v > buf[topk - 1]:
+                q = topk - 1
+                while q > 0 and buf[q - 1] < v:
+                    buf[q] = buf[q - 1]
+                    q -= 1
+                buf[q] = v
+        thr[i] = buf[topk - 1]
+    D = np.full(off[n + 1], NEG, dtype=np.float64)
+    Bt = np.full(off[n + 1], -1, dtype=np.int8)
+    c0 = _cell(lo, off, 0, 0)
+    D[c0] = 0.0
+    for i in range(n + 1):
+        for c in range(off[i], off[i + 1]):
+            j = lo[i] + (c - off[i])
+            if j < 0 or j > m or (i == 0 and j == 0):
+                continue
+            best = NEG
+            bt = -1
+            # 0-1
+            if j >= 1:
+                pc = _cell(lo, off, i, j - 1)
+                if pc >= 0 and D[pc] > best:
+                    best = D[pc]
+                    bt = 0
+            # 1-0
+            if i >= 1:
+                pc = _cell(lo, off, i - 1, j)
+                if pc >= 0 and D[pc] > best:
+                    best = D[pc]
+                    bt = 1
+            # 1-1
+            if i >= 1 and j >= 1:
+                pc = _cell(lo, off, i - 1, j - 1)
+                if pc >= 0 and D[pc] > NEG:
+                    v = D[pc]
+                    if S[c] >= thr[i] and thr[i] > -1e29:
+                        v += S[c]
+                    if v > best:
+                        best = v
+                        bt = 2
+            D[c] = best
+            Bt[c] = bt
+    ai = np.empty(n + m, dtype=np.int64)
+    aj = np.empty(n + m, dtype=np.int64)
+    cnt = 0
+    i = n
+    j = m
+    while i > 0 or j > 0:
+        c = _cell(lo, off, i, j)
+        t = Bt[c]
+        if t == 2:
+            ai[cnt] = i
+            aj[cnt] = j
+            cnt += 1
+            i -= 1
+            j -= 1
+        elif t == 1:
+            i -= 1
+        else:
+            j -= 1
+    return ai[:cnt][::-1].copy(), aj[:cnt][::-1].copy()

@@ -48,7 +48,13 @@ def add_common_args(ap: argparse.ArgumentParser, *, encoder: bool = True) -> Non
 
 
 def settings_from(overrides: Sequence[str]):
-    """Default :class:`AlignerSettings` with ``key=value`` overrides, each value cast to the field's type."""
+    """Default :class:`AlignerSettings` with ``key=value`` overrides, each value cast to the field's type.
+
+    Returns ``(settings, changes)``.  Numbers, strings and booleans are cast by
+    the default's type; any other field (a list, say) takes a JSON value.
+
+    :raises InputError: an unknown key, or a value the field cannot take.
+    """
     from align.aligner import AlignerSettings
     from align.errors import InputError
     defaults = AlignerSettings()
@@ -56,22 +62,36 @@ def settings_from(overrides: Sequence[str]):
     changes: dict[str, object] = {}
     for item in overrides:
         key, sep, raw = item.partition("=")
-        key = key.strip().replace("-", "_")
+        key, raw = key.strip().replace("-", "_"), raw.strip()
         if not sep or key not in fields:
             raise InputError(f"--set {item!r}: expected KEY=VALUE with KEY one of {', '.join(fields)}")
         kind = type(fields[key])
         try:
             if kind is bool:
-                low = raw.strip().lower()
-                if low not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                if raw.lower() not in _BOOL:
                     raise ValueError(raw)
-                value: object = low in ("1", "true", "yes", "on")
+                value: object = _BOOL[raw.lower()]
+            elif kind in (int, float, str):
+                value = kind(raw)
             else:
-                value = kind(raw.strip())
+                value = json.loads(raw)
         except ValueError:
-            raise InputError(f"--set {item!r}: {key} takes a {kind.__name__}, not {raw!r}") from None
+            raise InputError(f"--set {item!r}: {key} takes a {kind.__name__} "
+                             f"(default {fields[key]!r}), not {raw!r}") from None
         changes[key] = value
     return AlignerSettings(**{**fields, **changes}), changes
+
+
+_BOOL = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
+
+def parse_settings(ap: argparse.ArgumentParser, overrides: Sequence[str]):
+    """:func:`settings_from`, with a bad override reported as a usage error (exit 2)."""
+    from align.errors import InputError
+    try:
+        return settings_from(overrides)
+    except InputError as exc:
+        ap.error(str(exc))
 
 
 def skip(message: str) -> int:

@@ -54,7 +54,8 @@ class AlignerSettings:
     neighbour_mode: str = "sentence"  # margin against "window"s of the same size or adjacent "sentence"s
     length_mode: str = "ratio"    # "gauss": squared log-ratio penalty; "ratio": multiply by log2(1 + short/long)
     size_weight: float = 0.0      # bead score weighted by ((a + b) / 2) ** size_weight
-    paragraph_penalty: float = 0.0  # cost of crossing a paragraph break on one side only (soft anchors)
+    paragraph_penalty: float = 0.05  # cost of crossing a paragraph break on one side only (soft anchors)
+    paragraph_join_penalty: float = 0.1  # cost of a bead joining paragraphs on both sides (soft anchors)
     full_limit: int = 400_000     # n*m up to which the full matrix is searched
     radius: int = 8               # band radius around a coarse path
     refine: bool = True           # embed windows for real (see refine_mode)
@@ -140,7 +141,7 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
     path_t, path_c = kernels.banded_dp(
         X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, src.lengths, tgt.lengths, src.paragraphs, tgt.paragraphs,
             types, type_pen, bead_w, skip_x, skip_y, settings.margin, settings.length_weight, mu, settings.length_sigma,
-        settings.paragraph_penalty, 1 if settings.neighbour_mode == "window" else 0,
+        settings.paragraph_penalty, settings.paragraph_join_penalty, 1 if settings.neighbour_mode == "window" else 0,
         1 if settings.length_mode == "ratio" else 0, wx, wy, wxi, wyi)
     if len(path_t) == 0:
         raise RuntimeError("the aligner found no path through its band (this is a bug)")

@@ -155,7 +155,7 @@ def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
 
 @njit(cache=True)
 def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
-              types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, nb_mode, len_mode,
+              types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, par_both, nb_mode, len_mode,
               wx, wy, wxi, wyi):
     """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
 
@@ -238,11 +238,13 @@ def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, 
                         dev = (np.log((lx + 5.0) / (ly + 5.0)) - len_mu) / len_sigma
                         lp = len_w * dev * dev
                         sc = bead_w[t] * (cos - margin_w * nb - lp) - type_pen[t]
-                    if par_pen > 0.0:
+                    if par_pen > 0.0 or par_both > 0.0:
                         cross_x = par_x[pi] != par_x[i - 1]
                         cross_y = par_y[pj] != par_y[j - 1]
                         if cross_x != cross_y:
                             sc -= par_pen
+                        elif cross_x:
+                            sc -= par_both
                 v = D[pc] + sc
                 if v > best:
                     best = v

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from align import textio
-from align.errors import BinaryInputError, EmptyInputError, EncodingError, InputError
+from align.errors import BinaryInputError, EmptyInputError, EncodingError, InputError, TooLargeError
 from align.segment import gaps, segment_text
 from align.textio import decode_text, looks_binary, read_text
 
@@ -102,11 +102,40 @@ def test_too_large_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(textio, "MAX_TEXT_BYTES", 1024)
     path = tmp_path / "big.txt"
     path.write_text("word " * 400, encoding="utf-8")
-    with pytest.raises(InputError, match="split it into documents") as info:
+    with pytest.raises(TooLargeError, match="split it into documents") as info:
         read_text(path)
-    assert str(path) in str(info.value)
+    assert str(path) in str(info.value) and "2,000 bytes is more than the 1,024 bytes" in str(info.value)
     with pytest.raises(InputError, match="split it into documents"):
         decode_text(b"word " * 400, "<pasted>")
     small = tmp_path / "small.txt"
     small.write_text("word " * 100, encoding="utf-8")
     assert read_text(small) == "word " * 100
+
+
+def _armscii8(text: str) -> bytes:
+    """Armenian text in ArmSCII-8 (capitals at even bytes from 0xB2, small letters at odd bytes)."""
+    out = bytearray()
+    for ch in text:
+        o = ord(ch)
+        if 0x531 <= o <= 0x556:
+            out.append(0xB2 + 2 * (o - 0x531))
+        elif 0x561 <= o <= 0x586:
+            out.append(0xB3 + 2 * (o - 0x561))
+        elif ch == "\u0589":
+            out.append(0xA3)
+        else:
+            out.append(o if o < 128 else 0x20)
+    return bytes(out)
+
+
+def test_an_armscii8_armenian_file_is_named_as_such(tmp_path):
+    from align.errors import EncodingError
+    from align.textio import read_text
+    text = ("Սուլթանովը հայտնեց Հայդար Բամմատովին, որ Կարմիր զորքերը արդեն գրավել են Եվլախը։ "
+            "Նա հայտնեց, որ Վրաստանը նրանց համար սպառնալիք չէ։\n")
+    path = tmp_path / "hy-armscii.txt"
+    path.write_bytes(_armscii8(text))
+    with pytest.raises(EncodingError) as err:
+        read_text(path)
+    message = str(err.value)
+    assert str(path) in message and "armscii8" in message and "--encoding" in message

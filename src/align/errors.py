@@ -22,6 +22,10 @@ class EmptyInputError(InputError):
     """A file or text holds nothing to work on."""
 
 
+class TooLargeError(InputError):
+    """A file is larger than one version may be."""
+
+
 class BinaryInputError(InputError):
     """A file looks like binary data, not text."""
 

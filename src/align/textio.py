@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from .errors import BinaryInputError, EmptyInputError, EncodingError
+from .errors import BinaryInputError, EmptyInputError, EncodingError, TooLargeError
 
 #: Files larger than this are refused: the workbench is for documents, not corpora dumps.
 MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -35,7 +35,9 @@ def _guess_encoding(data: bytes) -> str | None:
         cyr = sum("\u0400" <= c <= "\u04ff" for c in letters) / len(letters)
         # KOI8-R decoded as cp1251 (and back) gives mostly-uppercase noise; prefer lowercase-heavy.
         lower = sum(c.islower() for c in letters) / len(letters)
-        score = cyr * lower
+        # Russian prose is mostly lowercase; ArmSCII-8 Armenian read as cp1251 gives an even
+        # mix of cases (its capitals and small letters alternate byte by byte)
+        score = cyr * lower if lower >= 0.7 else 0.0
         if score > best_score:
             best, best_score = enc, score
     if best and best_score > 0.3:
@@ -48,6 +50,10 @@ def _guess_encoding(data: bytes) -> str | None:
             and best_score < 0.3):
         return "armscii8 (not in Python's codecs: convert it first, e.g. with iconv -f ARMSCII-8)"
     return "latin-1" if high else None
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
 def looks_binary(data: bytes) -> bool:
@@ -72,9 +78,8 @@ def decode_text(data: bytes, where: str = "<text>", encoding: str | None = None)
     if not data or not data.strip():
         raise EmptyInputError(f"{where}: the file is empty (nothing but whitespace)")
     if len(data) > MAX_TEXT_BYTES:
-        raise EmptyInputError(
-            f"{where}: {len(data) / 2**20:.0f} MiB is more than the {MAX_TEXT_BYTES // 2**20} MiB "
-            "a single version may hold; split it into documents first")
+        raise TooLargeError(f"{where}: {_size(len(data))} is more than the {_size(MAX_TEXT_BYTES)} "
+                            "a single version may hold; split it into documents first")
     if encoding is None and looks_binary(data):
         raise BinaryInputError(f"{where}: this looks like a binary file, not text "
                                "(it holds NUL or control bytes); give a plain-text export instead")
@@ -108,7 +113,6 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     if p.is_dir():
         raise EmptyInputError(f"{p}: is a folder, not a text file")
     if size > MAX_TEXT_BYTES:
-        raise EmptyInputError(
-            f"{p}: {size / 2**20:.0f} MiB is more than the {MAX_TEXT_BYTES // 2**20} MiB a single "
-            "version may hold; split it into documents first")
+        raise TooLargeError(f"{p}: {_size(size)} is more than the {_size(MAX_TEXT_BYTES)} a single "
+                            "version may hold; split it into documents first")
     return decode_text(p.read_bytes(), where=str(p), encoding=encoding)

@@ -377,3 +377,17 @@ def test_help_and_version_exit_cleanly(capsys):
     with pytest.raises(SystemExit) as info:
         main(["--version"])
     assert info.value.code == 0 and align.__version__ in capsys.readouterr().out
+
+
+def test_each_side_can_have_its_own_encoding(tmp_path, capsys):
+    from align.cli import main
+    src = tmp_path / "src.txt"
+    tgt = tmp_path / "tgt.txt"
+    src.write_text("Été à Genève.\nLa montagne.\n", encoding="utf-8")
+    tgt.write_bytes("Лето в Женеве.\nГора.\n".encode("cp1251"))
+    assert main(["pair", str(src), str(tgt), "--src-lang", "fr", "--tgt-lang", "ru", "--presegmented",
+                 "--model", "hashing", "--no-score", "--tgt-encoding", "cp1251", "--format", "json"]) == 0
+    beads = json.loads(capsys.readouterr().out)["beads"]
+    sources = " ".join(b["source"] for b in beads)
+    targets = " ".join(b["target"] for b in beads)
+    assert "Été à Genève." in sources and "Лето в Женеве." in targets

@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--src-lang", required=True, help="source language code (en, ru, hy, de, fr, zh)")
     p.add_argument("--tgt-lang", required=True, help="target language code")
     p.add_argument("--presegmented", action="store_true", help="one sentence per line, taken as given")
-    p.add_argument("--encoding", default=None, help="the files' encoding if not UTF-8")
+    p.add_argument("--encoding", default=None, help="both files' encoding if not UTF-8")
+    p.add_argument("--src-encoding", default=None, help="the source file's encoding (overrides --encoding)")
+    p.add_argument("--tgt-encoding", default=None, help="the target file's encoding (overrides --encoding)")
     p.add_argument("--format", choices=FORMATS, default="beads",
                    help="beads: one '[0]:[0,1]' per line; tsv: a table with scores; json: everything")
     p.add_argument("--no-score", action="store_true", help="skip divergence scoring")
@@ -35,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from ..textio import read_text
     from ._common import output
 
-    src_text = read_text(args.src, encoding=args.encoding)
-    tgt_text = read_text(args.tgt, encoding=args.encoding)
+    src_text = read_text(args.src, encoding=args.src_encoding or args.encoding)
+    tgt_text = read_text(args.tgt, encoding=args.tgt_encoding or args.encoding)
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
     alignment = align_texts(src_text, tgt_text, args.src_lang, args.tgt_lang, encoder=encoder,
                             presegmented_input=args.presegmented, score=not args.no_score,

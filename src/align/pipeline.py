@@ -199,14 +199,15 @@ def run(texts_dir: str | Path = "texts", alignments_dir: str | Path = "alignment
     written: list[Path] = []
     for doc in docs:
         res = DocumentResult(doc.doc_id, doc.meta.title)
-        for v in doc.versions:
-            res.versions.append((v.version_id, v.language, v.meta.role.label, len(segment_text(v.text, v.language))))
         pivot = pivot_version(doc)
+        counts: dict[str, int] = {}
         for v in doc.versions:
             if v.version_id == pivot.version_id:
                 continue
             t0 = time.perf_counter()
             alignment = align_versions(pivot, v, encoder=encoder, settings=settings)
+            counts[pivot.version_id] = len(alignment.src_segments)
+            counts[v.version_id] = len(alignment.tgt_segments)
             path = alignment_path(alignments_dir, doc.doc_id, pivot.version_id, v.version_id)
             carried = merge_into_store(path, alignment)
             written.append(path)
@@ -217,6 +218,10 @@ def run(texts_dir: str | Path = "texts", alignments_dir: str | Path = "alignment
                 sum(1 for b in alignment.beads if b.divergence and b.divergence.score >= DEFAULT_REVIEW_THRESHOLD),
                 float(np.mean(sims)) if sims else None, time.perf_counter() - t0,
                 carried.summary() if hasattr(carried, "summary") else str(carried)))
+        for v in doc.versions:
+            if v.version_id not in counts:  # a document with a single version
+                counts[v.version_id] = len(segment_text(v.text, v.language))
+            res.versions.append((v.version_id, v.language, v.meta.role.label, counts[v.version_id]))
         results.append(res)
     if report and written:
         from .store import load

@@ -107,9 +107,25 @@ def band_from_anchors(ai: np.ndarray, aj: np.ndarray, n: int, m: int, window: in
     lo = np.maximum(lo, lo0)
     hi = np.minimum(hi, hi0)
     hi = np.maximum(hi, lo)
+    if not _connected(lo, hi, m):
+        # the intersection of two bands can miss every path from (0, 0) to (n, m)
+        # (a long run of omissions on the coarse path): keep the band the anchors came from
+        return lo0, off0
     off = np.zeros(n + 2, dtype=np.int64)
     np.cumsum(hi - lo + 1, out=off[1:])
     return lo, off
+
+
+def _connected(lo: np.ndarray, hi: np.ndarray, m: int) -> bool:
+    """Whether 1-1/1-0/0-1 steps inside the rows ``lo[i] .. hi[i]`` lead from (0, 0) to (n, m)."""
+    if lo[0] != 0 or hi[-1] != m:
+        return False
+    first = 0  # first reachable cell of the row; every cell after it in the row is reachable
+    for i in range(1, len(lo)):
+        first = max(int(lo[i]), first)
+        if first > min(int(hi[i]), int(hi[i - 1]) + 1):
+            return False
+    return True
 
 
 def widen(lo: np.ndarray, off: np.ndarray, m: int, pad: int) -> tuple[np.ndarray, np.ndarray]:

@@ -11,7 +11,8 @@ How it works, in three steps:
    dynamic programme over 1-1, 1-0, 0-1, 1-n, n-1 (n ≤ 4) and 2-2/2-3/3-2
    beads.  Scores subtract each sentence's mean similarity to its nearest
    neighbours (a margin, so that "hub" sentences do not attract everything)
-   and a length-ratio penalty; omissions and additions score a fixed ``skip``.
+   and a length-ratio penalty; omissions and additions score ``skip`` (a run of them
+   pays ``skip`` once, then ``skip * gap_ext`` per further sentence).
 3. **Refinement where it matters.**  Only around beads the first path is
    unsure of (merges, omissions, low-margin 1-1 beads and their neighbours)
    are the candidate windows embedded for real, and the path is recomputed
@@ -47,6 +48,7 @@ class AlignerSettings:
 
     max_merge: int = 5            # largest n in 1-n / n-1 beads (beads of a + b <= max_merge + 1 sentences)
     skip: float = -0.1            # score per sentence left out (1-0 / 0-1)
+    gap_ext: float = 0.1          # each further sentence of a run of omissions/additions scores skip * gap_ext
     margin: float = 1.0           # weight of the nearest-neighbour margin
     neighbours: int = 4           # k for the margin
     length_weight: float = 0.02   # weight of the squared length-ratio deviation
@@ -142,7 +144,7 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
         X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, src.lengths, tgt.lengths, src.paragraphs, tgt.paragraphs,
             types, type_pen, bead_w, skip_x, skip_y, settings.margin, settings.length_weight, mu, settings.length_sigma,
         settings.paragraph_penalty, settings.paragraph_join_penalty, 1 if settings.neighbour_mode == "window" else 0,
-        1 if settings.length_mode == "ratio" else 0, wx, wy, wxi, wyi)
+        1 if settings.length_mode == "ratio" else 0, wx, wy, wxi, wyi, settings.gap_ext)
     if len(path_t) == 0:
         raise RuntimeError("the aligner found no path through its band (this is a bug)")
     return path_t, path_c, rs, rt

@@ -156,7 +156,7 @@ def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
 @njit(cache=True)
 def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
               types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, par_both, nb_mode, len_mode,
-              wx, wy, wxi, wyi):
+              wx, wy, wxi, wyi, ext_ratio=1.0):
     """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
 
     ``lo``/``off`` is the band of DP cells; ``S`` holds sentence similarities on the
@@ -164,7 +164,10 @@ def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, 
 
     A bead of ``a`` source and ``b`` target sentences scores
     ``(a + b) * (cos - margin_w * mean neighbour similarity - length penalty) - type_pen``;
-    an omission or addition scores ``skip`` per sentence.  The path maximises
+    an omission or addition scores ``skip`` per sentence, except that each further
+    sentence of a run of omissions (or of additions) scores ``skip * ext_ratio``
+    (affine gaps: a block of untranslated or debris lines costs about one skip,
+    so it is left out instead of being absorbed into merges).  The path maximises
     the total score.
     """
     n = lo.shape[0] - 1
@@ -173,6 +176,12 @@ def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, 
     D = np.full(off[n + 1], NEG, dtype=np.float64)
     Bt = np.full(off[n + 1], -1, dtype=np.int8)
     Cs = np.zeros(off[n + 1], dtype=np.float32)
+    # affine gaps: best scores of paths ending in a run of omissions (Hx) / additions (Hy),
+    # and whether the run was extended (Ex/Ey = 1) or opened (0) at that cell
+    Hx = np.full(off[n + 1], NEG, dtype=np.float64)
+    Hy = np.full(off[n + 1], NEG, dtype=np.float64)
+    Ex = np.zeros(off[n + 1], dtype=np.int8)
+    Ey = np.zeros(off[n + 1], dtype=np.int8)
     c0 = _cell(lo, off, 0, 0)
     if c0 < 0:
         return np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.float32)
@@ -196,10 +205,26 @@ def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, 
                 if pc < 0 or D[pc] <= NEG:
                     continue
                 cos = 0.0
-                if a == 0:
-                    sc = skip_y[pj]
-                elif b == 0:
-                    sc = skip_x[pi]
+                if a == 0 or b == 0:
+                    if a == 0:
+                        v = D[pc] + skip_y[pj]
+                        ve = Hy[pc] + skip_y[pj] * ext_ratio
+                        if ve > v:
+                            v = ve
+                            Ey[c] = 1
+                        Hy[c] = v
+                    else:
+                        v = D[pc] + skip_x[pi]
+                        ve = Hx[pc] + skip_x[pi] * ext_ratio
+                        if ve > v:
+                            v = ve
+                            Ex[c] = 1
+                        Hx[c] = v
+                    if v > best:
+                        best = v
+                        bt = t
+                        bcos = 0.0
+                    continue
                 else:
                     cos = _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, pj, b, wx, wy, wxi, wyi)
                     # local margin: similarity to the neighbouring windows (nb_mode 1: of the
@@ -262,11 +287,29 @@ def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, 
     cnt = 0
     i = n
     j = m
+    t10 = -1
+    t01 = -1
+    for q in range(T):
+        if types[q, 0] == 1 and types[q, 1] == 0:
+            t10 = q
+        elif types[q, 0] == 0 and types[q, 1] == 1:
+            t01 = q
+    state = 0  # 0: best path into the cell; 1 / 2: inside a run of omissions / additions
     while i > 0 or j > 0:
         c = _cell(lo, off, i, j)
         t = Bt[c]
+        if state == 0 and t == t10:
+            state = 1
+        elif state == 0 and t == t01:
+            state = 2
+        if state == 1:
+            t = t10
+            state = 1 if Ex[c] else 0
+        elif state == 2:
+            t = t01
+            state = 2 if Ey[c] else 0
         out_t[cnt] = t
-        out_c[cnt] = Cs[c]
+        out_c[cnt] = Cs[c] if types[t, 0] > 0 and types[t, 1] > 0 else 0.0
         cnt += 1
         i -= types[t, 0]
         j -= types[t, 1]

@@ -1,23 +1,29 @@
 """The aligner: beads from sentence embeddings, with merges, splits, omissions and additions.
 
-How it works, in three steps:
+How it works (defaults; every step is a setting of :class:`AlignerSettings`):
 
-1. **One embedding per sentence.**  Every sentence is embedded once.  The
-   similarity of a window of consecutive sentences is first *estimated* from
-   these vectors (the normalised sum of the window's sentence vectors), so no
-   window is embedded yet.
-2. **A first path** through a band of the similarity matrix (the full matrix
-   for short texts, coarse-to-fine for long ones — see :mod:`.band`) by a
-   dynamic programme over 1-1, 1-0, 0-1, 1-n, n-1 (n ≤ 4) and 2-2/2-3/3-2
-   beads.  Scores subtract each sentence's mean similarity to its nearest
-   neighbours (a margin, so that "hub" sentences do not attract everything)
-   and a length-ratio penalty; omissions and additions score ``skip`` (a run of them
-   pays ``skip`` once, then ``skip * gap_ext`` per further sentence).
-3. **Refinement where it matters.**  Only around beads the first path is
-   unsure of (merges, omissions, low-margin 1-1 beads and their neighbours)
-   are the candidate windows embedded for real, and the path is recomputed
-   with those embeddings.  That keeps the encoder calls near one per sentence
-   instead of the 4–10 of aligners that embed every window.
+1. **Embeddings.**  Every sentence is embedded once, and so is every window of
+   two consecutive sentences (``refine_mode="pairs"``): about two encoder calls
+   per input sentence.  Longer windows are not embedded: their vectors are
+   built from the pair windows that cover them (normalised sums).
+2. **Where to search.**  Short texts use the whole similarity matrix; long
+   ones a band found coarse-to-fine (:mod:`.band`), so time and memory are
+   linear in document length.  A Bertalign-style first pass then keeps 1-1
+   anchors (a pair counts only if the target is among the source sentence's
+   top-k) and the search is narrowed to ``anchor_window`` around them.
+3. **The path.**  A dynamic programme over beads of up to ``max_merge + 1``
+   sentences (1-1, 1-n, n-1, 2-2, 2-3, …, 1-0, 0-1) maximises the sum of bead
+   scores.  A bead scores its cosine minus the mean cosine with the single
+   sentences next to the other side's window (a margin, so that "hub"
+   sentences do not attract everything), scaled by a length factor; beads that
+   cross paragraph breaks pay a small penalty (paragraphs as soft anchors).
+   Omissions and additions score ``skip``; a run of them pays ``skip`` once,
+   then ``skip * gap_ext`` per further sentence, so a block of debris or an
+   untranslated passage is left out rather than tiled with junk merges.
+
+Window refinement by unsure regions (``refine_mode="regions"``) and the
+squared length penalty (``length_mode="gauss"``) are kept as measured
+alternatives; BENCHMARKS.md has the numbers that chose the defaults.
 
 Everything is deterministic: same vectors and settings, same beads.
 """
@@ -50,7 +56,7 @@ class AlignerSettings:
     skip: float = -0.1            # score per sentence left out (1-0 / 0-1)
     gap_ext: float = 0.1          # each further sentence of a run of omissions/additions scores skip * gap_ext
     margin: float = 1.0           # weight of the nearest-neighbour margin
-    neighbours: int = 4           # k for the margin
+    neighbours: int = 4           # k of the nearest-neighbour means that mark unsure 1-1 beads (regions refinement)
     length_weight: float = 0.02   # weight of the squared length-ratio deviation
     length_sigma: float = 0.35    # spread of log length ratios, in natural-log units
     neighbour_mode: str = "sentence"  # margin against "window"s of the same size or adjacent "sentence"s
@@ -125,7 +131,10 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
     types = settings.types
     slo, soff = bandlib.widen(lo, off, m, settings.max_merge + 2)
     S = kernels.band_similarities(X, Y, slo, soff)
-    rs, rt = kernels.neighbour_means(S, slo, soff, m, settings.neighbours)
+    if settings.refine and settings.refine_mode == "regions":
+        rs, rt = kernels.neighbour_means(S, slo, soff, m, settings.neighbours)
+    else:
+        rs, rt = np.zeros(n, dtype=np.float32), np.zeros(m, dtype=np.float32)
     width = settings.max_merge
     Gx = kernels.adjacent_gram(X, width)
     Gy = kernels.adjacent_gram(Y, width)
@@ -141,7 +150,7 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
     else:
         wx, wxi, wy, wyi = windows
     path_t, path_c = kernels.banded_dp(
-        X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, src.lengths, tgt.lengths, src.paragraphs, tgt.paragraphs,
+        X, Y, S, slo, soff, lo, off, Gx, Gy, src.lengths, tgt.lengths, src.paragraphs, tgt.paragraphs,
             types, type_pen, bead_w, skip_x, skip_y, settings.margin, settings.length_weight, mu, settings.length_sigma,
         settings.paragraph_penalty, settings.paragraph_join_penalty, 1 if settings.neighbour_mode == "window" else 0,
         1 if settings.length_mode == "ratio" else 0, wx, wy, wxi, wyi, settings.gap_ext)

@@ -63,6 +63,18 @@ def _pair_sim(X, Y, S, lo, off, k, l):
 
 
 @njit(cache=True)
+def _insert_desc(buf, v):
+    """Insert ``v`` into the descending buffer ``buf`` (dropping its smallest value) if it fits."""
+    k = buf.shape[0]
+    if v > buf[k - 1]:
+        q = k - 1
+        while q > 0 and buf[q - 1] < v:
+            buf[q] = buf[q - 1]
+            q -= 1
+        buf[q] = v
+
+
+@njit(cache=True)
 def neighbour_means(S, lo, off, m, topk):
     """Mean of each sentence's ``topk`` best similarities inside the band (hubness correction)."""
     n = lo.shape[0] - 1
@@ -78,20 +90,8 @@ def neighbour_means(S, lo, off, m, topk):
             if j < 1 or j > m:
                 continue
             v = S[c]
-            # insertion into the small sorted buffers (descending)
-            if v > buf[topk - 1]:
-                q = topk - 1
-                while q > 0 and buf[q - 1] < v:
-                    buf[q] = buf[q - 1]
-                    q -= 1
-                buf[q] = v
-            row = best_t[j - 1]
-            if v > row[topk - 1]:
-                q = topk - 1
-                while q > 0 and row[q - 1] < v:
-                    row[q] = row[q - 1]
-                    q -= 1
-                row[q] = v
+            _insert_desc(buf, v)
+            _insert_desc(best_t[j - 1], v)
         tot = 0.0
         cnt = 0
         for q in range(topk):
@@ -154,7 +154,7 @@ def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
 
 
 @njit(cache=True)
-def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, rs, rt, len_x, len_y, par_x, par_y,
+def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, len_x, len_y, par_x, par_y,
               types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, par_both, nb_mode, len_mode,
               wx, wy, wxi, wyi, ext_ratio=1.0):
     """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
@@ -350,13 +350,7 @@ def anchor_pass(S, lo, off, m, topk):
             j = lo[i] + (c - off[i])
             if j < 1 or j > m:
                 continue
-            v = S[c]
-            if v > buf[topk - 1]:
-                q = topk - 1
-                while q > 0 and buf[q - 1] < v:
-                    buf[q] = buf[q - 1]
-                    q -= 1
-                buf[q] = v
+            _insert_desc(buf, S[c])
         thr[i] = buf[topk - 1]
     D = np.full(off[n + 1], NEG, dtype=np.float64)
     Bt = np.full(off[n + 1], -1, dtype=np.int8)

@@ -45,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..errors import AlignError
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = warnings.showwarning
     warnings.showwarning = _show_warning
     try:
         return int(args.handler(args) or 0)
@@ -56,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        warnings.showwarning = previous
 
 
 if __name__ == "__main__":  # pragma: no cover

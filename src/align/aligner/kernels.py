@@ -75,6 +75,17 @@ def _insert_desc(buf, v):
 
 
 @njit(cache=True)
+def _row_best(S, lo, off, m, i, buf, fill):
+    """Fill ``buf`` (descending) with the best similarities of band row ``i``; ``fill`` where fewer."""
+    for q in range(buf.shape[0]):
+        buf[q] = fill
+    for c in range(off[i], off[i + 1]):
+        j = lo[i] + (c - off[i])
+        if 1 <= j <= m:
+            _insert_desc(buf, S[c])
+
+
+@njit(cache=True)
 def neighbour_means(S, lo, off, m, topk):
     """Mean of each sentence's ``topk`` best similarities inside the band (hubness correction)."""
     n = lo.shape[0] - 1
@@ -83,15 +94,11 @@ def neighbour_means(S, lo, off, m, topk):
     best_t = np.full((m, topk), -1.0, dtype=np.float32)
     buf = np.empty(topk, dtype=np.float32)
     for i in range(1, n + 1):
-        for q in range(topk):
-            buf[q] = -1.0
+        _row_best(S, lo, off, m, i, buf, -1.0)
         for c in range(off[i], off[i + 1]):
             j = lo[i] + (c - off[i])
-            if j < 1 or j > m:
-                continue
-            v = S[c]
-            _insert_desc(buf, v)
-            _insert_desc(best_t[j - 1], v)
+            if 1 <= j <= m:
+                _insert_desc(best_t[j - 1], S[c])
         tot = 0.0
         cnt = 0
         for q in range(topk):
@@ -344,13 +351,7 @@ def anchor_pass(S, lo, off, m, topk):
     thr = np.full(n + 1, 1e30, dtype=np.float32)
     buf = np.empty(topk, dtype=np.float32)
     for i in range(1, n + 1):
-        for q in range(topk):
-            buf[q] = -1e30
-        for c in range(off[i], off[i + 1]):
-            j = lo[i] + (c - off[i])
-            if j < 1 or j > m:
-                continue
-            _insert_desc(buf, S[c])
+        _row_best(S, lo, off, m, i, buf, -1e30)
         thr[i] = buf[topk - 1]
     D = np.full(off[n + 1], NEG, dtype=np.float64)
     Bt = np.full(off[n + 1], -1, dtype=np.int8)

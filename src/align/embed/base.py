@@ -31,7 +31,8 @@ class Encoder:
 
     @property
     def dim(self) -> int:
-        return int(self.encode(["dimension probe"]).shape[1])
+        """The vectors' dimension (known without embedding anything when the encoder can tell)."""
+        return self._known_dim() or int(self.encode(["dimension probe"]).shape[1])
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         raise NotImplementedError

@@ -1,21 +1,17 @@
-"""The pipeline: presegmented input, signed alignments, language checks, rescoring, and the main job."""
+"""The pipeline: presegmented input, signed alignments, language checks, rescoring (the main job: test_batch)."""
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 
 import numpy as np
 import pytest
 
 import align
-from align import store
 from align.aligner import AlignerSettings, AlignStats
 from align.corpus import load_corpus
-from align.embed.hashing import HashingEncoder
-from align.errors import CorpusError, LanguageError, LanguageMismatchWarning
-from align.pipeline import align_texts, align_versions, presegmented, rescore, run
+from align.errors import LanguageError, LanguageMismatchWarning
+from align.pipeline import align_texts, align_versions, presegmented, rescore
 from align.records import Role, text_sha256
-from align.review import Review
 
 SRC = "The treaty was signed in April.\nThe army moved north.\nPeace came in May.\n"
 TGT = ("The treaty was signed in April.\nThe army moved north.\nA completely unrelated pasta recipe.\n"
@@ -148,73 +144,3 @@ def test_rescore_after_a_merge_uses_the_joined_texts(hashing_encoder):
     vs, vt = hashing_encoder.encode(["The army moved north.",
                                      "The army moved north. A completely unrelated pasta recipe."])
     assert out.beads[1].similarity == pytest.approx(float(np.dot(vs, vt)), abs=1e-5)
-
-
-# -- run: the main job -------------------------------------------------------------------------
-
-@pytest.fixture()
-def workdir(tmp_path, texts_dir):
-    shutil.copytree(texts_dir, tmp_path / "texts")
-    return tmp_path
-
-
-def test_run_aligns_every_version_against_the_pivot_and_keeps_review_work(workdir):
-    enc = HashingEncoder()
-    texts, alignments, report = workdir / "texts", workdir / "alignments", workdir / "report.html"
-    results = run(texts, alignments, encoder=enc, report=report)
-    assert [r.doc_id for r in results] == [d.name for d in sorted(texts.iterdir()) if d.is_dir()]
-    for r in results:
-        assert {v[0] for v in r.versions} == {"en", "ru-working", "hy-working"}
-        assert all(n > 0 for _, _, _, n in r.versions)
-        assert [(p.src_version, p.tgt_version) for p in r.pairs] == [("en", "hy-working"), ("en", "ru-working")]
-        for p in r.pairs:
-            assert p.path == alignments / r.doc_id / f"en__{p.tgt_version}.json" and p.path.is_file()
-            assert "new alignment file" in p.carry_over
-            assert sum(p.kinds.values()) == p.beads > 0
-            stored = store.load(p.path).alignment
-            assert len(stored.beads) == p.beads and covers(stored)
-            assert stored.signature.model == enc.identity
-    html = report.read_text(encoding="utf-8")
-    assert html.lstrip().lower().startswith("<!doctype html") and "working translation" in html
-
-    # a second run on unchanged texts keeps the stored files (and any review) as they are
-    path = results[0].pairs[1].path
-    review = Review.open(path, by="tester")
-    first_ids = review.beads[0].ids()
-    review.accept(first_ids, note="checked")
-    review.save()
-    again = run(texts, alignments, encoder=enc, report=None)
-    assert all("unchanged" in p.carry_over for r in again for p in r.pairs)
-    assert Review.open(path).state_of(first_ids).status == "accepted"
-
-    # an edited translation is re-aligned; the decision follows its texts
-    ru = texts / results[0].doc_id / "ru-working.txt"
-    ru.write_text(ru.read_text(encoding="utf-8") + "\nДобавленное предложение в конце.\n", encoding="utf-8")
-    third = run(texts, alignments, encoder=enc, report=None, doc_ids=[results[0].doc_id])
-    assert len(third) == 1
-    ru_pair = next(p for p in third[0].pairs if p.tgt_version == "ru-working")
-    assert "1 decision(s) carried over" in ru_pair.carry_over
-    reopened = Review.open(path)
-    assert reopened.alignment.signature.tgt_sha256 == text_sha256(ru.read_text(encoding="utf-8"))
-    assert reopened.state_of(first_ids).status == "accepted" and reopened.state_of(first_ids).note == "checked"
-
-
-def test_run_with_an_unknown_document_id(workdir):
-    with pytest.raises(CorpusError, match="no document\\(s\\) nope"):
-        run(workdir / "texts", workdir / "alignments", encoder=HashingEncoder(), doc_ids=["nope"])
-    assert not (workdir / "alignments").exists()
-
-
-def test_run_uses_an_archival_original_as_pivot(workdir):
-    folder = workdir / "texts" / "1920-04-29-armenian-dispatch"
-    (folder / "ru-original.txt").write_text((folder / "ru-working.txt").read_text(encoding="utf-8"),
-                                           encoding="utf-8")
-    (folder / "ru-original.toml").write_text(
-        'language = "ru"\nrole = "archival-original"\ntitle = "Оригинал"\nsource = "Archive, fond 1"\n',
-        encoding="utf-8")
-    results = run(workdir / "texts", workdir / "alignments", encoder=HashingEncoder(),
-                  doc_ids=["1920-04-29-armenian-dispatch"])
-    assert {(p.src_version, p.tgt_version) for p in results[0].pairs} == {
-        ("ru-original", "en"), ("ru-original", "hy-working"), ("ru-original", "ru-working")}
-    same = next(p for p in results[0].pairs if p.tgt_version == "ru-working")
-    assert same.kinds == {"1-1": same.beads} and same.mean_similarity == pytest.approx(1.0, abs=1e-4)

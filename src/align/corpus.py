@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 import tomllib
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import CorpusError, LanguageMismatchWarning, MetadataError
+from .errors import CorpusError, InputError, LanguageMismatchWarning, MetadataError
 from .records import Document, DocumentMeta, Role, Version, VersionMeta
 from .scripts import LANGUAGE_SCRIPTS, script_mismatch
 from .textio import read_text
@@ -29,7 +30,7 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 VERSION_REQUIRED = ("language", "role", "title", "source")
 VERSION_OPTIONAL = ("date", "place", "author", "translator", "notes")
 DOCUMENT_REQUIRED = ("title",)
-DOCUMENT_OPTIONAL = ("date", "place", "author", "source", "notes")
+DOCUMENT_OPTIONAL = ("date", "place", "author", "source", "notes", "pivot")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -115,6 +116,9 @@ def load_document(folder: str | Path) -> Document:
         raise CorpusError(f"{folder}: metadata without a text: {', '.join(sorted(orphans))}")
     if not versions:
         raise CorpusError(f"{folder}: no versions (add <version_id>.txt with <version_id>.toml)")
+    if meta.pivot and meta.pivot not in {v.version_id for v in versions}:
+        raise MetadataError(f"{doc_toml}: field 'pivot' = {meta.pivot!r} names no version of this document "
+                            f"(versions: {', '.join(v.version_id for v in versions)})")
     return Document(doc_id=folder.name, meta=meta, versions=tuple(versions), path=folder)
 
 
@@ -129,9 +133,58 @@ def load_corpus(root: str | Path) -> tuple[Document, ...]:
     return docs
 
 
-def pivot_version(doc: Document) -> Version:
-    """The version others are aligned against: an archival original if there is one,
-    else a published translation, else the first version."""
+@dataclass(frozen=True)
+class DocumentFailure:
+    """A document folder that could not be read, and why."""
+
+    doc_id: str
+    path: Path
+    reason: str
+
+
+def is_document_folder(path: str | Path) -> bool:
+    """Whether ``path`` is one document (holds ``document.toml``) rather than a collection."""
+    return (Path(path) / "document.toml").is_file()
+
+
+def scan_corpus(root: str | Path) -> tuple[tuple[Document, ...], tuple[DocumentFailure, ...]]:
+    """Like :func:`load_corpus`, but a document that cannot be read is reported, not raised.
+
+    ``root`` is a collection (``texts/``) or a single document folder.  Returns
+    the readable documents and a :class:`DocumentFailure` for each other one,
+    so that one malformed document does not stop a run over hundreds.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: no such texts folder")
+    folders = [root] if is_document_folder(root) else \
+        [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+    if not folders:
+        raise CorpusError(f"{root}: holds no document folders")
+    docs: list[Document] = []
+    failures: list[DocumentFailure] = []
+    for folder in folders:
+        try:
+            docs.append(load_document(folder))
+        except InputError as exc:
+            failures.append(DocumentFailure(folder.name, folder, str(exc)))
+        except (OSError, ValueError) as exc:  # unreadable folder, odd file system entries
+            failures.append(DocumentFailure(folder.name, folder, f"{folder}: {exc}"))
+    return tuple(docs), tuple(failures)
+
+
+def pivot_version(doc: Document, prefer: str | None = None) -> Version:
+    """The version others are aligned against.
+
+    In order: the version named ``prefer`` (``align run --pivot``) when the
+    document has it; the one named by ``pivot`` in ``document.toml``; an
+    archival original; a published translation; the first version.
+    """
+    for wanted in (prefer, doc.meta.pivot):
+        if wanted:
+            for v in doc.versions:
+                if v.version_id == wanted:
+                    return v
     for role in (Role.ORIGINAL, Role.PUBLISHED):
         for v in doc.versions:
             if v.meta.role is role:

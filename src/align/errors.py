@@ -50,6 +50,10 @@ class CacheError(AlignError):
     """The embedding cache cannot be read or written."""
 
 
+class ClusterError(AlignError):
+    """A Dask cluster could not be started or reached."""
+
+
 class AlignmentError(AlignError):
     """An alignment cannot be computed, read or used."""
 

@@ -1,17 +1,14 @@
-"""The order of the stages: segment → embed → align → score → store.
+"""The order of the stages for one pair of texts: segment → embed → align → score.
 
 This is the only module that knows that order; every stage it calls is a
-plain function of its inputs.  ``align run`` (see :func:`run`) applies it to
-every document in ``texts/``: each version is aligned against the document's
-pivot version (an archival original when there is one, else the published
-rendering), scored, and saved in ``alignments/<doc>/<pivot>__<version>.json``
-with any earlier review work carried over.
+plain function of its inputs.  Storing the result, and doing this for every
+document of ``texts/`` (serially or on Dask workers), is :mod:`align.batch`'s
+job (``align run``).
 """
 from __future__ import annotations
 
-import time
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -67,15 +64,36 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
         stats=stats)
     beads = tuple(Bead(r.src, r.tgt, None if r.similarity is None else round(float(r.similarity), 6))
                   for r in raw)
-    signature = Signature(
-        model=encoder.identity,
-        settings={**{f"aligner.{k}": v for k, v in settings.signature().items()},
-                  "segmentation": segmentation},
-        src_sha256=text_sha256(src_text), tgt_sha256=text_sha256(tgt_text), version=__version__)
+    signature = signature_for(encoder.identity, settings, segmentation, src_text, tgt_text)
     alignment = Alignment(src_segments=tuple(src_segments), tgt_segments=tuple(tgt_segments), beads=beads,
                           signature=signature, src_lang=src_lang, tgt_lang=tgt_lang, doc_id=doc_id,
                           src_version=src_version, tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta)
     return score_alignment(alignment) if score else alignment
+
+
+def signature_for(model: str, settings, segmentation: str, src_text: str, tgt_text: str) -> Signature:
+    """What made an alignment: model identity, aligner settings, segmentation, text hashes, version."""
+    return Signature(
+        model=model,
+        settings={**{f"aligner.{k}": v for k, v in settings.signature().items()}, "segmentation": segmentation},
+        src_sha256=text_sha256(src_text), tgt_sha256=text_sha256(tgt_text), version=__version__)
+
+
+def segmentation_signature(src_lang: str, tgt_lang: str) -> str:
+    """How both sides of a pair of texts are split into sentences (see :func:`align_texts`)."""
+    from .segment import segmenter_signature
+    return f"{segmenter_signature(src_lang)} || {segmenter_signature(tgt_lang)}"
+
+
+def expected_signature(src: Version, tgt: Version, model: str, settings=None) -> Signature:
+    """The signature :func:`align_versions` would give these versions, without doing the work.
+
+    ``align run`` compares it with a stored alignment's to skip pairs whose
+    texts, model, settings and segmentation have not changed.
+    """
+    from .aligner import AlignerSettings
+    return signature_for(model, settings or AlignerSettings(), segmentation_signature(src.language, tgt.language),
+                         src.text, tgt.text)
 
 
 def score_alignment(alignment: Alignment) -> Alignment:
@@ -89,7 +107,7 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
                 src_version: str = "source", tgt_version: str = "target",
                 src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None, stats=None) -> Alignment:
     """Segment two texts (or take one sentence per line) and align them."""
-    from .segment import canonical_language, segment_text, segmenter_signature
+    from .segment import canonical_language, segment_text
     for lang in (src_lang, tgt_lang):  # an unknown code fails before any work, presegmented input too
         canonical_language(lang)
     _check_script(src_text, src_lang, src_version)
@@ -101,7 +119,7 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
     else:
         src = segment_text(src_text, src_lang, doc_id=doc_id, version_id=src_version)
         tgt = segment_text(tgt_text, tgt_lang, doc_id=doc_id, version_id=tgt_version)
-        seg_sig = f"{segmenter_signature(src_lang)} || {segmenter_signature(tgt_lang)}"
+        seg_sig = segmentation_signature(src_lang, tgt_lang)
     return align_segments(src, tgt, src_lang, tgt_lang, src_text=src_text, tgt_text=tgt_text, encoder=encoder,
                           settings=settings, score=score, doc_id=doc_id, src_version=src_version,
                           tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
@@ -147,85 +165,3 @@ def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder=None) -> 
     for i, b in zip(idx, scored.beads):
         beads[i] = b
     return replace(alignment, beads=tuple(beads))
-
-
-# -- the main job ---------------------------------------------------------------
-
-@dataclass
-class PairResult:
-    """What :func:`run` did for one pair of versions."""
-
-    doc_id: str
-    src_version: str
-    tgt_version: str
-    path: Path
-    beads: int
-    kinds: dict[str, int]
-    flagged: int
-    mean_similarity: float | None
-    seconds: float
-    carry_over: str = ""
-
-
-@dataclass
-class DocumentResult:
-    doc_id: str
-    title: str
-    versions: list[tuple[str, str, str, int]] = field(default_factory=list)  # (id, language, role label, segments)
-    pairs: list[PairResult] = field(default_factory=list)
-
-
-def run(texts_dir: str | Path = "texts", alignments_dir: str | Path = "alignments", *, model: str | None = None,
-        encoder=None, settings=None, report: str | Path | None = None, doc_ids: Sequence[str] = ()
-        ) -> list[DocumentResult]:
-    """Segment, align against the pivot, score and store every document; optionally write the HTML report."""
-    from collections import Counter
-
-    from .corpus import load_corpus, pivot_version
-    from .divergence import DEFAULT_REVIEW_THRESHOLD
-    from .review import merge_into_store
-    from .segment import segment_text
-    from .store import alignment_path
-
-    docs = load_corpus(texts_dir)
-    if doc_ids:
-        missing = sorted(set(doc_ids) - {d.doc_id for d in docs})
-        if missing:
-            from .errors import CorpusError
-            raise CorpusError(f"{texts_dir}: no document(s) {', '.join(missing)}")
-        docs = tuple(d for d in docs if d.doc_id in doc_ids)
-    encoder = encoder if encoder is not None else resolve_encoder(model)
-    results: list[DocumentResult] = []
-    written: list[Path] = []
-    for doc in docs:
-        res = DocumentResult(doc.doc_id, doc.meta.title)
-        pivot = pivot_version(doc)
-        counts: dict[str, int] = {}
-        for v in doc.versions:
-            if v.version_id == pivot.version_id:
-                continue
-            t0 = time.perf_counter()
-            alignment = align_versions(pivot, v, encoder=encoder, settings=settings)
-            counts[pivot.version_id] = len(alignment.src_segments)
-            counts[v.version_id] = len(alignment.tgt_segments)
-            path = alignment_path(alignments_dir, doc.doc_id, pivot.version_id, v.version_id)
-            carried = merge_into_store(path, alignment)
-            written.append(path)
-            sims = [b.similarity for b in alignment.beads if b.similarity is not None]
-            res.pairs.append(PairResult(
-                doc.doc_id, pivot.version_id, v.version_id, path, len(alignment.beads),
-                dict(Counter(b.kind for b in alignment.beads)),
-                sum(1 for b in alignment.beads if b.divergence and b.divergence.score >= DEFAULT_REVIEW_THRESHOLD),
-                float(np.mean(sims)) if sims else None, time.perf_counter() - t0,
-                carried.summary() if hasattr(carried, "summary") else str(carried)))
-        for v in doc.versions:
-            if v.version_id not in counts:  # a document with a single version
-                counts[v.version_id] = len(segment_text(v.text, v.language))
-            res.versions.append((v.version_id, v.language, v.meta.role.label, counts[v.version_id]))
-        results.append(res)
-    if report and written:
-        from .store import load
-        from .views.report import documents_for, write_report
-        stored = [load(p) for p in written]
-        write_report(stored, report, documents_for(stored, texts_dir))
-    return results

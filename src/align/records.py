@@ -81,6 +81,7 @@ class DocumentMeta:
     author: str = ""
     source: str = ""
     notes: str = ""
+    pivot: str = ""  # the version others are aligned against, when not the default choice
 
 
 @dataclass(frozen=True)

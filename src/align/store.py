@@ -266,12 +266,12 @@ def save(path: str | Path, alignment: Alignment, review: dict[str, Any] | None =
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     with _folder_lock(p.parent):
-        _remove_stale_temps(p)
+        remove_stale_temps(p)
         return _save_unlocked(p, alignment, review, expected_revision)
 
 
-def _remove_stale_temps(p: Path) -> None:
-    """Delete temporary files a killed save of ``p`` left behind (only called under the folder lock)."""
+def remove_stale_temps(p: Path) -> None:
+    """Delete temporary files a killed write of ``p`` left behind (call it where no other write of ``p`` runs)."""
     for tmp in p.parent.glob(f".{p.name}.*.tmp"):
         try:
             tmp.unlink()

@@ -1,43 +1,134 @@
-"""``align run``: the main job — every document in texts/, aligned, scored, stored, reported."""
+"""``align run``: the main job — every document of a collection aligned, scored, stored, reported, exported."""
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+
+#: Above this many pairs the summary table lists only the pairs this run aligned or that failed.
+FULL_TABLE_LIMIT = 40
+
+
+def _workers(value: str) -> int:
+    if value == "auto":
+        return 0
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of workers or 'auto', not {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("--workers must be at least 1")
+    return n
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     from ._common import add_model_option
-    p = sub.add_parser("run", help="align every document in texts/ and write alignments/ and a report",
-                       description="Segment every version of every document in TEXTS, align each version "
-                                   "against the document's pivot (archival original, else the published "
-                                   "rendering), score divergence, save alignments/<doc>/<pivot>__<version>.json "
-                                   "(keeping earlier review work) and write an HTML report.")
-    p.add_argument("--texts", default="texts", help="the documents folder (default: texts)")
+    p = sub.add_parser(
+        "run", help="align every document of texts/ and write alignments/, reports and TMX",
+        description="For every document with two or more versions, align each version with the document's pivot "
+                    "(--pivot, else the 'pivot' of document.toml, else the archival original, else the published "
+                    "rendering), score divergence, and write alignments/<doc>/<pivot>__<version>.json (earlier "
+                    "review work kept), the TMX beside it, alignments/<doc>/report.html and an index page. "
+                    "Pairs whose texts, model and settings did not change are not computed again. A document "
+                    "that cannot be read is reported and the others go on; the exit status is then 1.")
+    p.add_argument("path", nargs="?", default=None, metavar="TEXTS",
+                   help="a collection folder (default: texts) or one document folder inside it")
+    p.add_argument("--texts", default=None, metavar="TEXTS", help="the same as the TEXTS argument")
     p.add_argument("--alignments", default="alignments", help="where alignments are stored (default: alignments)")
     p.add_argument("--report", default="alignments/report.html",
-                   help="HTML report to write (default: alignments/report.html; '' for none)")
+                   help="index page to write (default: alignments/report.html; '' for no HTML at all). "
+                        "Each document's side-by-side report goes to alignments/<doc>/report.html")
     p.add_argument("--doc", action="append", default=[], metavar="DOC_ID", help="only this document (repeatable)")
+    p.add_argument("--pivot", default=None, metavar="VERSION_ID",
+                   help="align every version with this one, in documents that have it")
+    p.add_argument("--workers", type=_workers, default=0, metavar="N",
+                   help="align pairs in parallel on a local Dask cluster of N single-threaded worker processes; "
+                        "1: in this process; default 'auto': one per core when there are at least two pairs "
+                        "and 50,000 characters to align, else in this process")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="run on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786); the "
+                        "workers need this package installed. Results are written by this process only")
+    p.add_argument("--no-tmx", action="store_true", help="do not write the TMX files")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object with every pair and failure instead of the table (no progress bar)")
     add_model_option(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..batch import UNCHANGED
+    from ..batch import run as run_batch
     from ..pipeline import resolve_encoder
-    from ..pipeline import run as run_pipeline
 
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
-    results = run_pipeline(args.texts, args.alignments, encoder=encoder, report=args.report or None,
-                           doc_ids=args.doc)
-    for doc in results:
-        print(f"{doc.doc_id}: {doc.title}")
-        for vid, lang, role, nseg in doc.versions:
-            print(f"  {vid:<14} {lang:<3} {nseg:>4} segments  {role}")
-        for p in doc.pairs:
-            kinds = ", ".join(f"{k}×{n}" for k, n in sorted(p.kinds.items(), key=lambda kv: -kv[1]))
-            sim = f"{p.mean_similarity:.3f}" if p.mean_similarity is not None else "-"
-            print(f"  {p.src_version} ↔ {p.tgt_version}: {p.beads} beads ({kinds}); mean similarity {sim}; "
-                  f"{p.flagged} flagged for review; {p.seconds:.1f} s → {p.path}")
-            if p.carry_over:
-                print(f"    review: {p.carry_over}")
-    if args.report:
-        print(f"report: {args.report}")
-    return 0
+    bar = None
+
+    def on_start(n: int) -> None:
+        nonlocal bar
+        if n and not args.json and sys.stderr.isatty():
+            from tqdm import tqdm
+            bar = tqdm(total=n, desc="aligning pairs", unit="pair", file=sys.stderr)
+
+    def on_pair(p) -> None:
+        if bar is not None and p.status != UNCHANGED:
+            bar.set_postfix_str(p.key, refresh=False)
+            bar.update(1)
+
+    try:
+        result = run_batch(args.path or args.texts or "texts", args.alignments, encoder=encoder,
+                           report=args.report or None, doc_ids=args.doc, pivot=args.pivot, workers=args.workers,
+                           scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start)
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.close()
+        print("align: interrupted — the pairs finished so far are saved; run the same command again to "
+              "do the rest", file=sys.stderr)
+        return 130
+    if bar is not None:
+        bar.close()
+    if args.json:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        _print_table(result)
+    for line in result.failures:
+        print(f"align: failed: {line}", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def _print_table(result) -> None:
+    from ..batch import ALIGNED, FAILED, UNCHANGED
+    pairs = result.pairs
+    shown = pairs if len(pairs) <= FULL_TABLE_LIMIT else [p for p in pairs if p.status != UNCHANGED]
+    rows = [("pair", "status", "beads", "flagged", "mean sim", "embedded", "time")]
+    for p in shown:
+        sim = f"{p.mean_similarity:.3f}" if p.mean_similarity is not None else "-"
+        rows.append((p.key, p.status, str(p.beads) if p.status != FAILED else "-",
+                     str(p.flagged) if p.status != FAILED else "-", sim if p.status != FAILED else "-",
+                     str(p.embedded), f"{p.seconds:.1f} s" if p.status != UNCHANGED else "-"))
+    if len(rows) > 1:
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        for k, r in enumerate(rows):
+            print("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+            if k == 0:
+                print("  ".join("-" * w for w in widths))
+    for p in pairs:
+        if p.status == ALIGNED and not p.carry_over.startswith("new alignment file"):
+            print(f"review work in {p.key}: {p.carry_over}")
+    if len(shown) < len(pairs):
+        print(f"({len(pairs) - len(shown)} unchanged pair(s) not listed)")
+    for d in result.documents:
+        for v, _, role in d.versions:
+            if role.startswith("working"):
+                print(f"note: {d.doc_id}/{v} is a {role}")
+    t = result.to_dict()["totals"]
+    print(f"{t['documents']} document(s), {t['pairs']} pair(s): {result.count(ALIGNED)} aligned, "
+          f"{result.count(UNCHANGED)} unchanged, {result.count(FAILED) + t['failed_documents']} failed; "
+          f"{t['beads']} beads, {t['flagged']} flagged for review; {t['embedded']} texts embedded; "
+          f"{result.seconds:.1f} s ({result.executor})")
+    if result.index:
+        print(f"report: {result.index}")
+    else:
+        for d in result.documents:
+            if d.report:
+                print(f"report: {d.report}")

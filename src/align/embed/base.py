@@ -61,6 +61,13 @@ class Encoder:
     def _known_dim(self) -> int:
         return 0
 
+    def __getstate__(self) -> dict:
+        # Sent to another process (a Dask worker): the model is reloaded there on first use.
+        state = dict(self.__dict__)
+        if "_model" in state:
+            state["_model"] = None
+        return state
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.identity!r})"
 

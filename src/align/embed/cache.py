@@ -100,8 +100,16 @@ class EmbeddingCache:
         conn = self._connect()
         rows = [(model, _key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
                 for t, v in zip(texts, vecs)]
-        with conn:
-            conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+        try:
+            with conn:
+                conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.OperationalError as exc:  # e.g. locked for 30 s by other workers: the cache is only a cache
+            warnings.warn(f"embedding cache {self.path}: could not store {len(rows)} vector(s) ({exc}); "
+                          "they will be embedded again next time", RuntimeWarning, stacklevel=3)
+
+    def __getstate__(self) -> dict:
+        # A connection cannot travel to another process; the copy reconnects on first use.
+        return {"path": self.path, "_conn": None}
 
     def close(self) -> None:
         if self._conn is not None:

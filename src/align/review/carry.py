@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import store
-from ..records import Alignment, Bead
+from ..records import Alignment, Bead, Signature
 from .state import BeadState, ReviewState, default_reviewer, utc_now
 
 TextKey = tuple[tuple[str, ...], tuple[str, ...]]
@@ -168,11 +168,14 @@ def _used_positions(alignment: Alignment, state: ReviewState) -> set[int]:
     return {i for i, b in enumerate(alignment.beads) if b.ids() in state.beads}
 
 
-def _same_work(a: Alignment, b: Alignment) -> bool:
-    """Same texts, model and settings (the workbench version may differ)."""
-    sa, sb = a.signature, b.signature
+def same_work(sa: Signature, sb: Signature) -> bool:
+    """Same texts, model and settings, segmentation included (the workbench version may differ)."""
     return (sa.src_sha256, sa.tgt_sha256, sa.model, dict(sa.settings)) == \
            (sb.src_sha256, sb.tgt_sha256, sb.model, dict(sb.settings))
+
+
+def _same_work(a: Alignment, b: Alignment) -> bool:
+    return same_work(a.signature, b.signature)
 
 
 def merge_into_store(path: str | Path, new_alignment: Alignment, *, by: str | None = None,

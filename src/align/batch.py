@@ -1,0 +1,410 @@
+"""The main job over a collection (``align run``): plan, compute, write.
+
+1. **Plan**, in this process.  Every document of ``texts/`` is read; one that
+   cannot be read is reported with its reason and the others go on
+   (:func:`align.corpus.scan_corpus`).  Each document's pivot is chosen
+   (:func:`align.corpus.pivot_version`) and every other version is paired
+   with it.  A pair whose stored alignment has the signature a new run would
+   give (same texts, model, aligner settings and segmentation:
+   :func:`align.pipeline.expected_signature`) is *unchanged* and is not
+   computed again; if only its metadata changed, the stored metadata is
+   refreshed in place and the review is kept.
+2. **Compute** the other pairs (:mod:`align.workers`): in this process, or
+   on Dask workers.  Jobs are ordered round-robin over the documents (first
+   pair of every document, then the second pair of every document, …) so
+   that two pairs sharing a pivot seldom run at the same time: the second
+   finds the pivot's vectors in the embedding cache.
+3. **Write**, in this process only, as each result arrives: the store file
+   through :func:`align.review.merge_into_store` (review work carried over),
+   the TMX beside it, then each changed document's HTML report and the index
+   page.  Every file is written atomically and each pair is saved as soon as
+   it is computed, so an interrupted run leaves every file valid and the next
+   run resumes with the pairs still to do.
+
+One failing pair or document never stops the run: it is listed in
+:attr:`RunResult.failures` and :attr:`RunResult.ok` is false.
+"""
+from __future__ import annotations
+
+import re
+import time
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from .corpus import DocumentFailure
+from .errors import AlignError, CorpusError
+from .records import Document
+from .store import StoredAlignment
+from .workers import PairJob, PairOutcome
+
+#: Name of each document's report inside ``alignments/<doc_id>/``, and of the index page.
+REPORT_NAME = "report.html"
+DEFAULT_INDEX = Path("alignments") / REPORT_NAME
+
+ALIGNED, UNCHANGED, FAILED = "aligned", "unchanged", "failed"
+
+#: ``workers=0`` ("auto") runs in this process unless there are at least two pairs and this many
+#: characters to align: below that, starting worker processes and loading a model in each costs more
+#: than it saves (about 2 s on the 2-core machine, BENCHMARKS.md).
+AUTO_MIN_CHARS = 50_000
+
+
+def choose_workers(requested: int, jobs: Sequence[PairJob]) -> int:
+    """The number of worker processes for ``jobs``; ``requested`` 0 means one per core when worth it."""
+    import os
+    if requested > 0:
+        return requested
+    chars = sum(len(j.src.text) + len(j.tgt.text) for j in jobs)
+    if len(jobs) < 2 or chars < AUTO_MIN_CHARS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, len(jobs)))
+
+
+@dataclass
+class PairResult:
+    """One pair of versions after a run: what it holds and what the run did to it."""
+
+    doc_id: str
+    src_version: str
+    tgt_version: str
+    path: Path
+    status: str                      # aligned | unchanged | failed
+    beads: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    flagged: int = 0                 # beads at or above the review threshold
+    mean_similarity: float | None = None
+    src_segments: int = 0
+    tgt_segments: int = 0
+    seconds: float = 0.0             # computing (on whichever worker ran it)
+    embedded: int = 0                # texts the model embedded (cache misses)
+    requested: int = 0               # texts the aligner asked for
+    carry_over: str = ""             # what happened to earlier review work
+    metadata_refreshed: bool = False
+    error: str = ""
+    warnings: list[str] = field(default_factory=list)
+    tmx: Path | None = None
+    worker: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}/{self.src_version}__{self.tgt_version}"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: v for k, v in self.__dict__.items()}
+        d["path"] = str(self.path)
+        d["tmx"] = str(self.tmx) if self.tmx else None
+        d["mean_similarity"] = None if self.mean_similarity is None else round(self.mean_similarity, 4)
+        d["seconds"] = round(self.seconds, 3)
+        return d
+
+
+@dataclass
+class DocumentResult:
+    """A document of the run: its versions, its pivot and its pairs."""
+
+    doc_id: str
+    title: str
+    pivot: str
+    versions: list[tuple[str, str, str]] = field(default_factory=list)  # (id, language, role label)
+    pairs: list[PairResult] = field(default_factory=list)
+    report: Path | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "title": self.title, "pivot": self.pivot,
+                "versions": [{"id": v, "language": lang, "role": role} for v, lang, role in self.versions],
+                "pairs": [p.to_dict() for p in self.pairs],
+                "report": str(self.report) if self.report else None}
+
+
+@dataclass
+class RunResult:
+    """Everything ``align run`` did, for the summary table and ``--json``."""
+
+    documents: list[DocumentResult] = field(default_factory=list)
+    document_failures: list[DocumentFailure] = field(default_factory=list)
+    executor: str = "serial"
+    workers: int = 1
+    seconds: float = 0.0
+    model: str = ""
+    index: Path | None = None
+
+    @property
+    def pairs(self) -> list[PairResult]:
+        return [p for d in self.documents for p in d.pairs]
+
+    @property
+    def failures(self) -> list[str]:
+        """One line per document or pair that failed, naming it and saying why."""
+        return [f.reason if f.reason.startswith(str(f.path)) else f"{f.path}: {f.reason}"
+                for f in self.document_failures] + \
+               [f"{p.key}: {p.error}" if not p.error.startswith(p.key) else p.error
+                for p in self.pairs if p.status == FAILED]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def count(self, status: str) -> int:
+        return sum(1 for p in self.pairs if p.status == status)
+
+    def to_dict(self) -> dict[str, Any]:
+        pairs = self.pairs
+        return {
+            "ok": self.ok, "executor": self.executor, "workers": self.workers, "model": self.model,
+            "seconds": round(self.seconds, 3), "index": str(self.index) if self.index else None,
+            "totals": {"documents": len(self.documents), "pairs": len(pairs), "aligned": self.count(ALIGNED),
+                       "unchanged": self.count(UNCHANGED), "failed": self.count(FAILED),
+                       "failed_documents": len(self.document_failures),
+                       "beads": sum(p.beads for p in pairs), "flagged": sum(p.flagged for p in pairs),
+                       "embedded": sum(p.embedded for p in pairs), "requested": sum(p.requested for p in pairs)},
+            "documents": [d.to_dict() for d in self.documents],
+            "document_failures": [{"doc_id": f.doc_id, "path": str(f.path), "reason": f.reason}
+                                  for f in self.document_failures],
+            "failures": self.failures,
+        }
+
+
+@dataclass
+class _Planned:
+    job: PairJob
+    path: Path
+    result: PairResult
+    stored: StoredAlignment | None = None
+
+
+# -- summaries ------------------------------------------------------------------
+
+def summarize(stored: StoredAlignment, result: PairResult) -> PairResult:
+    """Fill ``result``'s counts from a stored alignment."""
+    from .divergence import DEFAULT_REVIEW_THRESHOLD
+    a = stored.alignment
+    sims = [b.similarity for b in a.beads if b.similarity is not None]
+    result.beads = len(a.beads)
+    result.kinds = dict(sorted(Counter(b.kind for b in a.beads).items(), key=lambda kv: (-kv[1], kv[0])))
+    result.flagged = sum(1 for b in a.beads if b.divergence and b.divergence.score >= DEFAULT_REVIEW_THRESHOLD)
+    result.mean_similarity = sum(sims) / len(sims) if sims else None
+    result.src_segments, result.tgt_segments = len(a.src_segments), len(a.tgt_segments)
+    return result
+
+
+# -- planning -------------------------------------------------------------------
+
+def _select(root: Path, doc_ids: Sequence[str]) -> tuple[tuple[Document, ...], tuple[DocumentFailure, ...]]:
+    from .corpus import scan_corpus
+    docs, failures = scan_corpus(root)
+    if doc_ids:
+        known = {d.doc_id for d in docs} | {f.doc_id for f in failures}
+        missing = sorted(set(doc_ids) - known)
+        if missing:
+            raise CorpusError(f"{root}: no document(s) {', '.join(missing)}")
+        docs = tuple(d for d in docs if d.doc_id in doc_ids)
+        failures = tuple(f for f in failures if f.doc_id in doc_ids)
+    return docs, failures
+
+
+def _plan_pair(doc: Document, pivot, version, alignments: Path, model: str, settings) -> _Planned:
+    from . import store
+    from .pipeline import expected_signature
+    from .review.carry import same_work
+    from .store import alignment_path
+    path = alignment_path(alignments, doc.doc_id, pivot.version_id, version.version_id)
+    planned = _Planned(PairJob(doc.doc_id, pivot, version), path,
+                       PairResult(doc.doc_id, pivot.version_id, version.version_id, path, status=ALIGNED))
+    if not path.exists():
+        return planned
+    try:
+        planned.stored = store.load(path)
+    except AlignError as exc:  # corrupt or newer: never overwritten, the pair fails
+        planned.result.status, planned.result.error = FAILED, f"{exc} (left untouched)"
+        return planned
+    expected = expected_signature(pivot, version, model, settings)
+    if same_work(planned.stored.alignment.signature, expected):
+        planned.result.status = UNCHANGED
+    return planned
+
+
+def _round_robin(planned: list[list[_Planned]]) -> list[_Planned]:
+    out: list[_Planned] = []
+    for k in range(max((len(p) for p in planned), default=0)):
+        out.extend(p[k] for p in planned if k < len(p))
+    return out
+
+
+# -- writing --------------------------------------------------------------------
+
+_CREATED = re.compile(rb'creationdate="[0-9TZ]+"')
+
+
+def write_tmx_if_changed(stored: StoredAlignment, path: Path) -> bool:
+    """Write the pair's TMX unless the file there differs only by its creation date."""
+    from .export.tmx import build_tmx
+    from .store import atomic_write_text, remove_stale_temps
+    data = build_tmx(stored.alignment, review=stored.review)
+    try:
+        old = path.read_bytes()
+    except OSError:
+        old = None
+    if old is not None and _CREATED.sub(b"", old) == _CREATED.sub(b"", data):
+        return False
+    remove_stale_temps(path)  # left by a run killed while writing it
+    atomic_write_text(path, data.decode("utf-8"))
+    return True
+
+
+def _refresh_metadata(planned: _Planned) -> bool:
+    """Store the versions' current metadata in an unchanged pair (beads and review kept)."""
+    from . import store
+    old = planned.stored
+    assert old is not None
+    src, tgt = planned.job.src.meta, planned.job.tgt.meta
+    if old.alignment.src_meta == src and old.alignment.tgt_meta == tgt:
+        return False
+    planned.stored = store.save(planned.path, replace(old.alignment, src_meta=src, tgt_meta=tgt), old.review,
+                                expected_revision=old.revision)
+    return True
+
+
+def _write_outcome(planned: _Planned, outcome: PairOutcome) -> None:
+    from . import store
+    from .review import merge_into_store
+    r = planned.result
+    r.seconds, r.embedded, r.requested = outcome.seconds, outcome.embedded, outcome.requested
+    r.warnings, r.worker = list(outcome.warnings), outcome.worker
+    if outcome.alignment is None:
+        r.status, r.error = FAILED, outcome.error or "no alignment was computed"
+        return
+    try:
+        carried = merge_into_store(planned.path, outcome.alignment)
+        r.carry_over = carried.summary().removeprefix(f"{planned.path}: ")
+        planned.stored = store.load(planned.path)
+    except AlignError as exc:
+        r.status, r.error = FAILED, str(exc)
+        return
+    r.status = ALIGNED
+
+
+def _write_tmx(planned: _Planned) -> None:
+    r = planned.result
+    if planned.stored is None:
+        return
+    a = planned.stored.alignment
+    if a.src_lang.lower() == a.tgt_lang.lower():  # two versions in one language: not a translation memory
+        return
+    tmx = planned.path.with_suffix(".tmx")
+    try:
+        write_tmx_if_changed(planned.stored, tmx)
+        r.tmx = tmx
+    except AlignError as exc:
+        r.warnings.append(f"{tmx}: TMX not written: {exc}")
+
+
+# -- the run --------------------------------------------------------------------
+
+def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, model: str | None = None,
+        encoder=None, settings=None, report: str | Path | None = DEFAULT_INDEX, doc_ids: Sequence[str] = (),
+        pivot: str | None = None, workers: int = 1, scheduler: str | None = None, tmx: bool = True,
+        on_pair: Callable[[PairResult], None] | None = None,
+        on_start: Callable[[int], None] | None = None) -> RunResult:
+    """Align every document of ``texts`` (a collection, or one document folder) and write the results.
+
+    ``encoder``: an encoder object (default: the bundled model, named by
+    ``model``, behind the on-disk cache); with Dask it is sent to every
+    worker, so it must pickle (the workbench's own encoders do).
+    ``report``: the index page to write (``None``: no HTML at all); every
+    document with a changed pair also gets ``alignments/<doc>/report.html``.
+    ``workers``: worker processes on this machine (0: one per core when worth it, see
+    :func:`choose_workers`); ``scheduler``: a Dask scheduler's address (see :mod:`align.workers`).
+    ``on_start(n)`` is called with the number of pairs to compute and
+    ``on_pair(result)`` after each pair is settled (progress bars).
+    Raises :class:`~align.errors.AlignError` only when nothing can run (no
+    texts folder, unknown ``doc_ids``, a cluster that cannot be reached).
+    """
+    from .aligner import AlignerSettings
+    from .corpus import is_document_folder, pivot_version
+    from .pipeline import resolve_encoder
+    from .workers import make_executor
+
+    t0 = time.perf_counter()
+    texts, alignments = Path(texts), Path(alignments)
+    if texts.is_dir() and is_document_folder(texts) and not doc_ids:
+        texts, doc_ids = texts.parent, (texts.name,)
+    docs, failures = _select(texts, doc_ids)
+    settings = settings or AlignerSettings()
+    encoder = encoder if encoder is not None else resolve_encoder(model)
+    result = RunResult(document_failures=list(failures), model=encoder.identity)
+
+    plans: list[list[_Planned]] = []
+    for doc in docs:
+        p = pivot_version(doc, pivot)
+        dres = DocumentResult(doc.doc_id, doc.meta.title, p.version_id,
+                              [(v.version_id, v.language, v.meta.role.label) for v in doc.versions])
+        result.documents.append(dres)
+        plans.append([_plan_pair(doc, p, v, alignments, encoder.identity, settings)
+                      for v in doc.versions if v.version_id != p.version_id])
+        dres.pairs = [pl.result for pl in plans[-1]]
+
+    for pl in (pl for doc_plans in plans for pl in doc_plans if pl.result.status == UNCHANGED):
+        try:
+            pl.result.metadata_refreshed = _refresh_metadata(pl)
+        except AlignError as exc:
+            pl.result.status, pl.result.error = FAILED, str(exc)
+            continue
+        summarize(pl.stored, pl.result)
+        pl.result.carry_over = "unchanged: stored alignment and review kept"
+        if tmx:
+            _write_tmx(pl)
+        if on_pair:
+            on_pair(pl.result)
+    todo = [pl for pl in _round_robin(plans) if pl.result.status == ALIGNED]
+    if on_start:
+        on_start(len(todo))
+    changed_docs = {pl.job.doc_id for pl in todo}
+    result.executor = "nothing to compute"
+    if todo:
+        executor = make_executor(choose_workers(workers, [pl.job for pl in todo]), scheduler)
+        result.executor, result.workers = executor.description, executor.workers
+        by_key = {pl.job.key: pl for pl in todo}
+        try:
+            for outcome in executor.map([pl.job for pl in todo], encoder, settings):
+                pl = by_key[outcome.job.key]
+                _write_outcome(pl, outcome)
+                if pl.result.status == ALIGNED:
+                    summarize(pl.stored, pl.result)
+                    if tmx:
+                        _write_tmx(pl)
+                for message in pl.result.warnings:  # a worker's warnings, shown where the run was started
+                    warnings.warn(message, UserWarning, stacklevel=2)
+                if on_pair:
+                    on_pair(pl.result)
+        finally:
+            executor.close()
+    if report is not None:
+        _write_reports(result, plans, {d.doc_id: d for d in docs}, alignments,
+                       None if doc_ids else Path(report), changed_docs)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _write_reports(result: RunResult, plans: list[list[_Planned]], docs: dict[str, Document], alignments: Path,
+                   index: Path | None, changed_docs: set[str]) -> None:
+    """Each document's report (when one of its pairs changed, or the report is missing or older than
+    a store file — a reviewer saved since), and the index page (only for a run over the whole collection)."""
+    from .views.index import write_index
+    from .views.report import write_report
+    by_id = {d.doc_id: d for d in result.documents}
+    for doc_plans in plans:
+        stored = [pl.stored for pl in doc_plans if pl.stored is not None and pl.result.status != FAILED]
+        if not stored:
+            continue
+        doc_id = doc_plans[0].job.doc_id
+        path = alignments / doc_id / REPORT_NAME
+        newest = max(pl.path.stat().st_mtime for pl in doc_plans if pl.path.exists())
+        if doc_id in changed_docs or not path.exists() or path.stat().st_mtime < newest:
+            write_report(stored, path, {doc_id: docs[doc_id]})
+        by_id[doc_id].report = path
+    if index is not None:
+        write_index(result, index)
+        result.index = index

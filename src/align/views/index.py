@@ -1,0 +1,98 @@
+"""The index page of a run: every document and pair, with counts and links to each document's report.
+
+One self-contained file like the reports (no script, no network; a
+Content-Security-Policy allows only its own style sheet, by hash), small
+whatever the size of the collection: the side-by-side texts live in the
+per-document reports (``alignments/<doc_id>/report.html``) it links to.
+Every text is escaped.
+"""
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .markup import WORKING_BANNER
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..batch import RunResult
+
+_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.5rem;margin:.2rem 0}.muted{color:#666}
+table{border-collapse:collapse;width:100%;margin:.4rem 0 1.4rem}
+th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+.badge{display:inline-block;border-radius:.3rem;padding:0 .35rem;font-size:.8rem;background:#eef}
+.badge.working{background:#ffe2b8;font-weight:600}
+.failed{color:#a00000}.warn-box{background:#fff0f0;border:1px solid #e0a0a0;padding:.5rem 1rem;border-radius:.4rem}
+.working-banner{background:#fff4e0;border:1px solid #e0b060;padding:.5rem 1rem;border-radius:.4rem}
+"""
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _csp() -> str:
+    import base64
+    import hashlib
+    digest = base64.b64encode(hashlib.sha256(_CSS.encode("utf-8")).digest()).decode("ascii")
+    return (f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; script-src 'none'; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def render_index(result: RunResult, where: str | Path) -> str:
+    """The index page for ``result``, with links relative to the folder ``where`` it will be saved in."""
+    from .. import __version__
+    base = Path(where)
+    t = result.to_dict()["totals"]
+    parts = [f"<h1>Alignments: {t['documents']} document(s), {t['pairs']} pair(s)</h1>",
+             f'<p class="muted">Made by align-workbench {_e(__version__)} with {_e(result.model)}. '
+             f"{t['beads']} beads, {t['flagged']} flagged for review. Each document's report shows the "
+             "versions side by side.</p>"]
+    working = [(d.doc_id, v) for d in result.documents for v, _, role in d.versions if role.startswith("working")]
+    if working:
+        parts.append(f'<div class="working-banner" role="note"><strong>{_e(WORKING_BANNER)}:</strong> '
+                     f"{_e(', '.join(f'{d}/{v}' for d, v in working))}. Translated by this project to "
+                     "demonstrate the workbench; do not cite them as sources.</div>")
+    if result.failures:
+        items = "".join(f"<li>{_e(f)}</li>" for f in result.failures)
+        parts.append(f'<div class="warn-box" role="alert"><strong>{len(result.failures)} failed</strong>'
+                     f"<ul>{items}</ul></div>")
+    parts.append("<table><thead><tr><th>document</th><th>pair</th><th>roles</th><th>beads</th><th>kinds</th>"
+                 "<th>flagged</th><th>mean similarity</th><th>status</th></tr></thead><tbody>")
+    for d in result.documents:
+        roles = {v: (lang, role) for v, lang, role in d.versions}
+        link = os.path.relpath(d.report, base) if d.report else None
+        title = f'<a href="{_e(Path(link).as_posix())}">{_e(d.title)}</a>' if link else _e(d.title)
+        if not d.pairs:
+            parts.append(f'<tr><td>{title}<br><span class="muted">{_e(d.doc_id)}</span></td>'
+                         '<td colspan="7" class="muted">one version only: nothing to align</td></tr>')
+        for k, p in enumerate(d.pairs):
+            badges = " ".join(
+                f'<span class="badge{" working" if roles.get(v, ("", ""))[1].startswith("working") else ""}">'
+                f"{_e(v)}: {_e(roles.get(v, ('', '?'))[1])}</span>" for v in (p.src_version, p.tgt_version))
+            kinds = ", ".join(f"{kind}×{n}" for kind, n in p.kinds.items())
+            sim = f"{p.mean_similarity:.3f}" if p.mean_similarity is not None else "–"
+            status = (f'<span class="failed">failed: {_e(p.error)}</span>' if p.status == "failed"
+                      else _e(p.status))
+            head = f'{title}<br><span class="muted">{_e(d.doc_id)}</span>' if k == 0 else ""
+            parts.append(f"<tr><td>{head}</td><td>{_e(p.src_version)} ↔ {_e(p.tgt_version)}</td><td>{badges}</td>"
+                         f'<td class="n">{p.beads}</td><td>{_e(kinds)}</td><td class="n">{p.flagged}</td>'
+                         f'<td class="n">{sim}</td><td>{status}</td></tr>')
+    parts.append("</tbody></table>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            f"<title>Alignments ({t['documents']} documents)</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+            + "\n".join(parts) + "\n</body>\n</html>\n")
+
+
+def write_index(result: RunResult, path: str | Path) -> Path:
+    """Render the index page and write it atomically to ``path``."""
+    from ..store import atomic_write_text
+    p = Path(path)
+    atomic_write_text(p, render_index(result, p.parent))
+    return p

@@ -1,0 +1,186 @@
+"""Where the pairs of a run are computed: in this process, or on Dask workers.
+
+The driver (:mod:`align.batch`) plans the work and writes every result
+itself; what runs here only computes.  A :class:`PairJob` carries both
+versions' texts and metadata, so a worker needs no access to ``texts/`` and
+nothing it does touches ``alignments/``: results are written by one process
+only, whatever the scheduler.
+
+Two executors share one interface (``map`` yields a :class:`PairOutcome` per
+job, in completion order; ``close``):
+
+- :class:`SerialExecutor` — in this process, one pair after another;
+- :class:`DaskExecutor` — on a ``distributed`` cluster: a ``LocalCluster`` of
+  ``workers`` single-threaded processes on this machine, or the scheduler at
+  an address (``tcp://host:8786``).  The encoder is sent to every worker once
+  (``Client.scatter(..., broadcast=True)``), so each worker loads its model
+  once and keeps it; an encoder behind the on-disk cache opens the cache file
+  at its path *as seen on the worker* — shared by the workers of one machine
+  (SQLite serialises their writes), one per machine on a cluster unless the
+  path is on shared storage.
+
+Dask (``distributed``) was chosen over ``multiprocessing`` because the same
+code then runs on one laptop and on a cluster, with worker restarts, a task
+priority order and clean cancellation on Ctrl-C.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import time
+import warnings
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from .errors import AlignError, ClusterError
+from .records import Alignment, Version
+
+#: Seconds to wait for a Dask scheduler given by address before giving up with a clear error.
+CONNECT_TIMEOUT = 20.0
+
+
+@dataclass(frozen=True)
+class PairJob:
+    """One pair of versions to align: ``src`` is the document's pivot."""
+
+    doc_id: str
+    src: Version
+    tgt: Version
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}/{self.src.version_id}__{self.tgt.version_id}"
+
+
+@dataclass
+class PairOutcome:
+    """What a worker returns for a job: the scored alignment, or why there is none."""
+
+    job: PairJob
+    alignment: Alignment | None = None
+    error: str = ""
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    embedded: int = 0       # texts the model really embedded (cache misses)
+    requested: int = 0      # texts the aligner asked the encoder for
+    worker: str = ""
+
+
+def compute_pair(job: PairJob, encoder, settings) -> PairOutcome:
+    """Segment, embed, align and score one pair; never raises for a bad pair.
+
+    An :class:`~align.errors.AlignError` (bad text, unknown language, model
+    that cannot load) or any other exception becomes ``outcome.error``, so
+    one bad pair does not stop a run.  Warnings are returned as text, since
+    a worker's warnings would otherwise stay on the worker.
+    """
+    from .aligner import AlignStats
+    from .pipeline import align_versions
+
+    t0 = time.perf_counter()
+    before = _model_calls(encoder)
+    stats = AlignStats()
+    outcome = PairOutcome(job=job, worker=_worker_name())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            outcome.alignment = align_versions(job.src, job.tgt, encoder=encoder, settings=settings, stats=stats)
+        except AlignError as exc:
+            outcome.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - reported per pair; the run goes on
+            outcome.error = f"{job.key}: unexpected {type(exc).__name__}: {exc}"
+    outcome.warnings = list(dict.fromkeys(str(w.message) for w in caught))
+    outcome.seconds = time.perf_counter() - t0
+    outcome.embedded = _model_calls(encoder) - before
+    outcome.requested = stats.encoder_calls
+    return outcome
+
+
+def _model_calls(encoder) -> int:
+    return int(getattr(encoder, "calls", 0) or 0)
+
+
+def _worker_name() -> str:
+    try:
+        from distributed import get_worker
+        return str(get_worker().name)
+    except (ImportError, ValueError):
+        return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class SerialExecutor:
+    """Every job in this process, in order."""
+
+    description = "serial (this process)"
+    workers = 1
+
+    def map(self, jobs: Sequence[PairJob], encoder, settings) -> Iterator[PairOutcome]:
+        for job in jobs:
+            yield compute_pair(job, encoder, settings)
+
+    def close(self) -> None:
+        pass
+
+
+class DaskExecutor:
+    """Jobs on a Dask ``distributed`` cluster; results come back to this process."""
+
+    def __init__(self, *, workers: int | None = None, scheduler: str | None = None,
+                 connect_timeout: float | None = None) -> None:
+        try:
+            import logging
+
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - a declared dependency
+            raise ClusterError(f"parallel runs need dask's 'distributed' package: {exc}") from exc
+        self._cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout=connect_timeout or CONNECT_TIMEOUT, set_as_default=False)
+                self.description = f"dask scheduler {scheduler}"
+            else:
+                n = max(1, int(workers or os.cpu_count() or 1))
+                self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                             dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = Client(self._cluster, set_as_default=False)
+                self.description = f"dask local cluster, {n} worker process(es)"
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
+            raise ClusterError(f"cannot start or reach {where}: {exc}") from exc
+        self.workers = len(self.client.scheduler_info().get("workers", {})) or int(workers or 1)
+
+    def map(self, jobs: Sequence[PairJob], encoder, settings) -> Iterator[PairOutcome]:
+        from distributed import as_completed
+        if not jobs:
+            return
+        shared = self.client.scatter(encoder, broadcast=True, hash=False)
+        # submission order is the scheduler's priority order: keep the caller's order
+        futures = {self.client.submit(compute_pair, job, shared, settings, pure=False,
+                                      key=f"align-pair-{i}-{os.getpid()}-{time.monotonic_ns()}"): job
+                   for i, job in enumerate(jobs)}
+        try:
+            for fut in as_completed(list(futures), loop=self.client.loop):
+                job = futures.pop(fut)
+                try:
+                    yield fut.result()
+                except Exception as exc:  # noqa: BLE001 - a worker died or the task could not run
+                    yield PairOutcome(job=job, error=f"{job.key}: the worker failed ({type(exc).__name__}: {exc})")
+        finally:
+            if futures:
+                self.client.cancel(list(futures))
+
+    def close(self) -> None:
+        for thing in (getattr(self, "client", None), self._cluster):
+            if thing is not None:
+                try:
+                    thing.close()
+                except Exception:  # noqa: BLE001 - closing after an interrupt must not mask it
+                    pass
+
+
+def make_executor(workers: int = 1, scheduler: str | None = None) -> SerialExecutor | DaskExecutor:
+    """Serial for one worker and no scheduler; Dask otherwise."""
+    if scheduler or (workers and workers > 1):
+        return DaskExecutor(workers=workers, scheduler=scheduler)
+    return SerialExecutor()

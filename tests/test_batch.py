@@ -281,6 +281,8 @@ def test_cli_exit_status_json_and_table(tmp_path, capsys):
     assert re.search(r"doc000/en__fr\s+aligned\s+\d+", out)
     assert "2 document(s), 4 pair(s): 4 aligned, 0 unchanged, 0 failed" in out
     assert "note: doc000/fr is a working translation" in out
+    index = tmp_path / "ok" / "al" / "report.html"  # the index goes with the alignments, not into the cwd
+    assert index.is_file() and f"report: {index}" in out
     rc = main(["run", str(good), "--alignments", str(tmp_path / "ok" / "al"), "--model", "hashing"])
     out, _ = capsys.readouterr()
     assert rc == 0 and "0 aligned, 4 unchanged" in out and "0 texts embedded" in out

@@ -42,7 +42,6 @@ from .workers import PairJob, PairOutcome
 
 #: Name of each document's report inside ``alignments/<doc_id>/``, and of the index page.
 REPORT_NAME = "report.html"
-DEFAULT_INDEX = Path("alignments") / REPORT_NAME
 
 ALIGNED, UNCHANGED, FAILED = "aligned", "unchanged", "failed"
 
@@ -304,7 +303,7 @@ def _write_tmx(planned: _Planned) -> None:
 # -- the run --------------------------------------------------------------------
 
 def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, model: str | None = None,
-        encoder=None, settings=None, report: str | Path | None = DEFAULT_INDEX, doc_ids: Sequence[str] = (),
+        encoder=None, settings=None, report: str | Path | None = "", doc_ids: Sequence[str] = (),
         pivot: str | None = None, workers: int = 1, scheduler: str | None = None, tmx: bool = True,
         on_pair: Callable[[PairResult], None] | None = None,
         on_start: Callable[[int], None] | None = None) -> RunResult:
@@ -313,8 +312,9 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     ``encoder``: an encoder object (default: the bundled model, named by
     ``model``, behind the on-disk cache); with Dask it is sent to every
     worker, so it must pickle (the workbench's own encoders do).
-    ``report``: the index page to write (``None``: no HTML at all); every
-    document with a changed pair also gets ``alignments/<doc>/report.html``.
+    ``report``: the index page to write (default ``""``: ``report.html`` in
+    ``alignments``; ``None``: no HTML at all); every document with a changed
+    pair also gets ``alignments/<doc>/report.html``.
     ``workers``: worker processes on this machine (0: one per core when worth it, see
     :func:`choose_workers`); ``scheduler``: a Dask scheduler's address (see :mod:`align.workers`).
     ``on_start(n)`` is called with the number of pairs to compute and
@@ -382,8 +382,9 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         finally:
             executor.close()
     if report is not None:
-        _write_reports(result, plans, {d.doc_id: d for d in docs}, alignments,
-                       None if doc_ids else Path(report), changed_docs)
+        index = Path(report) if report else alignments / REPORT_NAME
+        _write_reports(result, plans, {d.doc_id: d for d in docs}, alignments, None if doc_ids else index,
+                       changed_docs)
     result.seconds = time.perf_counter() - t0
     return result
 

@@ -35,9 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="a collection folder (default: texts) or one document folder inside it")
     p.add_argument("--texts", default=None, metavar="TEXTS", help="the same as the TEXTS argument")
     p.add_argument("--alignments", default="alignments", help="where alignments are stored (default: alignments)")
-    p.add_argument("--report", default="alignments/report.html",
-                   help="index page to write (default: alignments/report.html; '' for no HTML at all). "
-                        "Each document's side-by-side report goes to alignments/<doc>/report.html")
+    p.add_argument("--report", default=None, metavar="FILE",
+                   help="index page to write (default: report.html in the alignments folder; '' for no HTML "
+                        "at all). Each document's side-by-side report goes to <alignments>/<doc>/report.html")
     p.add_argument("--doc", action="append", default=[], metavar="DOC_ID", help="only this document (repeatable)")
     p.add_argument("--pivot", default=None, metavar="VERSION_ID",
                    help="align every version with this one, in documents that have it")
@@ -53,6 +53,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="print one JSON object with every pair and failure instead of the table (no progress bar)")
     add_model_option(p)
     p.set_defaults(handler=run)
+
+
+def _report_path(args: argparse.Namespace):
+    from pathlib import Path
+
+    from ..batch import REPORT_NAME
+    if args.report is None:
+        return Path(args.alignments) / REPORT_NAME
+    return args.report or None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         result = run_batch(args.path or args.texts or "texts", args.alignments, encoder=encoder,
-                           report=args.report or None, doc_ids=args.doc, pivot=args.pivot, workers=args.workers,
+                           report=_report_path(args), doc_ids=args.doc, pivot=args.pivot, workers=args.workers,
                            scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start)
     except KeyboardInterrupt:
         if bar is not None:

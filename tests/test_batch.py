@@ -178,9 +178,15 @@ def test_pivot_from_the_command_line_and_from_document_toml(tmp_path):
     assert {p.tgt_version for p in r.pairs} == {"en", "fr2"}
     r = run(texts, tmp_path / "al2", encoder=HashingEncoder(), report=None, pivot="fr2")
     assert r.documents[0].pivot == "fr2" and {p.tgt_version for p in r.pairs} == {"en", "fr"}
+    make_doc(texts, "single", {"en": ("en", "published-translation", sentences(2, 2, "en"))})
+    r = run(texts, tmp_path / "al4", encoder=HashingEncoder(), report=tmp_path / "al4" / "report.html")
+    single = next(d for d in r.documents if d.doc_id == "single")
+    assert r.ok and single.pairs == [] and single.report is None
+    assert "one version only" in (tmp_path / "al4" / "report.html").read_text(encoding="utf-8")
     (texts / "a" / "document.toml").write_text('title = "A"\npivot = "de"\n', encoding="utf-8")
     r = run(texts, tmp_path / "al3", encoder=HashingEncoder(), report=None)
-    assert not r.ok and "pivot" in r.failures[0] and "names no version" in r.failures[0]
+    assert not r.ok and len(r.failures) == 1
+    assert "pivot" in r.failures[0] and "names no version" in r.failures[0]
 
 
 def test_one_document_folder_runs_alone(workdir):
@@ -330,7 +336,7 @@ def test_local_dask_cluster_gives_the_same_files_as_the_serial_run(tmp_path):
     assert serial.ok and dask.ok
     assert dask.executor == "dask local cluster, 2 worker process(es)" and dask.workers == 2
     assert serial.executor == "serial (this process)"
-    assert len({p.worker for p in dask.pairs}) >= 1 and all(p.worker for p in dask.pairs)
+    assert all(p.worker.startswith("dask:") for p in dask.pairs)
     assert snapshot(tmp_path / "serial").keys() == snapshot(tmp_path / "dask").keys()
     assert without_dates(snapshot(tmp_path / "serial")) == without_dates(snapshot(tmp_path / "dask"))
     assert [(p.key, p.beads, p.flagged) for p in serial.pairs] == [(p.key, p.beads, p.flagged) for p in dask.pairs]
@@ -396,3 +402,15 @@ def test_a_bad_pivot_in_metadata_is_a_metadata_error(tmp_path):
     folder = make_doc(tmp_path, "d", {"en": ("en", "published-translation", "One.")}, pivot="fr")
     with pytest.raises(MetadataError, match="pivot"):
         load_document(folder)
+
+
+def test_a_version_switched_to_an_unknown_language_fails_its_pair_only(tmp_path):
+    texts = collection(tmp_path, 2)
+    run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None)
+    toml = texts / "doc001" / "fr2.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('language = "fr"', 'language = "xx"'),
+                    encoding="utf-8")
+    r = run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None)
+    status = {p.key: p.status for p in r.pairs}
+    assert status.pop("doc001/en__fr2") == FAILED and set(status.values()) == {UNCHANGED}
+    assert "xx" in r.failures[0]

@@ -219,7 +219,10 @@ def _plan_pair(doc: Document, pivot, version, alignments: Path, model: str, sett
     except AlignError as exc:  # corrupt or newer: never overwritten, the pair fails
         planned.result.status, planned.result.error = FAILED, f"{exc} (left untouched)"
         return planned
-    expected = expected_signature(pivot, version, model, settings)
+    try:
+        expected = expected_signature(pivot, version, model, settings)
+    except AlignError:  # e.g. a language code with no segmenter: computing it reports the error
+        return planned
     if same_work(planned.stored.alignment.signature, expected):
         planned.result.status = UNCHANGED
     return planned

@@ -78,9 +78,12 @@ def compute_pair(job: PairJob, encoder, settings) -> PairOutcome:
     from .pipeline import align_versions
 
     t0 = time.perf_counter()
+    worker = _worker_name()
+    if worker.startswith("dask:"):  # progress bars from worker processes would garble the driver's
+        os.environ["ALIGN_PROGRESS"] = "0"
     before = _model_calls(encoder)
     stats = AlignStats()
-    outcome = PairOutcome(job=job, worker=_worker_name())
+    outcome = PairOutcome(job=job, worker=worker)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -103,7 +106,7 @@ def _model_calls(encoder) -> int:
 def _worker_name() -> str:
     try:
         from distributed import get_worker
-        return str(get_worker().name)
+        return f"dask:{get_worker().name}"
     except (ImportError, ValueError):
         return f"{socket.gethostname()}:{os.getpid()}"
 

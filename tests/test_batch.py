@@ -414,3 +414,94 @@ def test_a_version_switched_to_an_unknown_language_fails_its_pair_only(tmp_path)
     status = {p.key: p.status for p in r.pairs}
     assert status.pop("doc001/en__fr2") == FAILED and set(status.values()) == {UNCHANGED}
     assert "xx" in r.failures[0]
+
+
+# -- found in review: writes that fail, stale reports, language tags, pivots, links ---------------------
+
+def test_a_write_that_fails_fails_its_pair_and_the_run_goes_on(tmp_path):
+    texts = collection(tmp_path, 2)
+    alignments = tmp_path / "al"
+    (alignments / "doc001" / "en__fr.tmx").mkdir(parents=True)  # a folder where the TMX should go
+    r = run(texts, alignments, encoder=HashingEncoder())
+    failed = [p for p in r.pairs if p.status == FAILED]
+    assert [p.key for p in failed] == ["doc001/en__fr"] and "en__fr.tmx" in failed[0].error
+    assert sum(p.status == ALIGNED for p in r.pairs) == 3 and not r.ok
+    assert store.load(alignments / "doc001" / "en__fr.json").alignment.beads  # the alignment itself is saved
+    assert r.index is not None and r.index.is_file()
+
+
+def test_a_report_follows_a_pair_that_failed_and_came_back(tmp_path):
+    texts = collection(tmp_path, 1)
+    alignments = tmp_path / "al"
+    run(texts, alignments, encoder=HashingEncoder())
+    report = alignments / "doc000" / "report.html"
+    toml = texts / "doc000" / "fr2.toml"
+    good = toml.read_text(encoding="utf-8")
+    toml.write_text(good.replace('language = "fr"', 'language = "xx"'), encoding="utf-8")
+    r = run(texts, alignments, encoder=HashingEncoder())
+    assert not r.ok and "fr2" in report.read_text(encoding="utf-8")  # the earlier alignment is still shown
+    toml.write_text(good, encoding="utf-8")
+    (texts / "doc000" / "document.toml").write_text('title = "A better title"\n', encoding="utf-8")
+    r = run(texts, alignments, encoder=HashingEncoder())
+    assert r.ok and [p.status for p in r.pairs] == [UNCHANGED, UNCHANGED]
+    page = report.read_text(encoding="utf-8")
+    assert "A better title" in page and "en ↔ fr2" in page and page.startswith("<!DOCTYPE html>\n<!-- align-run")
+
+
+def test_a_new_language_tag_reaches_the_store_and_the_tmx(tmp_path):
+    texts = collection(tmp_path, 1)
+    alignments = tmp_path / "al"
+    run(texts, alignments, encoder=HashingEncoder())
+    toml = texts / "doc000" / "fr.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('language = "fr"', 'language = "fr-CA"'),
+                    encoding="utf-8")
+    enc = HashingEncoder()
+    r = run(texts, alignments, encoder=enc)
+    pair = next(p for p in r.pairs if p.key == "doc000/en__fr")
+    assert pair.status == UNCHANGED and pair.metadata_refreshed and enc.calls == 0
+    assert store.load(pair.path).alignment.tgt_lang == "fr-CA"
+    assert 'xml:lang="fr-CA"' in pair.path.with_suffix(".tmx").read_text(encoding="utf-8")
+
+
+def test_stores_of_an_earlier_pivot_are_listed_not_lost(tmp_path, capsys):
+    texts = collection(tmp_path, 1)
+    alignments = tmp_path / "al"
+    run(texts, alignments, encoder=HashingEncoder())
+    rc = main(["run", str(texts), "--alignments", str(alignments), "--model", "hashing", "--pivot", "fr",
+               "--workers", "1"])
+    out = capsys.readouterr().out
+    assert rc == 0
+    for path in (alignments / "doc000" / "en__fr.json", alignments / "doc000" / "en__fr2.json"):
+        assert f"note: {path} is not aligned by this run" in out and path.is_file()
+    assert "also kept: en__fr.json" in (alignments / "report.html").read_text(encoding="utf-8")
+
+
+def test_index_links_are_url_quoted(tmp_path):
+    texts = collection(tmp_path, 1)
+    index = tmp_path / "pages #1" / "index.html"
+    run(texts, tmp_path / "al 100%", encoder=HashingEncoder(), report=index)
+    assert 'href="../al%20100%25/doc000/report.html"' in index.read_text(encoding="utf-8")
+
+
+def test_dot_inside_a_document_folder(tmp_path, monkeypatch):
+    texts = collection(tmp_path, 2)
+    monkeypatch.chdir(texts / "doc001")
+    r = run(".", tmp_path / "al", encoder=HashingEncoder())
+    assert [d.doc_id for d in r.documents] == ["doc001"] and r.ok
+
+
+@pytest.mark.parametrize("address", ["htp://127.0.0.1:8786", "127.0.0.1:notaport"])
+def test_a_malformed_scheduler_address_is_a_clear_error(tmp_path, address, monkeypatch):
+    monkeypatch.setattr("align.workers.CONNECT_TIMEOUT", 2.0)
+    texts = collection(tmp_path, 1)
+    with pytest.raises(ClusterError, match="Dask scheduler"):
+        run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None, scheduler=address)
+
+
+def test_a_scheduler_without_workers_is_a_clear_error(tmp_path, monkeypatch):
+    from distributed import LocalCluster
+    monkeypatch.setattr("align.workers.CONNECT_TIMEOUT", 2.0)
+    texts = collection(tmp_path, 1)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        with pytest.raises(ClusterError, match="has no workers"):
+            run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None, scheduler=cluster.scheduler_address)

@@ -110,9 +110,13 @@ class DocumentResult:
     versions: list[tuple[str, str, str]] = field(default_factory=list)  # (id, language, role label)
     pairs: list[PairResult] = field(default_factory=list)
     report: Path | None = None
+    #: store files of this document that no pair of this run writes (an earlier pivot, a removed
+    #: version): kept as they are, review work included, and listed so that it is not forgotten
+    other_stores: list[Path] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "title": self.title, "pivot": self.pivot,
+                "other_stores": [str(p) for p in self.other_stores],
                 "versions": [{"id": v, "language": lang, "role": role} for v, lang, role in self.versions],
                 "pairs": [p.to_dict() for p in self.pairs],
                 "report": str(self.report) if self.report else None}
@@ -124,6 +128,7 @@ class RunResult:
 
     documents: list[DocumentResult] = field(default_factory=list)
     document_failures: list[DocumentFailure] = field(default_factory=list)
+    other_failures: list[str] = field(default_factory=list)   # reports or the index that could not be written
     executor: str = "serial"
     workers: int = 1
     seconds: float = 0.0
@@ -140,7 +145,7 @@ class RunResult:
         return [f.reason if f.reason.startswith(str(f.path)) else f"{f.path}: {f.reason}"
                 for f in self.document_failures] + \
                [f"{p.key}: {p.error}" if not p.error.startswith(p.key) else p.error
-                for p in self.pairs if p.status == FAILED]
+                for p in self.pairs if p.status == FAILED] + list(self.other_failures)
 
     @property
     def ok(self) -> bool:
@@ -261,11 +266,12 @@ def _refresh_metadata(planned: _Planned) -> bool:
     from . import store
     old = planned.stored
     assert old is not None
-    src, tgt = planned.job.src.meta, planned.job.tgt.meta
-    if old.alignment.src_meta == src and old.alignment.tgt_meta == tgt:
+    job, a = planned.job, old.alignment
+    current = dict(src_meta=job.src.meta, tgt_meta=job.tgt.meta, src_lang=job.src.language,
+                   tgt_lang=job.tgt.language)
+    if all(getattr(a, k) == v for k, v in current.items()):
         return False
-    planned.stored = store.save(planned.path, replace(old.alignment, src_meta=src, tgt_meta=tgt), old.review,
-                                expected_revision=old.revision)
+    planned.stored = store.save(planned.path, replace(a, **current), old.review, expected_revision=old.revision)
     return True
 
 
@@ -285,6 +291,9 @@ def _write_outcome(planned: _Planned, outcome: PairOutcome) -> None:
     except AlignError as exc:
         r.status, r.error = FAILED, str(exc)
         return
+    except OSError as exc:  # disk full, permissions, a folder in the way: this pair fails, the run goes on
+        r.status, r.error = FAILED, f"{planned.path}: cannot write the alignment: {exc}"
+        return
     r.status = ALIGNED
 
 
@@ -299,8 +308,8 @@ def _write_tmx(planned: _Planned) -> None:
     try:
         write_tmx_if_changed(planned.stored, tmx)
         r.tmx = tmx
-    except AlignError as exc:
-        r.warnings.append(f"{tmx}: TMX not written: {exc}")
+    except (AlignError, OSError) as exc:
+        r.status, r.error = FAILED, f"{tmx}: TMX not written: {exc}"
 
 
 # -- the run --------------------------------------------------------------------
@@ -333,6 +342,7 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     t0 = time.perf_counter()
     texts, alignments = Path(texts), Path(alignments)
     if texts.is_dir() and is_document_folder(texts) and not doc_ids:
+        texts = texts.resolve()  # "." inside a document folder has no name of its own
         texts, doc_ids = texts.parent, (texts.name,)
     docs, failures = _select(texts, doc_ids)
     settings = settings or AlignerSettings()
@@ -348,12 +358,14 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         plans.append([_plan_pair(doc, p, v, alignments, encoder.identity, settings)
                       for v in doc.versions if v.version_id != p.version_id])
         dres.pairs = [pl.result for pl in plans[-1]]
+        planned_paths = {pl.path for pl in plans[-1]}
+        dres.other_stores = sorted(q for q in (alignments / doc.doc_id).glob("*__*.json") if q not in planned_paths)
 
     for pl in (pl for doc_plans in plans for pl in doc_plans if pl.result.status == UNCHANGED):
         try:
             pl.result.metadata_refreshed = _refresh_metadata(pl)
-        except AlignError as exc:
-            pl.result.status, pl.result.error = FAILED, str(exc)
+        except (AlignError, OSError) as exc:
+            pl.result.status, pl.result.error = FAILED, f"{pl.path}: metadata not updated: {exc}"
             continue
         summarize(pl.stored, pl.result)
         pl.result.carry_over = "unchanged: stored alignment and review kept"
@@ -394,21 +406,58 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
 
 def _write_reports(result: RunResult, plans: list[list[_Planned]], docs: dict[str, Document], alignments: Path,
                    index: Path | None, changed_docs: set[str]) -> None:
-    """Each document's report (when one of its pairs changed, or the report is missing or older than
-    a store file — a reviewer saved since), and the index page (only for a run over the whole collection)."""
+    """Each document's report, rebuilt when what it shows changed, and the index page (only for a run
+    over the whole collection).  A report that cannot be written is a failure of the run, not an abort."""
+    from .store import atomic_write_text
     from .views.index import write_index
-    from .views.report import write_report
+    from .views.report import render_report
     by_id = {d.doc_id: d for d in result.documents}
     for doc_plans in plans:
-        stored = [pl.stored for pl in doc_plans if pl.stored is not None and pl.result.status != FAILED]
+        # a pair that failed this time still shows its earlier stored alignment, if it has one
+        stored = [pl.stored for pl in doc_plans if pl.stored is not None]
         if not stored:
             continue
         doc_id = doc_plans[0].job.doc_id
         path = alignments / doc_id / REPORT_NAME
-        newest = max(pl.path.stat().st_mtime for pl in doc_plans if pl.path.exists())
-        if doc_id in changed_docs or not path.exists() or path.stat().st_mtime < newest:
-            write_report(stored, path, {doc_id: docs[doc_id]})
-        by_id[doc_id].report = path
+        stamp = _report_stamp(docs[doc_id], doc_plans)
+        try:
+            if doc_id in changed_docs or _stamp_of(path) != stamp:
+                first, sep, rest = render_report(stored, {doc_id: docs[doc_id]}).partition("\n")
+                # after <!DOCTYPE html>: a comment there keeps the page in standards mode
+                atomic_write_text(path, f"{first}{sep}<!-- align-run report stamp {stamp} -->\n{rest}")
+            by_id[doc_id].report = path
+        except (AlignError, OSError, ValueError) as exc:
+            result.other_failures.append(f"{path}: report not written: {exc}")
     if index is not None:
-        write_index(result, index)
-        result.index = index
+        try:
+            write_index(result, index)
+            result.index = index
+        except OSError as exc:
+            result.other_failures.append(f"{index}: index page not written: {exc}")
+
+
+_STAMP = re.compile(r"<!-- align-run report stamp ([0-9a-f]{64}) -->")
+
+
+def _report_stamp(doc: Document, doc_plans: list[_Planned]) -> str:
+    """What a document's report shows: the document's metadata, each pair's store revision and
+    signature, and the workbench version — a change in any of them rebuilds the report."""
+    import hashlib
+    import json
+
+    from . import __version__
+    items = [__version__, repr(doc.meta)] + [
+        [pl.job.key, pl.result.status, pl.stored.revision if pl.stored else None,
+         str(pl.stored.alignment.signature) if pl.stored else None, repr(pl.job.src.meta), repr(pl.job.tgt.meta)]
+        for pl in doc_plans]
+    return hashlib.sha256(json.dumps(items, default=str).encode("utf-8")).hexdigest()
+
+
+def _stamp_of(path: Path) -> str | None:
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as fh:
+            head = fh.read(400)
+    except OSError:
+        return None
+    m = _STAMP.search(head)
+    return m.group(1) if m else None

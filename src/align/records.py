@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 

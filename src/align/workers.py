@@ -29,6 +29,7 @@ import os
 import socket
 import time
 import warnings
+from asyncio import CancelledError
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
@@ -140,6 +141,12 @@ class DaskExecutor:
         try:
             if scheduler:
                 self.client = Client(scheduler, timeout=connect_timeout or CONNECT_TIMEOUT, set_as_default=False)
+                try:
+                    self.client.wait_for_workers(1, timeout=connect_timeout or CONNECT_TIMEOUT)
+                except TimeoutError as exc:
+                    raise ClusterError(f"the Dask scheduler at {scheduler} has no workers (waited "
+                                       f"{connect_timeout or CONNECT_TIMEOUT:.0f} s); start some with "
+                                       f"'dask worker {scheduler} --nthreads 1'") from exc
                 self.description = f"dask scheduler {scheduler}"
             else:
                 n = max(1, int(workers or os.cpu_count() or 1))
@@ -147,7 +154,10 @@ class DaskExecutor:
                                              dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self._cluster, set_as_default=False)
                 self.description = f"dask local cluster, {n} worker process(es)"
-        except (OSError, TimeoutError) as exc:
+        except ClusterError:
+            self.close()
+            raise
+        except (OSError, TimeoutError, ValueError) as exc:  # refused, unreachable, a malformed address
             self.close()
             where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
             raise ClusterError(f"cannot start or reach {where}: {exc}") from exc
@@ -166,9 +176,11 @@ class DaskExecutor:
             for fut in as_completed(list(futures), loop=self.client.loop):
                 job = futures.pop(fut)
                 try:
-                    yield fut.result()
-                except Exception as exc:  # noqa: BLE001 - a worker died or the task could not run
-                    yield PairOutcome(job=job, error=f"{job.key}: the worker failed ({type(exc).__name__}: {exc})")
+                    outcome = fut.result()
+                except (Exception, CancelledError) as exc:  # noqa: BLE001 - a worker died, the scheduler went
+                    outcome = PairOutcome(job=job, error=f"{job.key}: the worker failed or the task was cancelled "
+                                                         f"({type(exc).__name__}: {exc})")
+                yield outcome
         finally:
             if futures:
                 self.client.cancel(list(futures))

@@ -130,6 +130,9 @@ def _print_table(result) -> None:
         for v, _, role in d.versions:
             if role.startswith("working"):
                 print(f"note: {d.doc_id}/{v} is a {role}")
+        for q in d.other_stores:
+            print(f"note: {q} is not aligned by this run (an earlier pivot, or a version that is gone; the "
+                  f"pivot is now {d.pivot}); it is kept as it is, review work included")
     t = result.to_dict()["totals"]
     print(f"{t['documents']} document(s), {t['pairs']} pair(s): {result.count(ALIGNED)} aligned, "
           f"{result.count(UNCHANGED)} unchanged, {result.count(FAILED) + t['failed_documents']} failed; "

@@ -30,6 +30,9 @@ def default_cache_dir() -> Path:
     return Path(base) / "align-workbench"
 
 
+FILE_NAME = "embeddings.sqlite3"
+
+
 def _key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8")).digest()
 
@@ -37,9 +40,15 @@ def _key(text: str) -> bytes:
 class EmbeddingCache:
     """A SQLite table of (model identity, text hash) → float32 vector."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | str | None = None) -> None:
+        self._path = Path(path) if path is not None else None
         self._conn: sqlite3.Connection | None = None
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file; without an explicit path, the default folder of the process using it
+        (so a copy sent to a Dask worker on another machine resolves it there)."""
+        return self._path if self._path is not None else default_cache_dir() / FILE_NAME
 
     def _connect(self) -> sqlite3.Connection:
         if self._conn is not None:
@@ -49,6 +58,7 @@ class EmbeddingCache:
         except OSError as exc:
             raise CacheError(f"cannot create the embedding cache folder {self.path.parent}: {exc}") from exc
         for attempt in range(2):
+            conn = None
             try:
                 conn = sqlite3.connect(self.path, timeout=30)
                 ok = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -59,16 +69,18 @@ class EmbeddingCache:
                 conn.commit()
                 self._conn = conn
                 return conn
-            except sqlite3.DatabaseError as exc:
+            except sqlite3.OperationalError as exc:  # locked by other processes for 30 s, no permission...
+                if conn is not None:
+                    conn.close()
+                raise CacheError(f"the embedding cache {self.path} cannot be opened: {exc}") from exc
+            except sqlite3.DatabaseError as exc:  # not a database, malformed: move it aside
                 if attempt:
                     raise CacheError(f"the embedding cache {self.path} cannot be used: {exc}") from exc
                 aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
                 warnings.warn(f"embedding cache {self.path} is corrupt ({exc}); moved it to {aside.name} "
                               "and starting a new one", RuntimeWarning, stacklevel=3)
-                try:
+                if conn is not None:
                     conn.close()
-                except Exception:  # noqa: BLE001
-                    pass
                 os.replace(self.path, aside)
         raise AssertionError("unreachable")
 
@@ -109,7 +121,7 @@ class EmbeddingCache:
 
     def __getstate__(self) -> dict:
         # A connection cannot travel to another process; the copy reconnects on first use.
-        return {"path": self.path, "_conn": None}
+        return {"_path": self._path, "_conn": None}
 
     def close(self) -> None:
         if self._conn is not None:
@@ -124,7 +136,7 @@ class CachedEncoder(Encoder):
         super().__init__()
         self.inner = inner
         self.identity = inner.identity
-        self.cache = EmbeddingCache(Path(cache_dir or default_cache_dir()) / "embeddings.sqlite3")
+        self.cache = EmbeddingCache(Path(cache_dir) / FILE_NAME if cache_dir else None)
 
     @property
     def calls(self) -> int:  # type: ignore[override]

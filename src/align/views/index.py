@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
+from urllib.parse import quote
 from typing import TYPE_CHECKING
 
 from .markup import WORKING_BANNER
@@ -65,8 +66,8 @@ def render_index(result: RunResult, where: str | Path) -> str:
                  "<th>flagged</th><th>mean similarity</th><th>status</th></tr></thead><tbody>")
     for d in result.documents:
         roles = {v: (lang, role) for v, lang, role in d.versions}
-        link = os.path.relpath(d.report, base) if d.report else None
-        title = f'<a href="{_e(Path(link).as_posix())}">{_e(d.title)}</a>' if link else _e(d.title)
+        link = quote(Path(os.path.relpath(d.report, base)).as_posix()) if d.report else None
+        title = f'<a href="{_e(link)}">{_e(d.title)}</a>' if link else _e(d.title)
         if not d.pairs:
             parts.append(f'<tr><td>{title}<br><span class="muted">{_e(d.doc_id)}</span></td>'
                          '<td colspan="7" class="muted">one version only: nothing to align</td></tr>')
@@ -82,6 +83,10 @@ def render_index(result: RunResult, where: str | Path) -> str:
             parts.append(f"<tr><td>{head}</td><td>{_e(p.src_version)} ↔ {_e(p.tgt_version)}</td><td>{badges}</td>"
                          f'<td class="n">{p.beads}</td><td>{_e(kinds)}</td><td class="n">{p.flagged}</td>'
                          f'<td class="n">{sim}</td><td>{status}</td></tr>')
+        for q in d.other_stores:
+            parts.append(f'<tr><td></td><td colspan="7" class="muted">also kept: {_e(q.name)} — not aligned by '
+                         f"this run (an earlier pivot, or a version that is gone; the pivot is now "
+                         f"{_e(d.pivot)}); its review work is still in it</td></tr>")
     parts.append("</tbody></table>")
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">\n'

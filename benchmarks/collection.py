@@ -127,9 +127,11 @@ def timed_run(args: list[str], env: dict[str, str]) -> tuple[float, float, dict]
         time.sleep(0.1)
     out, err = proc.communicate()
     wall = time.perf_counter() - t0
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"align run failed ({proc.returncode}):\n{err[-3000:]}")
-    return wall, peak / 2**20, json.loads(out)
+    try:
+        data = json.loads(out)
+    except json.JSONDecodeError:
+        raise SystemExit(f"align run failed (exit {proc.returncode}, no JSON):\n{err[-3000:]}") from None
+    return wall, peak / 2**20, data
 
 
 def main(argv: list[str] | None = None) -> int:

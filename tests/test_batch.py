@@ -505,3 +505,31 @@ def test_a_scheduler_without_workers_is_a_clear_error(tmp_path, monkeypatch):
     with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
         with pytest.raises(ClusterError, match="has no workers"):
             run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None, scheduler=cluster.scheduler_address)
+
+
+@pytest.mark.slow
+def test_ctrl_c_on_a_local_dask_cluster_stops_the_workers_and_keeps_valid_files(tmp_path):
+    import psutil
+    texts = collection(tmp_path, 40, paragraphs=40)
+    alignments = tmp_path / "alignments"
+    env = {**os.environ, "ALIGN_CACHE_DIR": str(tmp_path / "cache")}
+    args = _cli("run", str(texts), "--alignments", str(alignments), "--model", "hashing", "--workers", "2")
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 180
+    while len(list(alignments.rglob("*.json"))) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    children = psutil.Process(proc.pid).children(recursive=True)
+    assert children, "no worker processes were started"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "run the same command again" in err
+    gone, alive = psutil.wait_procs(children, timeout=30)
+    assert not alive, f"worker processes left running: {alive}"
+    saved = sorted(alignments.rglob("*.json"))
+    assert 3 <= len(saved) < 80
+    for p in saved:
+        assert store.load(p).alignment.beads
+    final = subprocess.run(args + ["--json"], env=env, capture_output=True, text=True, timeout=600)
+    assert final.returncode == 0, final.stderr
+    totals = json.loads(final.stdout)["totals"]
+    assert totals["aligned"] + totals["unchanged"] == 80 and totals["unchanged"] == len(saved)

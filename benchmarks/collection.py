@@ -114,8 +114,9 @@ def timed_run(args: list[str], env: dict[str, str]) -> tuple[float, float, dict]
     """Run ``align run``; returns wall seconds, peak RSS (MB) of its process tree, its JSON."""
     import psutil
     t0 = time.perf_counter()
+    out_file, err_file = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")  # a pipe would fill and block
     proc = subprocess.Popen([sys.executable, "-c", "import sys; from align.cli import main; sys.exit(main())",
-                             *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             *args], env=env, stdout=out_file, stderr=err_file, text=True)
     root = psutil.Process(proc.pid)
     peak = 0
     while proc.poll() is None:
@@ -125,8 +126,10 @@ def timed_run(args: list[str], env: dict[str, str]) -> tuple[float, float, dict]
         except psutil.Error:
             pass
         time.sleep(0.1)
-    out, err = proc.communicate()
     wall = time.perf_counter() - t0
+    out_file.seek(0)
+    err_file.seek(0)
+    out, err = out_file.read(), err_file.read()
     try:
         data = json.loads(out)
     except json.JSONDecodeError:

@@ -533,3 +533,15 @@ def test_ctrl_c_on_a_local_dask_cluster_stops_the_workers_and_keeps_valid_files(
     assert final.returncode == 0, final.stderr
     totals = json.loads(final.stdout)["totals"]
     assert totals["aligned"] + totals["unchanged"] == 80 and totals["unchanged"] == len(saved)
+
+
+def test_a_scheduler_address_runs_the_pairs_on_that_cluster(tmp_path):
+    from distributed import LocalCluster
+    texts = collection(tmp_path, 2)
+    serial = run(texts, tmp_path / "serial", encoder=HashingEncoder(), report=None, workers=1)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = run(texts, tmp_path / "remote", encoder=HashingEncoder(), report=None,
+                     scheduler=cluster.scheduler_address)
+    assert remote.ok and remote.executor == f"dask scheduler {cluster.scheduler_address}" and remote.workers == 2
+    assert without_dates(snapshot(tmp_path / "serial")) == without_dates(snapshot(tmp_path / "remote"))
+    assert [p.status for p in remote.pairs] == [p.status for p in serial.pairs] == [ALIGNED] * 4

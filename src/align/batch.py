@@ -47,7 +47,7 @@ ALIGNED, UNCHANGED, FAILED = "aligned", "unchanged", "failed"
 
 #: ``workers=0`` ("auto") runs in this process unless there are at least two pairs and this many
 #: characters to align: below that, starting worker processes and loading a model in each costs more
-#: than it saves (about 2 s on the 2-core machine, BENCHMARKS.md).
+#: than it saves (about 1 s on the 2-core machine; BENCHMARKS.md, "The main job over a collection").
 AUTO_MIN_CHARS = 50_000
 
 

@@ -545,3 +545,12 @@ def test_a_scheduler_address_runs_the_pairs_on_that_cluster(tmp_path):
     assert remote.ok and remote.executor == f"dask scheduler {cluster.scheduler_address}" and remote.workers == 2
     assert without_dates(snapshot(tmp_path / "serial")) == without_dates(snapshot(tmp_path / "remote"))
     assert [p.status for p in remote.pairs] == [p.status for p in serial.pairs] == [ALIGNED] * 4
+
+
+def test_a_run_as_a_dataframe(tmp_path):
+    texts = broken_collection(tmp_path)
+    r = run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None)
+    df = r.to_frame()
+    assert len(df) == len(r.pairs) == 5
+    assert list(df.loc[df.status == FAILED, "source"] + "__" + df.loc[df.status == FAILED, "target"]) == ["en__xx"]
+    assert df.loc[df.status == ALIGNED, "beads"].gt(0).all() and df["title"].str.startswith("Document").all()

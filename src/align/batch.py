@@ -154,6 +154,17 @@ class RunResult:
     def count(self, status: str) -> int:
         return sum(1 for p in self.pairs if p.status == status)
 
+    def to_frame(self):
+        """One row per pair (pandas DataFrame): document, versions, status, counts, timings, error."""
+        import pandas as pd
+        titles = {d.doc_id: d.title for d in self.documents}
+        rows = [{"doc_id": p.doc_id, "title": titles.get(p.doc_id, ""), "source": p.src_version,
+                 "target": p.tgt_version, "status": p.status, "beads": p.beads, "flagged": p.flagged,
+                 "mean_similarity": p.mean_similarity, "embedded": p.embedded, "seconds": round(p.seconds, 3),
+                 "store": str(p.path), "error": p.error} for p in self.pairs]
+        return pd.DataFrame(rows, columns=["doc_id", "title", "source", "target", "status", "beads", "flagged",
+                                           "mean_similarity", "embedded", "seconds", "store", "error"])
+
     def to_dict(self) -> dict[str, Any]:
         pairs = self.pairs
         return {

@@ -354,6 +354,12 @@ def test_an_unreachable_scheduler_fails_fast_with_a_clear_message(tmp_path, monk
 
 # -- interruption ------------------------------------------------------------------------------------
 
+def _default_sigint() -> None:
+    """In the child before exec: a shell running the suite in the background hands SIGINT down as
+    ignored, and Python then installs no KeyboardInterrupt handler; give the command the default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _cli(*args: str) -> list[str]:
     return [sys.executable, "-c", "import sys; from align.cli import main; sys.exit(main())", *args]
 
@@ -370,7 +376,8 @@ def test_an_interrupted_run_leaves_valid_files_and_the_next_run_resumes(tmp_path
 
     for sig in (signal.SIGINT, signal.SIGKILL):
         before = len(saved())
-        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=_default_sigint)
         deadline = time.monotonic() + 120
         while len(saved()) < before + 3 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -514,7 +521,8 @@ def test_ctrl_c_on_a_local_dask_cluster_stops_the_workers_and_keeps_valid_files(
     alignments = tmp_path / "alignments"
     env = {**os.environ, "ALIGN_CACHE_DIR": str(tmp_path / "cache")}
     args = _cli("run", str(texts), "--alignments", str(alignments), "--model", "hashing", "--workers", "2")
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=_default_sigint)
     deadline = time.monotonic() + 180
     while len(list(alignments.rglob("*.json"))) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)

@@ -28,9 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="For every document with two or more versions, align each version with the document's pivot "
                     "(--pivot, else the 'pivot' of document.toml, else the archival original, else the published "
                     "rendering), score divergence, and write alignments/<doc>/<pivot>__<version>.json (earlier "
-                    "review work kept), the TMX beside it, alignments/<doc>/report.html and (over the whole collection) an index page. "
-                    "Pairs whose texts, model and settings did not change are not computed again. A document "
-                    "that cannot be read is reported and the others go on; the exit status is then 1.")
+                    "review work kept), the TMX beside it, alignments/<doc>/report.html and (over the whole "
+                    "collection) an index page. Pairs whose texts, model and settings did not change are not "
+                    "computed again. A document that cannot be read is reported and the others go on; the exit "
+                    "status is then 1.")
     p.add_argument("path", nargs="?", default=None, metavar="TEXTS",
                    help="a collection folder (default: texts) or one document folder inside it")
     p.add_argument("--texts", default=None, metavar="TEXTS", help="the same as the TEXTS argument")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 #: Above this many pairs the summary table lists only the pairs this run aligned or that failed.
@@ -72,12 +73,16 @@ def run(args: argparse.Namespace) -> int:
 
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
     bar = None
+    saved_progress: str | None = None
 
     def on_start(n: int) -> None:
-        nonlocal bar
-        if n and not args.json and sys.stderr.isatty():
+        # one bar over the pairs; with a single pair, the encoder's own bar (texts embedded) says more
+        nonlocal bar, saved_progress
+        if n >= 2 and not args.json and sys.stderr.isatty():
             from tqdm import tqdm
             bar = tqdm(total=n, desc="aligning pairs", unit="pair", file=sys.stderr)
+            saved_progress = os.environ.get("ALIGN_PROGRESS")
+            os.environ["ALIGN_PROGRESS"] = "0"  # no second bar fighting for the same line
 
     def on_pair(p) -> None:
         if bar is not None and p.status != UNCHANGED:
@@ -89,13 +94,16 @@ def run(args: argparse.Namespace) -> int:
                            report=_report_path(args), doc_ids=args.doc, pivot=args.pivot, workers=args.workers,
                            scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start)
     except KeyboardInterrupt:
-        if bar is not None:
-            bar.close()
         print("align: interrupted — the pairs finished so far are saved; run the same command again to "
               "do the rest", file=sys.stderr)
         return 130
-    if bar is not None:
-        bar.close()
+    finally:
+        if bar is not None:
+            bar.close()
+            if saved_progress is None:
+                os.environ.pop("ALIGN_PROGRESS", None)
+            else:
+                os.environ["ALIGN_PROGRESS"] = saved_progress
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

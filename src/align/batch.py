@@ -272,6 +272,13 @@ def write_tmx_if_changed(stored: StoredAlignment, path: Path) -> bool:
     return True
 
 
+def _newer_or_same(path: Path, than: Path) -> bool:
+    try:
+        return path.stat().st_mtime_ns >= than.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
 def _refresh_metadata(planned: _Planned) -> bool:
     """Store the versions' current metadata in an unchanged pair (beads and review kept)."""
     from . import store
@@ -317,6 +324,9 @@ def _write_tmx(planned: _Planned) -> None:
         return
     tmx = planned.path.with_suffix(".tmx")
     try:
+        if r.status == UNCHANGED and not r.metadata_refreshed and _newer_or_same(tmx, planned.path):
+            r.tmx = tmx  # written after the store's last save: nothing it shows can have changed
+            return
         write_tmx_if_changed(planned.stored, tmx)
         r.tmx = tmx
     except (AlignError, OSError) as exc:

@@ -84,6 +84,7 @@ def nltk_parameters(model: str, extra_abbreviations: frozenset[str] = frozenset(
     return params
 
 
+@cache
 def _version(dist: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 

@@ -18,7 +18,7 @@ def _workers(value: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number of workers or 'auto', not {value!r}") from None
     if n < 1:
-        raise argparse.ArgumentTypeError("--workers must be at least 1")
+        raise argparse.ArgumentTypeError("must be at least 1, or auto")
     return n
 
 

@@ -94,6 +94,15 @@ def parse_settings(ap: argparse.ArgumentParser, overrides: Sequence[str]):
         ap.error(str(exc))
 
 
+def read_lines(path: Path) -> list[str]:
+    """One sentence per line, exactly as given (no stripping; a final newline ends the last line)."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
 def skip(message: str) -> int:
     """Say why nothing was measured; benchmarks exit 0 when their data is absent."""
     print(f"skipping: {message}")

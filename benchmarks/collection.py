@@ -46,8 +46,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import DEFAULT_BENCH, ROOT, skip
-from ntrex import FILES, IDS, line_beads, read_lines
+from _common import DEFAULT_BENCH, ROOT, read_lines, skip
+from ntrex import FILES, IDS, line_beads
 
 RUNS = ("serial", "dask-2", "rerun", "warm-cache")
 PAIRS = ("ru", "hy")

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from _common import (TimedEncode, add_common_args, emit, make_encoder, max_rss_mb, model_calls, parse_settings,
-                     provenance, rounded, skip, warm_up)
+                     provenance, read_lines, rounded, skip, warm_up)
 
 FILES = {"en": "newstest2019-src.eng.txt", "ru": "newstest2019-ref.rus.txt", "hy": "newstest2019-ref.hye.txt"}
 IDS = "DOCUMENT_IDS.tsv"
@@ -84,14 +84,6 @@ class Document:
     src: list[str]
     tgt: list[str]
     gold: list[Bead]
-
-
-def read_lines(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
 def documents(folder: Path, tgt_lang: str) -> list[Document]:

@@ -33,10 +33,9 @@ from __future__ import annotations
 import argparse
 import time
 import tracemalloc
-from pathlib import Path
 
 from _common import (TimedEncode, add_common_args, emit, make_encoder, max_rss_mb, model_calls, parse_settings,
-                     provenance, rounded, skip, warm_up)
+                     provenance, read_lines, rounded, skip, warm_up)
 
 SPLITS = {"dev": ("dev",), "test": tuple(f"test{i}" for i in range(7))}
 
@@ -46,15 +45,6 @@ COLUMNS = [("split", "split"), ("docs", "docs"), ("sentences", "sentences"),
            ("embed s", "embed_s"), ("align s", "align_s"), ("align CPU s", "align_cpu_s"),
            ("calls/sent asked", "calls_per_sentence"), ("distinct/sent", "distinct_per_sentence"),
            ("embedded now", "embedded"), ("max RSS MB", "max_rss_mb"), ("align peak MB", "align_peak_mb")]
-
-
-def read_lines(path: Path) -> list[str]:
-    """One sentence per line, exactly as given (no stripping; a final newline ends the last line)."""
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -360,6 +360,17 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _start_until_saved(args: list[str], env: dict[str, str], alignments: Path, count: int,
+                       wait: float) -> subprocess.Popen:
+    """Start the command and return once ``count`` store files exist (or it ended, or ``wait`` s passed)."""
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_default_sigint)
+    deadline = time.monotonic() + wait
+    while len(list(alignments.rglob("*.json"))) < count and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return proc
+
+
 def _cli(*args: str) -> list[str]:
     return [sys.executable, "-c", "import sys; from align.cli import main; sys.exit(main())", *args]
 
@@ -376,11 +387,7 @@ def test_an_interrupted_run_leaves_valid_files_and_the_next_run_resumes(tmp_path
 
     for sig in (signal.SIGINT, signal.SIGKILL):
         before = len(saved())
-        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                preexec_fn=_default_sigint)
-        deadline = time.monotonic() + 120
-        while len(saved()) < before + 3 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
+        proc = _start_until_saved(args, env, alignments, before + 3, wait=120)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
         if sig == signal.SIGINT:
@@ -521,11 +528,7 @@ def test_ctrl_c_on_a_local_dask_cluster_stops_the_workers_and_keeps_valid_files(
     alignments = tmp_path / "alignments"
     env = {**os.environ, "ALIGN_CACHE_DIR": str(tmp_path / "cache")}
     args = _cli("run", str(texts), "--alignments", str(alignments), "--model", "hashing", "--workers", "2")
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                preexec_fn=_default_sigint)
-    deadline = time.monotonic() + 180
-    while len(list(alignments.rglob("*.json"))) < 3 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    proc = _start_until_saved(args, env, alignments, 3, wait=180)
     children = psutil.Process(proc.pid).children(recursive=True)
     assert children, "no worker processes were started"
     proc.send_signal(signal.SIGINT)

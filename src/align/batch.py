@@ -397,7 +397,6 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     todo = [pl for pl in _round_robin(plans) if pl.result.status == ALIGNED]
     if on_start:
         on_start(len(todo))
-    changed_docs = {pl.job.doc_id for pl in todo}
     result.executor = "nothing to compute"
     if todo:
         executor = make_executor(choose_workers(workers, [pl.job for pl in todo]), scheduler)
@@ -419,14 +418,13 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
             executor.close()
     if report is not None:
         index = Path(report) if report else alignments / REPORT_NAME
-        _write_reports(result, plans, {d.doc_id: d for d in docs}, alignments, None if doc_ids else index,
-                       changed_docs)
+        _write_reports(result, plans, {d.doc_id: d for d in docs}, alignments, None if doc_ids else index)
     result.seconds = time.perf_counter() - t0
     return result
 
 
 def _write_reports(result: RunResult, plans: list[list[_Planned]], docs: dict[str, Document], alignments: Path,
-                   index: Path | None, changed_docs: set[str]) -> None:
+                   index: Path | None) -> None:
     """Each document's report, rebuilt when what it shows changed, and the index page (only for a run
     over the whole collection).  A report that cannot be written is a failure of the run, not an abort."""
     from .store import atomic_write_text
@@ -442,7 +440,7 @@ def _write_reports(result: RunResult, plans: list[list[_Planned]], docs: dict[st
         path = alignments / doc_id / REPORT_NAME
         stamp = _report_stamp(docs[doc_id], doc_plans)
         try:
-            if doc_id in changed_docs or _stamp_of(path) != stamp:
+            if _stamp_of(path) != stamp:
                 first, sep, rest = render_report(stored, {doc_id: docs[doc_id]}).partition("\n")
                 # after <!DOCTYPE html>: a comment there keeps the page in standards mode
                 atomic_write_text(path, f"{first}{sep}<!-- align-run report stamp {stamp} -->\n{rest}")
@@ -468,7 +466,7 @@ def _report_stamp(doc: Document, doc_plans: list[_Planned]) -> str:
 
     from . import __version__
     items = [__version__, repr(doc.meta)] + [
-        [pl.job.key, pl.result.status, pl.stored.revision if pl.stored else None,
+        [pl.job.key, pl.stored.revision if pl.stored else None,
          str(pl.stored.alignment.signature) if pl.stored else None, repr(pl.job.src.meta), repr(pl.job.tgt.meta)]
         for pl in doc_plans]
     return hashlib.sha256(json.dumps(items, default=str).encode("utf-8")).hexdigest()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import time
 import warnings
 from asyncio import CancelledError
@@ -105,11 +106,14 @@ def _model_calls(encoder) -> int:
 
 
 def _worker_name() -> str:
-    try:
-        from distributed import get_worker
-        return f"dask:{get_worker().name}"
-    except (ImportError, ValueError):
-        return f"{socket.gethostname()}:{os.getpid()}"
+    # only a Dask worker has ``distributed`` loaded already: a serial run never pays for importing it
+    distributed = sys.modules.get("distributed")
+    if distributed is not None:
+        try:
+            return f"dask:{distributed.get_worker().name}"
+        except ValueError:  # loaded, but this is not a worker (e.g. the driver)
+            pass
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 class SerialExecutor:

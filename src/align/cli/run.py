@@ -57,15 +57,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def _report_path(args: argparse.Namespace):
-    from pathlib import Path
-
-    from ..batch import REPORT_NAME
-    if args.report is None:
-        return Path(args.alignments) / REPORT_NAME
-    return args.report or None
-
-
 def run(args: argparse.Namespace) -> int:
     from ..batch import UNCHANGED
     from ..batch import run as run_batch
@@ -91,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         result = run_batch(args.path or args.texts or "texts", args.alignments, encoder=encoder,
-                           report=_report_path(args), doc_ids=args.doc, pivot=args.pivot, workers=args.workers,
+                           report="" if args.report is None else (args.report or None), doc_ids=args.doc, pivot=args.pivot, workers=args.workers,
                            scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start)
     except KeyboardInterrupt:
         print("align: interrupted — the pairs finished so far are saved; run the same command again to "

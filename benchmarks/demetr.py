@@ -275,7 +275,8 @@ def ntrex(folder: Path, enc, thr: float) -> dict[str, object]:
     print("Each line pair scored alone (the single-pair fallback) and inside its document's alignment "
           "(calibrated on the document's own beads, 4–30 lines).  Columns after the first two: share of "
           "lines where that component alone reaches the threshold.\n")
-    comps = ("meaning", "numbers", "names", "negation", "untranslated", "length", "antonym", "question", "gender")
+    comps = ("meaning", "numbers", "names", "negation", "untranslated", "length", "antonym", "question", "gender",
+             "tense")
     print("| pair | flagged alone | flagged in document | " + " | ".join(comps) + " |")
     print("|---|---|---|" + "---|" * len(comps))
     out: dict[str, object] = {}

@@ -168,6 +168,42 @@ def test_a_metadata_change_refreshes_the_store_without_realigning(workdir):
     assert reopened.state_of(reopened.beads[0].ids()).note == "keep me"
 
 
+def test_an_alignment_scored_by_an_earlier_scorer_is_rescored_in_place(workdir):
+    import dataclasses
+
+    from align.divergence import SCORING
+    texts, alignments = workdir / "texts", workdir / "alignments"
+    first = run(texts, alignments, encoder=HashingEncoder())
+    path = next(p.path for p in first.pairs if p.tgt_version == "ru-working")
+    review = Review.open(path, by="tester")
+    review.merge_next(review.beads[0].ids())          # a hand fix ...
+    review.note(review.beads[0].ids(), "keep me")     # ... and a note on the fixed bead
+    review.save()
+    # make the file look as an earlier workbench left it: no scoring stamp, no tense component
+    old = store.load(path)
+    sig = old.alignment.signature
+    settings = {k: v for k, v in sig.settings.items() if k != "scoring"}
+    beads = tuple(dataclasses.replace(b, divergence=dataclasses.replace(
+        b.divergence, components={k: v for k, v in b.divergence.components.items() if k != "tense"}))
+        if b.divergence else b for b in old.alignment.beads)
+    stale = dataclasses.replace(old.alignment, beads=beads, signature=dataclasses.replace(sig, settings=settings))
+    store.save(path, stale, old.review, expected_revision=old.revision)
+
+    enc = HashingEncoder()
+    again = run(texts, alignments, encoder=enc)
+    pair = next(p for p in again.pairs if p.path == path)
+    assert pair.status == UNCHANGED and pair.rescored and enc.calls == 0
+    assert "re-scored" in pair.carry_over
+    now = Review.open(path)
+    assert now.alignment.signature.settings["scoring"] == SCORING
+    assert [(b.src, b.tgt) for b in now.beads] == [(b.src, b.tgt) for b in old.alignment.beads]  # fix kept
+    assert all("tense" in b.divergence.components for b in now.beads if b.src and b.tgt)
+    assert now.state_of(now.beads[0].ids()).note == "keep me"
+    # and the next run leaves it alone
+    third = run(texts, alignments, encoder=HashingEncoder())
+    assert not next(p for p in third.pairs if p.path == path).rescored
+
+
 def test_pivot_from_the_command_line_and_from_document_toml(tmp_path):
     texts = tmp_path / "texts"
     make_doc(texts, "a", {"en": ("en", "published-translation", sentences(1, 2, "en")),

@@ -9,6 +9,7 @@ import pytest
 import align
 from align.aligner import AlignerSettings, AlignStats
 from align.corpus import load_corpus
+from align.divergence import SCORING
 from align.errors import LanguageError, LanguageMismatchWarning
 from align.pipeline import align_texts, align_versions, presegmented, rescore
 from align.records import Role, text_sha256
@@ -60,7 +61,7 @@ def test_signature_records_model_settings_text_hashes_and_version(hashing_encode
     assert sig.src_sha256 == text_sha256(SRC) and sig.tgt_sha256 == text_sha256(TGT)
     assert sig.version == align.__version__
     assert sig.settings == {**{f"aligner.{k}": v for k, v in settings.signature().items()},
-                            "segmentation": "presegmented"}
+                            "segmentation": "presegmented", "scoring": SCORING}
     assert sig.settings["aligner.max_merge"] == 3
     text = str(sig)
     assert f"model:{hashing_encoder.identity}" in text and f"src:{text_sha256(SRC)[:12]}" in text

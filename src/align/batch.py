@@ -8,7 +8,10 @@
    give (same texts, model, aligner settings and segmentation:
    :func:`align.pipeline.expected_signature`) is *unchanged* and is not
    computed again; if only its metadata changed, the stored metadata is
-   refreshed in place and the review is kept.
+   refreshed in place and the review is kept.  If it was scored by an
+   earlier divergence scorer (:data:`align.divergence.SCORING`) or a
+   language tag changed, its beads are re-scored in place, fixes and review
+   kept.
 2. **Compute** the other pairs (:mod:`align.workers`): in this process, or
    on Dask workers.  Jobs are ordered round-robin over the documents (first
    pair of every document, then the second pair of every document, …) so
@@ -82,6 +85,7 @@ class PairResult:
     requested: int = 0               # texts the aligner asked for
     carry_over: str = ""             # what happened to earlier review work
     metadata_refreshed: bool = False
+    rescored: bool = False           # an unchanged pair whose divergences were redone (newer scorer)
     error: str = ""
     warnings: list[str] = field(default_factory=list)
     tmx: Path | None = None
@@ -280,16 +284,25 @@ def _newer_or_same(path: Path, than: Path) -> bool:
 
 
 def _refresh_metadata(planned: _Planned) -> bool:
-    """Store the versions' current metadata in an unchanged pair (beads and review kept)."""
+    """Store the versions' current metadata in an unchanged pair (beads and review kept), and
+    re-score its beads when a language tag changed or it was scored by an earlier scorer."""
     from . import store
+    from .divergence import SCORING
+    from .pipeline import score_alignment
     old = planned.stored
     assert old is not None
     job, a = planned.job, old.alignment
     current = dict(src_meta=job.src.meta, tgt_meta=job.tgt.meta, src_lang=job.src.language,
                    tgt_lang=job.tgt.language)
-    if all(getattr(a, k) == v for k, v in current.items()):
+    stale_scores = (a.signature.settings.get("scoring") != SCORING
+                    or (a.src_lang, a.tgt_lang) != (job.src.language, job.tgt.language))
+    if all(getattr(a, k) == v for k, v in current.items()) and not stale_scores:
         return False
-    planned.stored = store.save(planned.path, replace(a, **current), old.review, expected_revision=old.revision)
+    fresh = replace(a, **current)
+    if stale_scores:
+        fresh = score_alignment(fresh)
+        planned.result.rescored = True
+    planned.stored = store.save(planned.path, fresh, old.review, expected_revision=old.revision)
     return True
 
 
@@ -389,7 +402,8 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
             pl.result.status, pl.result.error = FAILED, f"{pl.path}: metadata not updated: {exc}"
             continue
         summarize(pl.stored, pl.result)
-        pl.result.carry_over = "unchanged: stored alignment and review kept"
+        pl.result.carry_over = "unchanged: stored alignment and review kept" + (
+            "; divergence re-scored" if pl.result.rescored else "")
         if tmx:
             _write_tmx(pl)
         if on_pair:

@@ -140,7 +140,7 @@ class Divergence:
 
     ``score`` is in [0, 1]; ``components`` maps a component name (meaning,
     numbers, names, untranslated, length, negation, antonym, question, gender,
-    omission, addition) to its score in [0, 1]; ``reasons`` are short
+    tense, omission, addition) to its score in [0, 1]; ``reasons`` are short
     sentences a person can read.
     """
 

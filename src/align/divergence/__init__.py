@@ -4,7 +4,7 @@
 bead of an alignment; :func:`score_pair` scores one pair of texts.  A score
 is in [0, 1] and combines named components — meaning (calibrated embedding
 similarity), numbers, names, untranslated, length, negation, antonym,
-question — each with short reasons and marks on the words concerned.
+question, gender, tense — each with short reasons and marks on the words concerned.
 Omissions and additions score 1.  Beads at or above
 :data:`DEFAULT_REVIEW_THRESHOLD` are flagged for review.
 
@@ -14,12 +14,12 @@ calls no encoder.  ``docs/divergence.md`` explains each component.
 from __future__ import annotations
 
 from .calibration import Calibration, calibrate, register_reference
-from .combine import (DEFAULT_REVIEW_THRESHOLD, calibrate_alignment, score_alignment,
+from .combine import (DEFAULT_REVIEW_THRESHOLD, SCORING, calibrate_alignment, score_alignment,
                       score_pair)
 
 #: The named components a Divergence may carry, in the order tables and views list them.
 COMPONENTS: tuple[str, ...] = ("meaning", "numbers", "names", "untranslated", "length", "negation", "antonym",
-                               "question", "gender", "omission", "addition")
+                               "question", "gender", "tense", "omission", "addition")
 
-__all__ = ["COMPONENTS", "score_alignment", "score_pair", "DEFAULT_REVIEW_THRESHOLD", "Calibration", "calibrate",
+__all__ = ["COMPONENTS", "SCORING", "score_alignment", "score_pair", "DEFAULT_REVIEW_THRESHOLD", "Calibration", "calibrate",
            "calibrate_alignment", "register_reference"]

@@ -15,13 +15,20 @@ import dataclasses
 import math
 
 from ..records import Alignment, Bead, Divergence
-from . import antonyms, length, meaning, names, numbers, polarity, untranslated
+from . import antonyms, length, meaning, names, numbers, polarity, tense, untranslated
 from .base import Finding
 from .calibration import Calibration, calibrate, char_length
 from .tokens import Side
 
 #: A bead whose divergence is at or above this is flagged for review.
 DEFAULT_REVIEW_THRESHOLD = 0.5
+
+#: Which scorer gave an alignment its divergences, stamped into its signature's settings
+#: (key ``"scoring"``).  Bump it whenever components or their values change: ``align run``
+#: then re-scores stored alignments in place (beads, fixes and review kept).
+#: 1: meaning, numbers, names, untranslated, length, negation, antonym, question, gender.
+#: 2: + tense (tense and aspect, en/ru).
+SCORING = "divergence-2"
 
 OMITTED = "omitted: the target has nothing for this source sentence"
 ADDED = "added: the source has nothing for this target sentence"
@@ -76,6 +83,7 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
         antonyms.score(src, tgt),
         polarity.score_question(src, tgt),
         polarity.score_gender(src, tgt),
+        tense.score(src, tgt),
     ]
     return _combine([f for f in found if f is not None])
 
@@ -100,8 +108,11 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
     ``calibration`` defaults to :func:`calibrate_alignment` of this alignment.
     Omissions (1-0) and additions (0-1) score 1.0.  No encoder is called:
     the meaning component uses the similarity the aligner stored on each bead.
+    The copy's signature carries ``settings["scoring"] = SCORING``.
     """
     cal = calibration or calibrate_alignment(alignment)
+    sig = alignment.signature
+    signature = dataclasses.replace(sig, settings={**dict(sig.settings), "scoring": SCORING})
     beads = []
     for b in alignment.beads:
         src = alignment.side_text(b, "source")
@@ -111,4 +122,4 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
         else:
             div = score_pair(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, calibration=cal)
         beads.append(dataclasses.replace(b, divergence=div))
-    return dataclasses.replace(alignment, beads=tuple(beads))
+    return dataclasses.replace(alignment, beads=tuple(beads), signature=signature)

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -169,8 +170,6 @@ def test_a_metadata_change_refreshes_the_store_without_realigning(workdir):
 
 
 def test_an_alignment_scored_by_an_earlier_scorer_is_rescored_in_place(workdir):
-    import dataclasses
-
     from align.divergence import SCORING
     texts, alignments = workdir / "texts", workdir / "alignments"
     first = run(texts, alignments, encoder=HashingEncoder())
@@ -183,10 +182,10 @@ def test_an_alignment_scored_by_an_earlier_scorer_is_rescored_in_place(workdir):
     old = store.load(path)
     sig = old.alignment.signature
     settings = {k: v for k, v in sig.settings.items() if k != "scoring"}
-    beads = tuple(dataclasses.replace(b, divergence=dataclasses.replace(
+    beads = tuple(replace(b, divergence=replace(
         b.divergence, components={k: v for k, v in b.divergence.components.items() if k != "tense"}))
         if b.divergence else b for b in old.alignment.beads)
-    stale = dataclasses.replace(old.alignment, beads=beads, signature=dataclasses.replace(sig, settings=settings))
+    stale = replace(old.alignment, beads=beads, signature=replace(sig, settings=settings))
     store.save(path, stale, old.review, expected_revision=old.revision)
 
     enc = HashingEncoder()
@@ -201,6 +200,7 @@ def test_an_alignment_scored_by_an_earlier_scorer_is_rescored_in_place(workdir):
     assert now.state_of(now.beads[0].ids()).note == "keep me"
     # and the next run leaves it alone
     third = run(texts, alignments, encoder=HashingEncoder())
+    assert not any(p.rescored for p in third.pairs)
     assert not next(p for p in third.pairs if p.path == path).rescored
 
 
@@ -328,6 +328,15 @@ def test_cli_exit_status_json_and_table(tmp_path, capsys):
     rc = main(["run", str(good), "--alignments", str(tmp_path / "ok" / "al"), "--model", "hashing"])
     out, _ = capsys.readouterr()
     assert rc == 0 and "0 aligned, 4 unchanged" in out and "0 texts embedded" in out
+    # a store scored by an earlier scorer is listed as re-scored
+    path = tmp_path / "ok" / "al" / "doc000" / "en__fr.json"
+    old = store.load(path)
+    sig = old.alignment.signature
+    stale = replace(old.alignment, signature=replace(sig, settings={**sig.settings, "scoring": "divergence-1"}))
+    store.save(path, stale, old.review, expected_revision=old.revision)
+    rc = main(["run", str(good), "--alignments", str(tmp_path / "ok" / "al"), "--model", "hashing"])
+    out, _ = capsys.readouterr()
+    assert rc == 0 and re.search(r"doc000/en__fr\s+re-scored", out) and "1 unchanged pair(s) re-scored" in out
 
 
 def test_worker_warnings_reach_the_caller(tmp_path):

@@ -112,7 +112,8 @@ def _print_table(result) -> None:
     rows = [("pair", "status", "beads", "flagged", "mean sim", "embedded", "time")]
     for p in shown:
         sim = f"{p.mean_similarity:.3f}" if p.mean_similarity is not None else "-"
-        rows.append((p.key, p.status, str(p.beads) if p.status != FAILED else "-",
+        status = "re-scored" if p.status == UNCHANGED and p.rescored else p.status
+        rows.append((p.key, status, str(p.beads) if p.status != FAILED else "-",
                      str(p.flagged) if p.status != FAILED else "-", sim if p.status != FAILED else "-",
                      str(p.embedded), f"{p.seconds:.1f} s" if p.status != UNCHANGED else "-"))
     if len(rows) > 1:
@@ -124,6 +125,10 @@ def _print_table(result) -> None:
     for p in pairs:
         if p.status == ALIGNED and not p.carry_over.startswith("new alignment file"):
             print(f"review work in {p.key}: {p.carry_over}")
+    rescored = sum(1 for p in pairs if p.rescored)
+    if rescored:
+        print(f"{rescored} unchanged pair(s) re-scored in place by the current divergence scorer "
+              "(beads, fixes and review kept)")
     if len(shown) < len(pairs):
         print(f"({len(pairs) - len(shown)} unchanged pair(s) not listed)")
     for d in result.documents:

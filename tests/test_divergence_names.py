@@ -110,3 +110,20 @@ def test_capitalised_common_words_and_sentence_starts_are_not_names():
 def test_names_of_institutions_count_little_when_translated():
     f = names.score(Side("The House Judiciary Committee met.", "en"), Side("Заседал юридический комитет.", "ru"))
     assert f.value < 0.5
+
+
+def test_each_distinct_name_is_looked_up_once_so_long_beads_stay_linear(monkeypatch):
+    calls = []
+    real = names.words_match
+
+    def counting(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(names, "words_match", counting)
+    src = "Mustafa Kemal signed in Angora. " * 300
+    tgt = "Мустафа Кемаль подписал в Ангоре. " * 300
+    finding = names.score(Side(src, "en"), Side(tgt, "ru"))
+    assert finding is not None and finding.value == 0            # every name found
+    # six distinct names against a handful of distinct words, not 1,800 names x 1,500 words
+    assert len(calls) <= 6 * 5

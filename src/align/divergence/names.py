@@ -343,7 +343,28 @@ def _dotted(side: Side) -> tuple[Word, ...]:
     return tuple(Word(m.group().replace(".", ""), m.start(), m.end(), False) for m in _DOTTED.finditer(side.text))
 
 
-def _found(run: list[Word], side_lang: str, other: Side, other_words: tuple[Word, ...]) -> float:
+class _Other:
+    """One side as the other side's names are looked up in it: each distinct word is tried once.
+
+    Repeated words and repeated names cost nothing after their first lookup, so a long bead
+    (a paragraph that never ends a sentence, a list) is not scored in quadratic time.
+    """
+
+    def __init__(self, side: Side, words: tuple[Word, ...]) -> None:
+        self.side = side
+        self.texts = tuple(dict.fromkeys(o.text for o in words if len(o.text) >= 2))
+        self.concepts = {concept(t, side.lang) for t in dict.fromkeys(o.text for o in words)} - {None}
+        self._seen: dict[tuple[str, str], bool] = {}
+
+    def has(self, text: str, lang: str) -> bool:
+        key = (text, lang)
+        if key not in self._seen:
+            verbatim = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", self.side.text) is not None
+            self._seen[key] = verbatim or any(words_match(text, lang, o, self.side.lang) for o in self.texts)
+        return self._seen[key]
+
+
+def _found(run: list[Word], side_lang: str, other: _Other) -> float:
     """1.0 when no word of ``run`` is found on ``other``, PARTIAL when some are, 0 when all are.
 
     A word found as a known place or body (the gazetteer) accounts for the whole
@@ -351,11 +372,9 @@ def _found(run: list[Word], side_lang: str, other: Side, other_words: tuple[Word
     """
     hits = 0
     for w in run:
-        verbatim = re.search(rf"(?<!\w){re.escape(w.text)}(?!\w)", other.text) is not None
-        if verbatim or any(words_match(w.text, side_lang, o.text, other.lang)
-                           for o in other_words if len(o.text) >= 2):
+        if other.has(w.text, side_lang):
             c = concept(w.text, side_lang)
-            if c is not None and any(concept(o.text, other.lang) == c for o in other_words):
+            if c is not None and c in other.concepts:
                 return 0.0
             hits += 1
     if hits == len(run):
@@ -375,8 +394,9 @@ def score(src: Side, tgt: Side) -> Finding | None:
     weight = 0.0
     missing, extra = [], []
     words_s, words_t = src.words + _dotted(src), tgt.words + _dotted(tgt)
-    misses = {id(run): _found(run, side.lang, other, other_words)
-              for side, runs, other, other_words in ((src, runs_s, tgt, words_t), (tgt, runs_t, src, words_s))
+    in_tgt, in_src = _Other(tgt, words_t), _Other(src, words_s)
+    misses = {id(run): _found(run, side.lang, other)
+              for side, runs, other in ((src, runs_s, in_tgt), (tgt, runs_t, in_src))
               for run, _ in runs}
     # an acronym one side leaves unmatched is often spelt out on the other ("AMs" / "члены Ассамблеи")
     acronym_left = {side is src: any(misses[id(r)] and all(w.all_caps for w in r) for r, _ in runs)

@@ -154,3 +154,17 @@ def test_import_errors(tmp_path, capsys, content, message):
     err = capsys.readouterr().err
     assert message in err and str(path) in err
     assert not (tmp_path / "store").exists()
+
+
+@pytest.mark.parametrize("fmt, flag, guarded", [("csv", None, True), ("csv", "--no-formula-guard", False),
+                                                ("tsv", None, False), ("tsv", "--formula-guard", True)])
+def test_formula_guard_option(tmp_path, capsys, fmt, flag, guarded):
+    alignment, _, _ = make_alignment([(["=1+2"], ["- Да."], 0.9)])
+    path = tmp_path / "al.json"
+    save(path, alignment)
+    args = ["export", fmt, str(path), "--texts", str(tmp_path / "none")] + ([flag] if flag else [])
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    row = out.splitlines()[1]
+    assert ("'=1+2" in row and "'- Да." in row) == guarded
+    assert ("=1+2" in row and "- Да." in row)

@@ -10,7 +10,7 @@ import pytest
 from tmxtools import make_alignment
 
 from align.errors import ExportError, StaleAlignmentError
-from align.export.tables import columns, quote_field, table_text, write_table
+from align.export.tables import columns, guard_formula, quote_field, table_text, write_table
 from align.export.rows import export_rows
 from align.records import Divergence
 
@@ -119,3 +119,34 @@ def test_written_atomically(aligned, tmp_path: Path):
     assert write_table(aligned[0], out, "csv") == 5
     assert out.read_text(encoding="utf-8").startswith("bead,src_ids,")
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+
+
+FORMULAS = [(["=HYPERLINK(\"http://x\",\"click\")"], ["- Да, — сказал он."], 0.9),
+            (["@SUM(A1)"], ["+7 (495) 123-45-67"], 0.8),
+            (["Plain text."], ["Обычный текст."], 0.9, Divergence(0.1, {"meaning": 0.1}, ("-weird reason",)))]
+
+
+def test_csv_guards_text_cells_that_spreadsheets_would_run_as_formulas():
+    a = make_alignment(FORMULAS)[0]
+    review = {"beads": {"[2]:[2]": {"status": "accepted", "note": "=1+1"}}}
+    df = read("csv", table_text(a, "csv", review=review)[0])
+    assert df["source"].tolist() == ["'=HYPERLINK(\"http://x\",\"click\")", "'@SUM(A1)", "Plain text."]
+    assert df["target"].tolist() == ["'- Да, — сказал он.", "'+7 (495) 123-45-67", "Обычный текст."]
+    assert df["reasons"][2] == "'-weird reason" and df["review_note"][2] == "'=1+1"
+    assert df["bead"].tolist() == ["[0]:[0]", "[1]:[1]", "[2]:[2]"]          # ids and numbers untouched
+    assert [float(x) for x in df["similarity"]] == [0.9, 0.8, 0.9]
+
+
+def test_tsv_and_jsonl_keep_text_exact_unless_asked():
+    a = make_alignment(FORMULAS)[0]
+    assert read("tsv", table_text(a, "tsv")[0])["source"][0] == FORMULAS[0][0][0]
+    assert read("jsonl", table_text(a, "jsonl", formula_guard=True)[0])["source"][0] == FORMULAS[0][0][0]
+    assert read("tsv", table_text(a, "tsv", formula_guard=True)[0])["source"][0].startswith("'=")
+    assert read("csv", table_text(a, "csv", formula_guard=False)[0])["source"][0] == FORMULAS[0][0][0]
+
+
+@pytest.mark.parametrize("value, guarded", [("=1", "'=1"), ("+1", "'+1"), ("-", "'-"), ("@x", "'@x"),
+                                            ("\tx", "'\tx"), ("'=1", "'=1"), ("a=1", "a=1"), ("", ""),
+                                            ("— dash", "— dash")])
+def test_guard_formula(value, guarded):
+    assert guard_formula(value) == guarded

@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             q.add_argument("--lang-code", action="append", default=[], metavar="KEY=TAG",
                            help="xml:lang tag for a version, keyed by its language or version id, "
                                 "e.g. hy=hy-AM (repeatable; default: each version's language code)")
+        if fmt in ("tsv", "csv"):
+            q.add_argument("--formula-guard", action=argparse.BooleanOptionalAction, default=None,
+                           help="prefix an apostrophe to text cells starting with = + - @ (or a tab), which "
+                                "spreadsheets would run as formulas (default: on for csv, off for tsv)")
         q.add_argument("--include-empty", action="store_true",
                        help="also export 1-0 and 0-1 beads (a sentence with no counterpart)")
         q.add_argument("--include-rejected", action="store_true",
@@ -77,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         what = "translation units"
     else:
         from ..export.tables import write_table
-        n = write_table(alignment, out, args.format, **options)
+        n = write_table(alignment, out, args.format, formula_guard=getattr(args, "formula_guard", None),
+                        **options)
         what = "rows"
     if out is not sys.stdout:
         print(f"align: wrote {n} {what} to {args.out}", file=sys.stderr)

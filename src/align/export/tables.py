@@ -17,6 +17,16 @@ keep_default_na=False)`` reads the TSV back exactly (``keep_default_na=False``
 keeps a segment reading ``NA`` or ``None`` as text);
 ``pandas.read_json(path, lines=True, dtype=False)`` does the same for JSONL
 (``dtype=False`` keeps a segment such as ``1920`` a string).
+
+Formula guard (CSV by default, TSV on request): spreadsheet programs run a cell
+that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) as
+a formula, so an archival sentence such as ``=HYPERLINK(...)``, or a dialogue
+line ``- Yes.``, would be executed or mangled when the file is opened.  With
+the guard, such a *text* cell (source, target, reasons, review note) gets a
+leading apostrophe, which spreadsheets hide and treat as "this is text"
+(the OWASP advice for CSV injection); numbers are never changed.  Reading the
+CSV back with pandas, strip it: ``df[col].str.removeprefix("'")`` on cells that
+start with ``'`` followed by one of those characters.
 """
 from __future__ import annotations
 
@@ -31,6 +41,16 @@ from .rows import ExportRow, check_fresh, component_names, export_rows, write_ou
 
 #: Table formats and their field delimiters (``None``: JSON Lines).
 FORMATS: dict[str, str | None] = {"tsv": "\t", "csv": ",", "jsonl": None}
+
+#: What makes a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The columns holding free text, which the formula guard protects.
+TEXT_COLUMNS = ("source", "target", "reasons", "review_note")
+
+
+def guard_formula(value: str) -> str:
+    """``value`` with a leading apostrophe when a spreadsheet would take it for a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def columns(rows: list[ExportRow]) -> list[str]:
@@ -77,7 +97,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _lines(rows: list[ExportRow], fmt: str) -> Iterator[str]:
+def _lines(rows: list[ExportRow], fmt: str, guard: bool) -> Iterator[str]:
     recs = records(rows)
     delimiter = FORMATS[fmt]
     if delimiter is None:
@@ -85,34 +105,40 @@ def _lines(rows: list[ExportRow], fmt: str) -> Iterator[str]:
             yield json.dumps(rec, ensure_ascii=False) + "\n"
         return
     cols = columns(rows)
+    guarded = {c for c in cols if guard and c in TEXT_COLUMNS}
     yield delimiter.join(quote_field(c, delimiter) for c in cols) + "\n"
     for rec in recs:
-        yield delimiter.join(quote_field(_cell(rec[c]), delimiter) for c in cols) + "\n"
+        cells = (guard_formula(_cell(rec[c])) if c in guarded else _cell(rec[c]) for c in cols)
+        yield delimiter.join(quote_field(v, delimiter) for v in cells) + "\n"
 
 
 def table_text(alignment: Alignment, fmt: str, *, include_empty: bool = False,
                include_rejected: bool = False, review: Any = None,
-               current_texts: tuple[str, str] | None = None) -> tuple[str, int]:
+               current_texts: tuple[str, str] | None = None,
+               formula_guard: bool | None = None) -> tuple[str, int]:
     """``(text, number of rows)`` of the table; arguments as for :func:`write_table`."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown table format {fmt!r}; use one of: {', '.join(FORMATS)}")
     check_fresh(alignment, current_texts)
     rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected)
-    return "".join(_lines(rows, fmt)), len(rows)
+    guard = (fmt == "csv") if formula_guard is None else formula_guard
+    return "".join(_lines(rows, fmt, guard and FORMATS[fmt] is not None)), len(rows)
 
 
 def write_table(alignment: Alignment, path_or_file: str | Path | IO[str], fmt: str, *,
                 include_empty: bool = False, include_rejected: bool = False, review: Any = None,
-                current_texts: tuple[str, str] | None = None) -> int:
+                current_texts: tuple[str, str] | None = None, formula_guard: bool | None = None) -> int:
     """Write the beads of ``alignment`` as ``fmt`` (``tsv``, ``csv`` or ``jsonl``); returns the row count.
 
     The beads are those the TMX export writes, chosen by the same options
     (1-0/0-1 and rejected beads only on request), so the two can be compared
     line by line; ``review`` and ``current_texts`` (the staleness check) work
-    as in :func:`align.export.tmx.write_tmx`.  A path is written atomically;
-    an open text stream is written to directly.
+    as in :func:`align.export.tmx.write_tmx`.  ``formula_guard`` (default: on
+    for CSV, off for TSV; JSON Lines never) prefixes an apostrophe to text cells
+    a spreadsheet would run as formulas (see the module docstring).  A path is
+    written atomically; an open text stream is written to directly.
     """
     text, n = table_text(alignment, fmt, include_empty=include_empty, include_rejected=include_rejected,
-                         review=review, current_texts=current_texts)
+                         review=review, current_texts=current_texts, formula_guard=formula_guard)
     write_output(path_or_file, text, fmt.upper())
     return n

@@ -231,7 +231,28 @@ def test_one_document_folder_runs_alone(workdir):
     r = run(doc, workdir / "alignments", encoder=HashingEncoder(), report=workdir / "alignments" / "report.html")
     assert [d.doc_id for d in r.documents] == [doc.name]
     assert (workdir / "alignments" / doc.name / "report.html").is_file()
-    assert r.index is None and not (workdir / "alignments" / "report.html").exists()
+    # the index still shows the whole collection; the other document has not been aligned yet
+    index = (workdir / "alignments" / "report.html").read_text(encoding="utf-8")
+    assert r.index == workdir / "alignments" / "report.html"
+    other = sorted(p.name for p in texts.iterdir() if p.is_dir() and p != doc)
+    assert other and all(d in index for d in other)
+    assert index.count(">not aligned yet<") == 2 and index.count(">aligned<") == 2
+
+
+def test_the_index_after_a_run_over_one_document_shows_the_others_as_stored(workdir):
+    texts, alignments = workdir / "texts", workdir / "alignments"
+    first = run(texts, alignments, encoder=HashingEncoder())
+    one, two = sorted(d.doc_id for d in first.documents)
+    ru = texts / two / "ru-working.txt"
+    ru.write_text(ru.read_text(encoding="utf-8") + "\nЕщё одно предложение.\n", encoding="utf-8")
+    enc = HashingEncoder()
+    again = run(texts, alignments, encoder=enc, doc_ids=(one,))
+    assert [d.doc_id for d in again.documents] == [one] and enc.calls == 0   # nothing of the other computed
+    index = (alignments / "report.html").read_text(encoding="utf-8")
+    assert index.count(">unchanged<") == 3 and index.count(">out of date<") == 1
+    assert "brings them up to date" in index
+    assert f'href="{two}/report.html"' in index                               # its earlier report is linked
+    assert "Ещё одно" not in (alignments / two / "en__ru-working.tmx").read_text(encoding="utf-8")  # untouched
 
 
 def test_unknown_document_id_raises_before_any_work(workdir):

@@ -20,7 +20,8 @@
 3. **Write**, in this process only, as each result arrives: the store file
    through :func:`align.review.merge_into_store` (review work carried over),
    the TMX beside it, then each changed document's HTML report and the index
-   page.  Every file is written atomically and each pair is saved as soon as
+   page (after a run over some documents, the index still lists the whole
+   collection: the others as their stored alignments stand).  Every file is written atomically and each pair is saved as soon as
    it is computed, so an interrupted run leaves every file valid and the next
    run resumes with the pairs still to do.
 
@@ -47,6 +48,9 @@ from .workers import PairJob, PairOutcome
 REPORT_NAME = "report.html"
 
 ALIGNED, UNCHANGED, FAILED = "aligned", "unchanged", "failed"
+#: Index page only, for documents a ``--doc`` run did not touch: a stored alignment whose texts,
+#: model or settings changed since, and a pair with no stored alignment at all.
+OUT_OF_DATE, NOT_ALIGNED = "out of date", "not aligned yet"
 
 #: ``workers=0`` ("auto") runs in this process unless there are at least two pairs and this many
 #: characters to align: below that, starting worker processes and loading a model in each costs more
@@ -432,15 +436,53 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
             executor.close()
     if report is not None:
         index = Path(report) if report else alignments / REPORT_NAME
-        _write_reports(result, plans, {d.doc_id: d for d in docs}, alignments, None if doc_ids else index)
+        overview = None
+        if doc_ids:  # the index shows the whole collection: the other documents as they are stored
+            overview = _collection_overview(result, texts, alignments, encoder.identity, settings, pivot)
+        _write_reports(result, plans, {d.doc_id: d for d in docs}, alignments, index, overview)
     result.seconds = time.perf_counter() - t0
     return result
 
 
+def _collection_overview(result: RunResult, texts: Path, alignments: Path, model: str, settings,
+                         pivot: str | None) -> RunResult:
+    """What the index page shows after a run over some documents: this run's documents as run,
+    every other document as its stored alignments stand (nothing computed, nothing written)."""
+    from .corpus import pivot_version, scan_corpus
+    docs, failures = scan_corpus(texts)
+    done = {d.doc_id: d for d in result.documents}
+    overview = RunResult(document_failures=[f for f in failures if f.doc_id not in done] +
+                         list(result.document_failures), model=result.model)
+    for doc in docs:
+        if doc.doc_id in done:
+            overview.documents.append(done[doc.doc_id])
+            continue
+        p = pivot_version(doc, pivot)
+        dres = DocumentResult(doc.doc_id, doc.meta.title, p.version_id,
+                              [(v.version_id, v.language, v.meta.role.label) for v in doc.versions])
+        planned = [_plan_pair(doc, p, v, alignments, model, settings)
+                   for v in doc.versions if v.version_id != p.version_id]
+        for pl in planned:
+            if pl.result.status == FAILED:
+                continue
+            if pl.stored is not None:
+                summarize(pl.stored, pl.result)
+            if pl.result.status == ALIGNED:  # would be aligned by a run over it
+                pl.result.status = OUT_OF_DATE if pl.stored is not None else NOT_ALIGNED
+        dres.pairs = [pl.result for pl in planned]
+        report = alignments / doc.doc_id / REPORT_NAME
+        dres.report = report if report.is_file() else None
+        paths = {pl.path for pl in planned}
+        dres.other_stores = sorted(q for q in (alignments / doc.doc_id).glob("*__*.json") if q not in paths)
+        overview.documents.append(dres)
+    return overview
+
+
 def _write_reports(result: RunResult, plans: list[list[_Planned]], docs: dict[str, Document], alignments: Path,
-                   index: Path | None) -> None:
-    """Each document's report, rebuilt when what it shows changed, and the index page (only for a run
-    over the whole collection).  A report that cannot be written is a failure of the run, not an abort."""
+                   index: Path | None, overview: RunResult | None = None) -> None:
+    """Each document's report, rebuilt when what it shows changed, and the index page (of ``overview``
+    when the run covered only some documents).  A report that cannot be written is a failure of the
+    run, not an abort."""
     from .store import atomic_write_text
     from .views.index import write_index
     from .views.report import render_report
@@ -463,7 +505,9 @@ def _write_reports(result: RunResult, plans: list[list[_Planned]], docs: dict[st
             result.other_failures.append(f"{path}: report not written: {exc}")
     if index is not None:
         try:
-            write_index(result, index)
+            if overview is not None:  # this run's reports and failures were settled above
+                overview.other_failures = list(result.other_failures)
+            write_index(overview or result, index)
             result.index = index
         except OSError as exc:
             result.other_failures.append(f"{index}: index page not written: {exc}")

@@ -58,6 +58,12 @@ def render_index(result: RunResult, where: str | Path) -> str:
         parts.append(f'<div class="working-banner" role="note"><strong>{_e(WORKING_BANNER)}:</strong> '
                      f"{_e(', '.join(f'{d}/{v}' for d, v in working))}. Translated by this project to "
                      "demonstrate the workbench; do not cite them as sources.</div>")
+    behind = sum(1 for p in result.pairs if p.status in ("out of date", "not aligned yet"))
+    if behind:
+        parts.append(f'<p class="muted">{behind} pair(s) of documents the last run did not cover are marked '
+                     "“out of date” (their texts, model or settings changed since they were aligned) or "
+                     "“not aligned yet”; <code>align run</code> over the whole collection brings them up to "
+                     "date.</p>")
     if result.failures:
         items = "".join(f"<li>{_e(f)}</li>" for f in result.failures)
         parts.append(f'<div class="warn-box" role="alert"><strong>{len(result.failures)} failed</strong>'

@@ -198,6 +198,13 @@ def test_an_alignment_scored_by_an_earlier_scorer_is_rescored_in_place(workdir):
     assert [(b.src, b.tgt) for b in now.beads] == [(b.src, b.tgt) for b in old.alignment.beads]  # fix kept
     assert all("tense" in b.divergence.components for b in now.beads if b.src and b.tgt)
     assert now.state_of(now.beads[0].ids()).note == "keep me"
+    # the hand fix recorded before the re-scoring can still be undone and redone
+    now.undo()   # the note
+    now.undo()   # the merge: its two beads come back, scored by the current scorer
+    assert [(b.src, b.tgt) for b in now.beads][:2] == [((0,), (0,)), ((1,), (1,))]
+    assert all("tense" in b.divergence.components for b in now.beads[:2])
+    now.redo()
+    assert len(now.beads) == len(old.alignment.beads)
     # and the next run leaves it alone
     third = run(texts, alignments, encoder=HashingEncoder())
     assert not any(p.rescored for p in third.pairs)

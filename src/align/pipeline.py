@@ -140,8 +140,6 @@ def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder=None) -> 
     Similarities are cosines of the real embeddings of each bead's joined
     sides; divergence is calibrated on the whole alignment, as at alignment time.
     """
-    from .divergence import calibrate_alignment
-    from .divergence import score_alignment as _score
     idx = sorted(set(bead_indexes))
     if not idx:
         return alignment
@@ -159,9 +157,20 @@ def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder=None) -> 
     for i in idx:
         if not (beads[i].src and beads[i].tgt):
             beads[i] = replace(beads[i], similarity=None)
-    updated = replace(alignment, beads=tuple(beads))
-    cal = calibrate_alignment(updated)
-    scored = _score(replace(updated, beads=tuple(beads[i] for i in idx)), calibration=cal)
+    return rescore_divergence(replace(alignment, beads=tuple(beads)), idx)
+
+
+def rescore_divergence(alignment: Alignment, bead_indexes: Sequence[int]) -> Alignment:
+    """Recompute the divergence (not the similarity) of some beads, calibrated on the whole
+    alignment; no encoder is called.  The signature is left as it is."""
+    from .divergence import calibrate_alignment
+    from .divergence import score_alignment as _score
+    idx = sorted(set(bead_indexes))
+    if not idx:
+        return alignment
+    beads = list(alignment.beads)
+    cal = calibrate_alignment(alignment)
+    scored = _score(replace(alignment, beads=tuple(beads[i] for i in idx)), calibration=cal)
     for i, b in zip(idx, scored.beads):
         beads[i] = b
     return replace(alignment, beads=tuple(beads))

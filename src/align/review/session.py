@@ -176,6 +176,7 @@ class Review:
 
     def _fix(self, op: str, bead: Any, by: str | None, make: Callable[[tuple[Bead, ...], int], fixes.Edit],
              detail: dict[str, Any] | None = None) -> int:
+        from ..divergence import SCORING
         i = self.position(bead)
         edit = make(self.beads, i)
         edit.apply(self.beads)  # checks coverage before anything changes
@@ -189,6 +190,7 @@ class Review:
         after_states = {ids: None for ids in touched}
         who = self._who(by)
         change = {"op": op, "bead": self.beads[i].ids(), "index": edit.start, "by": who, "at": utc_now(),
+                  "scoring": SCORING,
                   "before": {"beads": [store.bead_to_dict(b) for b in old], "states": before_states},
                   "after": {"beads": [store.bead_to_dict(b) for b in new], "states": after_states}}
         if detail:
@@ -234,13 +236,19 @@ class Review:
         if "beads" in change[to]:
             start = int(change["index"])
             want = change[frm]["beads"]
-            have = [store.bead_to_dict(b) for b in self.beads[start:start + len(want)]]
-            if have != want:
+            # the beads' sentences must match; their scores may come from an earlier scorer
+            # (``align run`` re-scores stored alignments in place), so they are not compared
+            have = [(list(b.src), list(b.tgt)) for b in self.beads[start:start + len(want)]]
+            if have != [(list(d["src"]), list(d["tgt"])) for d in want]:
                 raise ReviewError(f"the beads at position {start} are not what the change "
                                   f"{change.get('op')!r} of {change.get('at', '?')} expects; cannot apply it")
             new = tuple(store.bead_from_dict(copy.deepcopy(d)) for d in change[to]["beads"])
             self.alignment = replace(self.alignment,
                                      beads=self.beads[:start] + new + self.beads[start + len(want):])
+            from ..divergence import SCORING
+            if change.get("scoring") != SCORING:  # recorded under an earlier scorer: score them anew
+                from ..pipeline import rescore_divergence
+                self.alignment = rescore_divergence(self.alignment, range(start, start + len(new)))
         for ids, st in change[to]["states"].items():
             self.state.set(ids, BeadState.from_dict(st) if st else None)
 

@@ -238,12 +238,32 @@ def test_one_document_folder_runs_alone(workdir):
     r = run(doc, workdir / "alignments", encoder=HashingEncoder(), report=workdir / "alignments" / "report.html")
     assert [d.doc_id for d in r.documents] == [doc.name]
     assert (workdir / "alignments" / doc.name / "report.html").is_file()
-    # the index still shows the whole collection; the other document has not been aligned yet
-    index = (workdir / "alignments" / "report.html").read_text(encoding="utf-8")
-    assert r.index == workdir / "alignments" / "report.html"
-    other = sorted(p.name for p in texts.iterdir() if p.is_dir() and p != doc)
-    assert other and all(d in index for d in other)
+    # a document folder may sit anywhere: its siblings are no collection, so there is no index
+    assert r.index is None and not (workdir / "alignments" / "report.html").exists()
+
+
+def test_a_doc_run_writes_an_index_of_the_whole_collection(workdir):
+    texts, alignments = workdir / "texts", workdir / "alignments"
+    docs = sorted(p.name for p in texts.iterdir() if p.is_dir())
+    r = run(texts, alignments, encoder=HashingEncoder(), doc_ids=(docs[0],))
+    index = (alignments / "report.html").read_text(encoding="utf-8")
+    assert r.index == alignments / "report.html" and all(d in index for d in docs)
     assert index.count(">not aligned yet<") == 2 and index.count(">aligned<") == 2
+    assert not (alignments / docs[1]).exists()                     # nothing of the other written
+
+
+def test_the_doc_run_index_lists_a_failed_document_once_and_keeps_the_others_pivot(tmp_path):
+    texts = collection(tmp_path, 2)
+    alignments = tmp_path / "al"
+    run(texts, alignments, encoder=HashingEncoder())
+    broken = texts / "zzbroken"
+    broken.mkdir()
+    (broken / "document.toml").write_text("title = [broken", encoding="utf-8")
+    r = run(texts, alignments, encoder=HashingEncoder(), doc_ids=("zzbroken", "doc000"), pivot="fr")
+    index = (alignments / "report.html").read_text(encoding="utf-8")
+    assert len(r.failures) == 1 and index.count("zzbroken") == 1
+    # doc001 was aligned against its usual pivot (en): shown as such, not as "not aligned yet" under fr
+    assert index.count(">not aligned yet<") == 0 and index.count(">unchanged<") == 2
 
 
 def test_the_index_after_a_run_over_one_document_shows_the_others_as_stored(workdir):

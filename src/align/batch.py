@@ -305,8 +305,8 @@ def _refresh_metadata(planned: _Planned) -> bool:
     fresh = replace(a, **current)
     if stale_scores:
         fresh = score_alignment(fresh)
-        planned.result.rescored = True
     planned.stored = store.save(planned.path, fresh, old.review, expected_revision=old.revision)
+    planned.result.rescored = stale_scores
     return True
 
 
@@ -379,9 +379,10 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
 
     t0 = time.perf_counter()
     texts, alignments = Path(texts), Path(alignments)
+    one_folder = False
     if texts.is_dir() and is_document_folder(texts) and not doc_ids:
         texts = texts.resolve()  # "." inside a document folder has no name of its own
-        texts, doc_ids = texts.parent, (texts.name,)
+        texts, doc_ids, one_folder = texts.parent, (texts.name,), True
     docs, failures = _select(texts, doc_ids)
     settings = settings or AlignerSettings()
     encoder = encoder if encoder is not None else resolve_encoder(model)
@@ -437,9 +438,14 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     if report is not None:
         index = Path(report) if report else alignments / REPORT_NAME
         overview = None
-        if doc_ids:  # the index shows the whole collection: the other documents as they are stored
-            overview = _collection_overview(result, texts, alignments, encoder.identity, settings, pivot)
-        _write_reports(result, plans, {d.doc_id: d for d in docs}, alignments, index, overview)
+        if doc_ids and not one_folder:  # the index shows the whole collection, the others as stored
+            try:
+                overview = _collection_overview(result, texts, alignments, encoder.identity, settings, pivot)
+            except (AlignError, OSError) as exc:
+                result.other_failures.append(f"{index}: index page not written: {exc}")
+        # a document folder given alone may sit anywhere: its siblings are not a collection
+        _write_reports(result, plans, {d.doc_id: d for d in docs}, alignments,
+                       None if one_folder or (doc_ids and overview is None) else index, overview)
     result.seconds = time.perf_counter() - t0
     return result
 
@@ -451,17 +457,22 @@ def _collection_overview(result: RunResult, texts: Path, alignments: Path, model
     from .corpus import pivot_version, scan_corpus
     docs, failures = scan_corpus(texts)
     done = {d.doc_id: d for d in result.documents}
-    overview = RunResult(document_failures=[f for f in failures if f.doc_id not in done] +
+    selected = set(done) | {f.doc_id for f in result.document_failures}
+    overview = RunResult(document_failures=[f for f in failures if f.doc_id not in selected] +
                          list(result.document_failures), model=result.model)
     for doc in docs:
         if doc.doc_id in done:
             overview.documents.append(done[doc.doc_id])
             continue
-        p = pivot_version(doc, pivot)
+        # this run's --pivot, unless the document's alignments were made against its usual pivot
+        candidates = [pivot_version(doc, pivot)]
+        if pivot_version(doc, None).version_id != candidates[0].version_id:
+            candidates.append(pivot_version(doc, None))
+        options = [(p, [_plan_pair(doc, p, v, alignments, model, settings)
+                        for v in doc.versions if v.version_id != p.version_id]) for p in candidates]
+        p, planned = next(((p, pl) for p, pl in options if any(x.stored is not None for x in pl)), options[0])
         dres = DocumentResult(doc.doc_id, doc.meta.title, p.version_id,
                               [(v.version_id, v.language, v.meta.role.label) for v in doc.versions])
-        planned = [_plan_pair(doc, p, v, alignments, model, settings)
-                   for v in doc.versions if v.version_id != p.version_id]
         for pl in planned:
             if pl.result.status == FAILED:
                 continue

@@ -79,6 +79,16 @@ creed greed weed steed deed heed reed sacred naked wicked kindred ragged rugged 
 crooked dogged jagged wretched blessed alleged supposed so-called united limited based related detailed
 advanced experienced skilled talented interested tired pleased surprised worried concerned married armed
 """.split())
+#: Irregular past participles that differ from the past form ("done", "gone", "taken").
+_PARTICIPLES = set("""
+arisen awoken borne beaten become begun bitten blown broken chosen come done drawn drunk driven eaten
+fallen flown forbidden forgotten forgiven frozen gone given grown hidden known lain overcome overtaken
+ridden risen rung run seen shaken shown shrunk sung sunk slain spoken stolen striven sworn swum taken
+torn thrown undertaken woken worn woven withdrawn written been
+""".split())
+#: Verbs whose past is spelt like their present ("put", "set"): past or not, the words do not say.
+_SAME_PAST = {"put", "set", "cut", "hit", "let", "read", "shut", "cost", "hurt", "spread", "quit", "cast",
+              "burst", "bet", "upset", "broadcast", "forecast"}
 #: Irregular English past forms (those that differ from the present).
 _IRREGULAR_PAST = set("""
 arose awoke bore beat became began bent bet bit bled blew broke bred brought built burnt bought caught chose
@@ -122,6 +132,7 @@ class _Tenses:
         self.perfective: list[Word] = []
         self.imperfective: list[Word] = []
         self.unmarked = False  # English: no marker at all (bare present forms)
+        self.reported = False  # Russian: a past verb of saying or knowing followed by "что"
 
     def add(self, tense: str, word: Word) -> None:
         self.words.setdefault(tense, []).append(word)
@@ -135,7 +146,9 @@ def _russian(side: Side) -> _Tenses:
     out = _Tenses()
     words = [w for w in side.words if any("а" <= c <= "я" or c == "ё" for c in w.lower)]
     verbs = [_ru_verb(w.lower) for w in words]
+    question = "?" in side.text
     subjunctive: set[int] = set()
+    if_futures: list[int] = []
     for k, w in enumerate(words):
         if w.lower in _RU_COND:
             # "хотел бы", "бы пришёл", "чтобы ... могла": the nearest past form on each side
@@ -145,17 +158,24 @@ def _russian(side: Side) -> _Tenses:
                 if verbs[q] is not None and verbs[q][0] == "past":
                     subjunctive.add(q)
                     break
-        if w.lower in _RU_IF:
+        if w.lower in _RU_IF and not question:
             for q in range(k + 1, min(len(words), k + 7)):
                 if verbs[q] is not None and verbs[q][0] == "futr":
-                    subjunctive.add(q)
+                    if_futures.append(q)
                     break
+    # "если он окажет сопротивление, им придётся воевать": the main clause has a future of its own;
+    # "когда начнётся суд?" or "неизвестно, когда начнётся суд" have none, and keep theirs
+    futures = [q for q, v in enumerate(verbs) if v is not None and v[0] == "futr"]
+    if len(futures) > len(if_futures):
+        subjunctive.update(if_futures)
     for k, (w, v) in enumerate(zip(words, verbs)):
         if v is None or k in subjunctive:
             continue
         tense, aspect = v
         out.add(tense, w)
         (out.perfective if aspect == "perf" else out.imperfective).append(w)
+        if tense == "past" and any(x.lower in ("что", "чтобы", "будто", "ли") for x in words[k + 1:k + 6]):
+            out.reported = True  # "сказали, что поезд опаздывает": English says "was late"
     return out
 
 
@@ -181,14 +201,28 @@ def _english(side: Side) -> _Tenses:
     def aux_is(q: int, forms: set[str], suffixes: tuple[str, ...] = ()) -> bool:
         return q >= 0 and (low[q] in forms or (bool(suffixes) and low[q].endswith(suffixes)))
 
+    def perfect_after(k: int) -> bool:
+        """Whether a participle follows word k within three words, adverbs skipped ("have already done")."""
+        for q in range(k + 1, min(len(low), k + 4)):
+            x = low[q]
+            if x in _PARTICIPLES or x in _IRREGULAR_PAST or (x.endswith("ed") and len(x) >= 4
+                                                             and x not in _ED_NOT_VERB):
+                return True
+            if not (x in _BETWEEN or (x.endswith("ly") and len(x) > 4)):
+                return False
+        return False
+
     for k, (w, lw) in enumerate(zip(ws, low)):
         if lw in _FUTURE or lw.endswith("'ll"):
-            if lw == "will" and k > 0 and low[k - 1] in _NOT_VERB_BEFORE | {"free", "good", "ill", "political"}:
-                continue  # "the will of the people"
+            if lw == "will" and ((w.capitalised and not w.initial) or
+                                 (k > 0 and low[k - 1] in _NOT_VERB_BEFORE | {"free", "good", "ill", "political"})):
+                continue  # "Will Smith", "the will of the people"
             out.add("futr", w)
         elif lw == "going" and k + 1 < len(low) and low[k + 1] == "to" and \
                 aux_is(k - 1, _BE_PRES | _BE_PAST, ("'re", "'m", "'s")):
             out.add("futr", w)
+        elif lw.endswith(("'d", "'s")) and perfect_after(k):
+            out.add("past" if lw.endswith("'d") else "perf", w)  # "he'd left" (had), "he's gone" (has)
         elif lw in ("would", "wouldn't") or lw.endswith("'d"):
             out.add("cond", w)  # future in the past, or a conditional
         elif lw in _BE_PAST | _HAVE_PAST | _DO_PAST:
@@ -213,7 +247,12 @@ def _english(side: Side) -> _Tenses:
             else:
                 out.add("past", w)
         elif lw in _HAVE_PRES:
-            out.add("pres", w)
+            out.add("perf" if perfect_after(k) else "pres", w)  # "have done" / "have a plan"
+        elif lw in _SAME_PAST and k > 0 and not aux_is(
+                governor(k), _FUTURE | _DO_PRES | _DO_PAST | _BE_PRES | _BE_PAST | _BE_OTHER | _HAVE_PRES | _HAVE_PAST
+                | _GET | {"to", "can", "could", "may", "might", "must", "should", "would", "shouldn't", "can't",
+                          "cannot", "mustn't", "wouldn't", "couldn't"}, ("'ll", "'d", "'s", "'re", "'m", "'ve")):
+            out.add("amb", w)  # "he put the book": perhaps a past
     if not out.words:
         out.unmarked = True
     return out
@@ -232,7 +271,9 @@ _NAMES = {"past": "in the past", "pres": "in the present", "futr": "in the futur
 
 def _clash(a: _Tenses, b: _Tenses) -> tuple[str, str] | None:
     """Same language: the tenses of ``a`` and ``b`` that cannot describe the same time, or None."""
-    ka, kb = a.kinds, b.kinds
+    ka, kb = a.kinds - {"amb"}, b.kinds - {"amb"}
+    if b.unmarked or not kb - {"cond", "cont"}:
+        return None  # a heading, a verbless line, "would": nothing to set against a's tense
     if ka == {"past"} and not kb & {"past", "perf"}:
         return "past", ("futr" if "futr" in kb else "pres")
     if "futr" in ka and "past" in kb and "futr" not in kb and "past" not in ka:
@@ -256,22 +297,31 @@ def _cross(ru: _Tenses, en: _Tenses, ru_side: str, en_side: str, finding: Findin
 
     ru_futr, en_futr = ru.words.get("futr", []), en.words.get("futr", [])
     ru_past, en_past = ru.words.get("past", []), en.words.get("past", [])
+    ru_pres = ru.words.get("pres", [])
     if en_futr and not ru_futr:
-        hit(TENSE, f"tense: the {en_side} speaks of the future{_said(en_futr)} where the {ru_side} does not"
-                   f"{_said(ru_past)}", ru_past, en_futr, "tense")
-    elif ru_futr and not en_futr and en_past and not en.words.get("cond"):
-        hit(TENSE, f"tense: the {ru_side} speaks of the future{_said(ru_futr)}, the {en_side} of the past"
-                   f"{_said(en_past)}", ru_futr, en_past, "tense")
+        if ru_past and not ru_pres:
+            hit(TENSE, f"tense: the {en_side} speaks of the future{_said(en_futr)} where the {ru_side} speaks "
+                       f"of the past{_said(ru_past)}", ru_past, en_futr, "tense")
+        else:  # Russian often says the future in the present ("завтра я лечу"): weak evidence
+            hit(TENSE_COUNT, f"tense: the {en_side} speaks of the future{_said(en_futr)}, the {ru_side} has no "
+                             f"future tense{_said(ru_pres)}", ru_pres, en_futr, "tense")
+    elif ru_futr and not en_futr and not en.words.get("cond"):
+        if en_past:
+            hit(TENSE, f"tense: the {ru_side} speaks of the future{_said(ru_futr)}, the {en_side} of the past"
+                       f"{_said(en_past)}", ru_futr, en_past, "tense")
+        else:
+            hit(TENSE_COUNT, f"tense: the {ru_side} speaks of the future{_said(ru_futr)}, the {en_side} has no "
+                             "future tense", ru_futr, [], "tense")
     ru_now = _n(ru, "pres") + len(ru_futr)
     en_now = _n(en, "pres") + len(en_futr) + (1 if en.unmarked else 0)
-    if len(ru_past) > len(en_past) + _n(en, "perf") and en_now >= ru_now:
+    if len(ru_past) > len(en_past) + _n(en, "perf") + _n(en, "amb") and en_now >= ru_now:
         hit(TENSE_COUNT, f"tense: the {ru_side} has more verbs in the past{_said(ru_past)} than the {en_side}"
                    f"{_said(en_past)}", ru_past, en_past, "tense")
-    elif len(en_past) > len(ru_past) and _n(en, "pres") < _n(ru, "pres"):
+    elif len(en_past) > len(ru_past) and _n(en, "pres") < _n(ru, "pres") and not ru.reported:
         hit(TENSE_COUNT, f"tense: the {en_side} puts in the past{_said(en_past)} what the {ru_side} says in the "
                    f"present{_said(ru.words['pres'])}", ru.words["pres"], en_past, "tense")
     cont = en.words.get("cont", [])
-    if len(cont) > len(ru.imperfective):
+    if cont and ru.perfective and len(cont) > len(ru.imperfective):
         hit(ASPECT, f"aspect: the {en_side} makes an ongoing action{_said(cont)} of what the {ru_side} "
                     f"completes{_said(ru.perfective)}", ru.perfective, cont, "aspect")
 

@@ -105,3 +105,31 @@ def test_the_russian_analyser_loads_on_first_use_not_at_import():
             "align.divergence.score_pair('Five.', 'Пять.', 'en', 'ru', 0.9); print('pymorphy3' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+@pytest.mark.parametrize("src, tgt", [
+    ("Когда ты вернёшься?", "When will you come back?"),
+    ("Пока неизвестно, когда начнётся суд.", "It is not yet known when the trial will begin."),
+    ("Если он окажет сопротивление, им придётся воевать.", "If he shows resistance, they will have to fight."),
+    ("Актёр Уилл Смит получил премию.", "Actor Will Smith received the award."),
+    ("Я уже сделал это.", "I have already done it."),
+    ("Они взяли город.", "They have taken the city."),
+    ("Он положил книгу на стол.", "He put the book on the table."),
+    ("Он ушёл.", "He's gone."),
+    ("Она не знала, что он уже уехал.", "She didn't know he'd already left."),
+    ("Нам сказали, что поезд опаздывает.", "We were told that the train was late."),
+    ("В Женеве — переговоры.", "Talks are taking place in Geneva."),
+])
+def test_correct_translations_that_once_looked_like_tense_shifts(src, tgt):
+    assert run(src, tgt).value == 0, run(src, tgt).reasons
+
+
+def test_a_russian_present_for_a_future_is_only_weak_evidence():
+    f = run("Завтра я лечу в Париж.", "Tomorrow I will fly to Paris.")
+    assert f.value == tense.TENSE_COUNT and "no future tense" in f.reasons[0]
+
+
+def test_same_language_sides_without_a_tense_are_not_compared():
+    assert run("Подписание соглашения в 1920 году.", RU_PAST, "ru", "ru").value == 0
+    assert run("He came.", "He would come.", "en", "en").value == 0
+    assert run("The treaty of 1920.", "The treaty was signed in 1920.", "en", "en").value == 0

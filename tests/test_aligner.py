@@ -149,6 +149,16 @@ def test_ten_times_longer_with_a_real_correspondence():
     assert run(src, tgt, settings) == [(tuple(range(4 * k, 4 * k + 4)), (k,)) for k in range(10)]
 
 
+@pytest.mark.parametrize("closeness", [0.6, 0.75, 0.9])
+def test_two_related_sentences_stay_two_beads(closeness):
+    # a bead covering both whole texts has no neighbours for its margin; it is measured against the
+    # texts' mean similarity instead of nothing, so it does not beat two clean 1-1 beads
+    rng = np.random.default_rng(5)
+    x = random_unit(rng, 2)
+    x[1] = unit(closeness * x[0] + np.sqrt(1 - closeness ** 2) * random_unit(rng, 1)[0])
+    assert run(x, noisy(rng, x, 0.1)) == one_to_one(2)
+
+
 @pytest.mark.xfail(reason="reported to the aligner's owner: identical sides whose neighbouring sentences have a "
                           "cosine of about 0.7 or more come out as one 2-2 bead instead of two exact 1-1 beads",
                    strict=False)

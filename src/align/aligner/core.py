@@ -15,7 +15,9 @@ How it works (defaults; every step is a setting of :class:`AlignerSettings`):
    sentences (1-1, 1-n, n-1, 2-2, 2-3, …, 1-0, 0-1) maximises the sum of bead
    scores.  A bead scores its cosine minus the mean cosine with the single
    sentences next to the other side's window (a margin, so that "hub"
-   sentences do not attract everything), scaled by a length factor; beads that
+   sentences do not attract everything; a bead spanning both whole texts has
+   no neighbours and is measured against the texts' mean similarity instead),
+   scaled by a length factor; beads that
    cross paragraph breaks pay a small penalty (paragraphs as soft anchors).
    Omissions and additions score ``skip``; a run of them pays ``skip`` once,
    then ``skip * gap_ext`` per further sentence, so a block of debris or an
@@ -153,10 +155,15 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
         X, Y, S, slo, soff, lo, off, Gx, Gy, src.lengths, tgt.lengths, src.paragraphs, tgt.paragraphs,
             types, type_pen, bead_w, skip_x, skip_y, settings.margin, settings.length_weight, mu, settings.length_sigma,
         settings.paragraph_penalty, settings.paragraph_join_penalty, 1 if settings.neighbour_mode == "window" else 0,
-        1 if settings.length_mode == "ratio" else 0, wx, wy, wxi, wyi, settings.gap_ext)
+        1 if settings.length_mode == "ratio" else 0, wx, wy, wxi, wyi, settings.gap_ext, _background(S))
     if len(path_t) == 0:
         raise RuntimeError("the aligner found no path through its band (this is a bug)")
     return path_t, path_c, rs, rt
+
+
+def _background(S: np.ndarray) -> float:
+    """Mean sentence similarity over the band: the margin of a bead that has no neighbours."""
+    return float(S[S != 0].mean()) if np.any(S != 0) else 0.0
 
 
 def _path_corners(path_t: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

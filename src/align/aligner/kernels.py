@@ -163,7 +163,7 @@ def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
 @njit(cache=True)
 def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, len_x, len_y, par_x, par_y,
               types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, par_both, nb_mode, len_mode,
-              wx, wy, wxi, wyi, ext_ratio=1.0):
+              wx, wy, wxi, wyi, ext_ratio=1.0, nb_edge=0.0):
     """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
 
     ``lo``/``off`` is the band of DP cells; ``S`` holds sentence similarities on the
@@ -254,6 +254,8 @@ def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, len_x, len_y, par_x, par_y,
                         nbc += 1
                     if nbc > 0:
                         nb /= nbc
+                    else:  # a bead spanning both texts has no neighbours: measure it against the background
+                        nb = nb_edge
                     lx = 0.0
                     for p in range(a):
                         lx += len_x[pi + p]

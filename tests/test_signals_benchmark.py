@@ -1,20 +1,14 @@
 """benchmarks/demetr_signals.py: skips cleanly without data; coverage and its tables on a tiny made-up set."""
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parent.parent
+from scripttools import load_benchmark
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("demetr_signals", ROOT / "benchmarks" / "demetr_signals.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("demetr_signals")
 
 
 def test_missing_data_is_skipped_with_a_message(tmp_path, capsys):

@@ -465,12 +465,16 @@ def _collection_overview(result: RunResult, texts: Path, alignments: Path, model
             overview.documents.append(done[doc.doc_id])
             continue
         # this run's --pivot, unless the document's alignments were made against its usual pivot
-        candidates = [pivot_version(doc, pivot)]
-        if pivot_version(doc, None).version_id != candidates[0].version_id:
-            candidates.append(pivot_version(doc, None))
-        options = [(p, [_plan_pair(doc, p, v, alignments, model, settings)
-                        for v in doc.versions if v.version_id != p.version_id]) for p in candidates]
-        p, planned = next(((p, pl) for p, pl in options if any(x.stored is not None for x in pl)), options[0])
+        def plan(p):
+            return [_plan_pair(doc, p, v, alignments, model, settings)
+                    for v in doc.versions if v.version_id != p.version_id]
+        p = pivot_version(doc, pivot)
+        planned = plan(p)
+        usual = pivot_version(doc, None)
+        if usual.version_id != p.version_id and all(x.stored is None for x in planned):
+            planned_usual = plan(usual)
+            if any(x.stored is not None for x in planned_usual):
+                p, planned = usual, planned_usual
         dres = DocumentResult(doc.doc_id, doc.meta.title, p.version_id,
                               [(v.version_id, v.language, v.meta.role.label) for v in doc.versions])
         for pl in planned:

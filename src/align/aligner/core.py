@@ -163,7 +163,8 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
 
 def _background(S: np.ndarray) -> float:
     """Mean sentence similarity over the band: the margin of a bead that has no neighbours."""
-    return float(S[S != 0].mean()) if np.any(S != 0) else 0.0
+    cells = np.count_nonzero(S)
+    return float(S.sum(dtype=np.float64)) / cells if cells else 0.0
 
 
 def _path_corners(path_t: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -27,7 +27,7 @@ expansion).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..records import Mark
 from .base import Finding, evidence, quote
@@ -352,9 +352,14 @@ class _Other:
 
     def __init__(self, side: Side, words: tuple[Word, ...]) -> None:
         self.side = side
+        self.words = words
         self.texts = tuple(dict.fromkeys(o.text for o in words if len(o.text) >= 2))
-        self.concepts = {concept(t, side.lang) for t in dict.fromkeys(o.text for o in words)} - {None}
         self._seen: dict[tuple[str, str], bool] = {}
+
+    @cached_property
+    def concepts(self) -> set[str]:
+        """The gazetteer concepts of the side's words (looked up only when a name is found)."""
+        return {concept(t, self.side.lang) for t in dict.fromkeys(o.text for o in self.words)} - {None}
 
     def has(self, text: str, lang: str) -> bool:
         key = (text, lang)

@@ -292,7 +292,7 @@ def load_devset(root: Path = DATA, split: str = "all") -> tuple[DevDocument, ...
 
 def counts(docs: Sequence[DevDocument], pair: str) -> dict[str, Counter]:
     """``labels``, ``kinds`` (label and shape, e.g. ``equivalent 2-1``) and ``changes`` of one pair's gold beads."""
-    out = {"labels": Counter(), "kinds": Counter(), "changes": Counter()}
+    out: dict[str, Counter] = {"labels": Counter(), "kinds": Counter(), "changes": Counter()}
     for doc in docs:
         for b in doc.gold[pair]:
             out["labels"][b.label] += 1

@@ -5,7 +5,8 @@ Layout (documented for users in ``texts/README.md``)::
     texts/<doc_id>/document.toml        title, date, place, author, source, notes
     texts/<doc_id>/<version_id>.txt     the version's text, UTF-8, paragraphs split by blank lines
     texts/<doc_id>/<version_id>.toml    language, role, title, source (required); date, place,
-                                        author, translator, notes (optional)
+                                        author, translator, notes, encoding, source_file,
+                                        source_format, source_sha256, source_encoding (optional)
 
 TOML is read with the standard library's ``tomllib``.  Every problem raises
 :class:`~align.errors.MetadataError` or :class:`~align.errors.CorpusError`
@@ -18,7 +19,7 @@ import tomllib
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .errors import CorpusError, InputError, LanguageMismatchWarning, MetadataError
 from .records import Document, DocumentMeta, Role, Version, VersionMeta
@@ -26,9 +27,12 @@ from .scripts import LANGUAGE_SCRIPTS, script_mismatch
 from .textio import read_text
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+#: What a document or version id may be: letters, digits, '.', '_' and '-', not starting with a symbol.
+ID_PATTERN = _ID
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 VERSION_REQUIRED = ("language", "role", "title", "source")
-VERSION_OPTIONAL = ("date", "place", "author", "translator", "notes")
+VERSION_OPTIONAL = ("date", "place", "author", "translator", "notes", "encoding",
+                    "source_file", "source_format", "source_sha256", "source_encoding")
 DOCUMENT_REQUIRED = ("title",)
 DOCUMENT_OPTIONAL = ("date", "place", "author", "source", "notes", "pivot")
 
@@ -75,19 +79,46 @@ def parse_version_meta(path: Path, data: dict[str, Any]) -> VersionMeta:
                             f"{', '.join(r.value for r in Role)}") from None
     if role is Role.WORKING and not (f["notes"] or f["translator"]):
         raise MetadataError(f"{path}: a working translation needs 'translator' or 'notes' saying who made it")
+    if f["encoding"]:
+        _check_encoding(path, f["encoding"])
     return VersionMeta(language=f["language"], role=role, title=f["title"], source=f["source"],
                        date=f["date"], place=f["place"], author=f["author"],
-                       translator=f["translator"], notes=f["notes"])
+                       translator=f["translator"], notes=f["notes"], source_file=f["source_file"],
+                       source_format=f["source_format"], source_sha256=f["source_sha256"],
+                       source_encoding=f["source_encoding"])
+
+
+def _check_encoding(path: Path, name: str) -> None:
+    import codecs
+
+    from .armscii8 import register
+    register()
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise MetadataError(f"{path}: field 'encoding' = {name!r} is not an encoding Python knows "
+                            "(e.g. utf-8, utf-16, cp1251, koi8-r, cp866, armscii-8, latin-1, cp1252)") from None
+
+
+def _encoding_advice(meta_path: Path) -> Callable[[str], str]:
+    def advice(encoding: str) -> str:
+        return f'in its metadata: add encoding = "{encoding}" to {meta_path} (or convert the file to UTF-8)'
+    return advice
 
 
 def load_version(txt: Path, doc_id: str | None = None, encoding: str | None = None) -> Version:
-    """One version: ``<id>.txt`` and its ``<id>.toml``."""
+    """One version: ``<id>.txt`` and its ``<id>.toml``.
+
+    The text is UTF-8 unless ``encoding`` (or the metadata's ``encoding`` field) says otherwise.
+    """
     meta_path = txt.with_suffix(".toml")
     if not meta_path.exists():
         raise MetadataError(f"{txt}: no metadata file {meta_path.name} beside it "
                             f"(needs at least: {', '.join(VERSION_REQUIRED)})")
-    meta = parse_version_meta(meta_path, _read_toml(meta_path))
-    text = read_text(txt, encoding=encoding)
+    data = _read_toml(meta_path)
+    meta = parse_version_meta(meta_path, data)
+    declared = str(data.get("encoding", "")).strip() or None
+    text = read_text(txt, encoding=encoding or declared, lang=meta.language, advice=_encoding_advice(meta_path))
     problem = script_mismatch(text, meta.language)
     if problem:
         warnings.warn(f"{txt}: {problem}", LanguageMismatchWarning, stacklevel=2)

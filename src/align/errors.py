@@ -88,3 +88,23 @@ class LanguageMismatchWarning(UserWarning):
 
 class TextCleanupWarning(UserWarning):
     """Characters were removed or changed on the way out (e.g. XML-forbidden controls)."""
+
+
+class DocumentFormatError(InputError):
+    """A document file (docx, odt, pdf, epub, html) is corrupt, truncated or not what its name says."""
+
+
+class ProtectedDocumentError(InputError):
+    """A document file is password-protected, encrypted or DRM-locked."""
+
+
+class NoTextLayerError(InputError):
+    """A PDF holds page images (a scan) but no text to extract."""
+
+
+class NavigationPageError(InputError):
+    """A web page holds mostly navigation (menus, lists of links), not a text."""
+
+
+class VersionExistsError(CorpusError):
+    """A version with that id already exists in texts/ and replacing it was not asked for."""

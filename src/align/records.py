@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -49,6 +49,19 @@ class VersionMeta:
     author: str = ""
     translator: str = ""
     notes: str = ""
+    # Where ``align add`` read the text from (empty for a text written by hand).  Left out of
+    # repr, which the report stamp hashes, so adding these fields rebuilt no existing report.
+    source_file: str = field(default="", repr=False)      # the file's name, e.g. "edition-1957.pdf"
+    source_format: str = field(default="", repr=False)    # txt, docx, odt, html, epub, pdf
+    source_sha256: str = field(default="", repr=False)    # hex SHA-256 of that file's bytes
+    source_encoding: str = field(default="", repr=False)  # a text file's encoding, as detected or given
+
+    @property
+    def provenance(self) -> dict[str, str]:
+        """The non-empty ``source_*`` fields: where the text was read from."""
+        return {k: v for k, v in (("source_file", self.source_file), ("source_format", self.source_format),
+                                  ("source_sha256", self.source_sha256),
+                                  ("source_encoding", self.source_encoding)) if v}
 
 
 @dataclass(frozen=True)

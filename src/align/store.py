@@ -66,7 +66,8 @@ def _meta_to_dict(meta: VersionMeta | None) -> dict[str, Any] | None:
         return None
     return {"language": meta.language, "role": meta.role.value, "title": meta.title,
             "source": meta.source, "date": meta.date, "place": meta.place, "author": meta.author,
-            "translator": meta.translator, "notes": meta.notes}
+            "translator": meta.translator, "notes": meta.notes,
+            **meta.provenance}  # only when set, so files of versions written by hand keep their bytes
 
 
 def _meta_from_dict(data: dict[str, Any] | None) -> VersionMeta | None:
@@ -75,7 +76,9 @@ def _meta_from_dict(data: dict[str, Any] | None) -> VersionMeta | None:
     return VersionMeta(language=data["language"], role=Role(data["role"]), title=data.get("title", ""),
                        source=data.get("source", ""), date=data.get("date", ""), place=data.get("place", ""),
                        author=data.get("author", ""), translator=data.get("translator", ""),
-                       notes=data.get("notes", ""))
+                       notes=data.get("notes", ""), source_file=data.get("source_file", ""),
+                       source_format=data.get("source_format", ""), source_sha256=data.get("source_sha256", ""),
+                       source_encoding=data.get("source_encoding", ""))
 
 
 def divergence_to_dict(div: Divergence) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import warnings
 from typing import Sequence
 
 #: Command modules in the order their commands appear in ``align --help``.
-ORDER = ("run", "segment", "pair", "evaluate", "export", "importer", "report", "review")
+ORDER = ("add", "run", "segment", "pair", "evaluate", "export", "importer", "report", "review")
 
 
 def _command_modules() -> list[str]:

@@ -37,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from ..textio import read_text
     from ._common import output
 
-    src_text = read_text(args.src, encoding=args.src_encoding or args.encoding)
-    tgt_text = read_text(args.tgt, encoding=args.tgt_encoding or args.encoding)
+    src_text = read_text(args.src, encoding=args.src_encoding or args.encoding, lang=args.src_lang)
+    tgt_text = read_text(args.tgt, encoding=args.tgt_encoding or args.encoding, lang=args.tgt_lang)
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
     alignment = align_texts(src_text, tgt_text, args.src_lang, args.tgt_lang, encoder=encoder,
                             presegmented_input=args.presegmented, score=not args.no_score,

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from ..textio import read_text
     from ._common import output
 
-    text = read_text(args.file, encoding=args.encoding)
+    text = read_text(args.file, encoding=args.encoding, lang=args.lang)
     problem = script_mismatch(text, args.lang)
     if problem:
         warnings.warn(f"{args.file}: {problem}", LanguageMismatchWarning, stacklevel=1)

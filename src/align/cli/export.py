@@ -1,4 +1,5 @@
-"""``align export tmx|tsv|csv|jsonl ALIGNMENT.json``: write an alignment for CAT tools or tables."""
+"""``align export tmx|tsv|csv|jsonl|xlsx|tei ALIGNMENT.json``: write an alignment for CAT tools,
+tables, spreadsheets or TEI publication."""
 from __future__ import annotations
 
 import argparse
@@ -16,11 +17,22 @@ _FORMATS = {
             "As tsv, separated by commas."),
     "jsonl": ("JSON Lines: one JSON object per bead with every score",
               "As tsv, one JSON object per line (ids and reasons as lists)."),
+    "xlsx": ("spreadsheet (Excel, LibreOffice) with divergence colours and a provenance sheet",
+             "An Alignment sheet with one row per bead — both sides, scores, reasons, each divergence component, "
+             "review status and finding (kind, severity, note, reviewer, date) — filled with the divergence "
+             "colours, header frozen, autofilter on; and a Provenance sheet: the versions (a working translation "
+             "labelled as one), their sources and files, the alignment's signature, a colour legend. "
+             "Needs --out FILE (or standard output redirected to a file)."),
+    "tei": ("TEI P5 XML: both versions as sentences with offsets, beads as <linkGrp>",
+            "Each version as a <text> of <p> and <s xml:id> sentences, their character offsets kept in "
+            "corresp=\"VERSION.txt#char=START,END\"; the beads as <link>s in a <linkGrp> (several sentences "
+            "on a side joined by a <join>), scores and review findings as feature structures; provenance "
+            "in the teiHeader, a working translation declared as one."),
 }
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export an alignment as TMX, TSV, CSV or JSON Lines",
+    p = sub.add_parser("export", help="export an alignment as TMX, TSV, CSV, JSON Lines, XLSX or TEI",
                        description="Export the beads of a saved alignment (alignments/<doc>/<a>__<b>.json). "
                                    "1-0/0-1 beads and beads a reviewer rejected are left out unless asked for. "
                                    "An alignment whose texts changed since it was made is refused: re-align first.")
@@ -79,6 +91,20 @@ def run(args: argparse.Namespace) -> int:
         from ..export.tmx import write_tmx
         n = write_tmx(alignment, out, lang_codes=parse_overrides(args.lang_code), **options)
         what = "translation units"
+    elif args.format == "xlsx":
+        from ..errors import ExportError
+        from ..export.xlsx import write_xlsx
+        if out is sys.stdout:
+            if sys.stdout.isatty():
+                raise ExportError("an XLSX file is binary: give --out FILE.xlsx (or redirect standard output)")
+            n = write_xlsx(alignment, sys.stdout.buffer, **options)
+        else:
+            n = write_xlsx(alignment, out, **options)
+        what = "rows"
+    elif args.format == "tei":
+        from ..export.tei import write_tei
+        n = write_tei(alignment, out, **options)
+        what = "beads"
     else:
         from ..export.tables import write_table
         n = write_table(alignment, out, args.format, formula_guard=getattr(args, "formula_guard", None),

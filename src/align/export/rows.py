@@ -30,7 +30,10 @@ class ExportRow:
 
     ``source``/``target`` are :meth:`Alignment.side_text` (sentences cleaned and
     joined with one space; ``""`` for an empty side); ``review_status`` is one
-    of :data:`STATUSES`; ``components`` maps divergence component → score.
+    of :data:`STATUSES`; ``components`` maps divergence component → score;
+    ``review_kind``/``review_severity`` are a divergent bead's finding (omission,
+    meaning, ...; minor, major, critical), ``review_by``/``review_at`` who
+    decided and when (UTC ISO 8601), each ``""`` when the store has none.
     """
 
     bead: str
@@ -45,6 +48,11 @@ class ExportRow:
     components: Mapping[str, float] = field(default_factory=dict)
     review_status: str = "pending"
     note: str = ""
+    # the reviewer's finding on a divergent bead, and who decided when ("" when the store has none)
+    review_kind: str = ""
+    review_severity: str = ""
+    review_by: str = ""
+    review_at: str = ""
 
     @property
     def empty_side(self) -> bool:
@@ -98,7 +106,9 @@ def _row(alignment: Alignment, bead: Bead, review: Mapping[str, Mapping[str, Any
         divergence=None if div is None else float(div.score),
         reasons=tuple(div.reasons) if div else (),
         components={k: float(v) for k, v in div.components.items()} if div else {},
-        review_status=str(entry.get("status", "pending")), note=str(entry.get("note", "")))
+        review_status=str(entry.get("status", "pending")), note=str(entry.get("note", "")),
+        review_kind=str(entry.get("kind") or ""), review_severity=str(entry.get("severity") or ""),
+        review_by=str(entry.get("by") or ""), review_at=str(entry.get("at") or ""))
 
 
 def export_rows(alignment: Alignment, review: Any = None, *, include_empty: bool = False,
@@ -162,15 +172,42 @@ def texts_for(alignment: Alignment, texts_root: str | Path) -> tuple[str, str] |
     return src, tgt
 
 
-def write_output(path_or_file: str | Path | IO[Any], text: str, what: str) -> None:
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    import os
+    import tempfile
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's private 0600
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_output(path_or_file: str | Path | IO[Any], text: str | bytes, what: str) -> None:
     """Write a finished export: a path atomically (temporary file + rename, so an error
-    never leaves a half-written file), an open text stream as text, any other stream as UTF-8."""
+    never leaves a half-written file), an open text stream as text, any other stream as UTF-8.
+    ``bytes`` (a binary format such as XLSX) go to a path or a binary stream as they are."""
     if isinstance(path_or_file, (str, Path)):
         from ..store import atomic_write_text
         try:
-            atomic_write_text(path_or_file, text)
+            if isinstance(text, bytes):
+                _atomic_write_bytes(Path(path_or_file), text)
+            else:
+                atomic_write_text(path_or_file, text)
         except OSError as exc:
             raise ExportError(f"{path_or_file}: cannot write the {what} file: {exc}") from None
+    elif isinstance(text, bytes):
+        if isinstance(path_or_file, io.TextIOBase):
+            raise ExportError(f"the {what} file is binary: give --out FILE rather than standard output")
+        path_or_file.write(text)
     elif isinstance(path_or_file, io.TextIOBase):
         path_or_file.write(text)
     else:

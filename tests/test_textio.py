@@ -138,4 +138,5 @@ def test_an_armscii8_armenian_file_is_named_as_such(tmp_path):
     with pytest.raises(EncodingError) as err:
         read_text(path)
     message = str(err.value)
-    assert str(path) in message and "armscii8" in message and "--encoding" in message
+    assert str(path) in message and "it looks like armscii-8" in message and "--encoding armscii-8" in message
+    assert read_text(path, encoding="armscii-8") == text

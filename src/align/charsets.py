@@ -44,6 +44,10 @@ from .scripts import LANGUAGE_SCRIPTS, char_script
 #: Legacy 8-bit encodings tried when a file is not UTF-8, in order of preference on a tie.
 CANDIDATES = ("cp1251", "koi8-r", "cp866", "armscii-8", "cp1252", "latin-1")
 
+#: The script each candidate is made for: on a tie, the one made for the declared language's script wins.
+_FAMILY = {"cp1251": "cyrillic", "koi8-r": "cyrillic", "cp866": "cyrillic", "armscii-8": "armenian",
+           "cp1252": "latin", "latin-1": "latin"}
+
 #: Probability the best candidate needs to be called sure.
 SURE = 0.99
 #: Non-ASCII characters needed before a legacy encoding is called sure.
@@ -166,8 +170,13 @@ def score_candidates(data: bytes, lang: str) -> list[tuple[str, float, float, in
     """
     want = LANGUAGE_SCRIPTS.get(lang.split("-")[0].lower())
     sample = data[:SAMPLE_BYTES]
-    scored = []
-    for enc in _candidates(sample):
+    order = sorted(_candidates(sample), key=lambda e: (_FAMILY.get(e) != want, CANDIDATES.index(e)))
+    scored, readings = [], set()
+    for enc in order:
+        reading = sample.decode(enc, errors="replace")
+        if reading in readings:
+            continue  # reads these bytes exactly as a preferred candidate does ("cp1252" punctuation in cp1251)
+        readings.add(reading)
         got = _loglik(sample, enc, want)
         if got is not None:
             scored.append((enc, got[0], got[1]))
@@ -177,7 +186,7 @@ def score_candidates(data: bytes, lang: str) -> list[tuple[str, float, float, in
     weights = [math.exp(ll - top) for _, ll, _ in scored]
     total = sum(weights)
     ranked = sorted(((enc, ll, w / total, bad) for (enc, ll, bad), w in zip(scored, weights)),
-                    key=lambda t: (-t[1], CANDIDATES.index(t[0])))
+                    key=lambda t: (-t[1], order.index(t[0])))
     return ranked
 
 

@@ -47,8 +47,8 @@ def _local(tag: Any) -> str:
     return tag.split("}")[-1].lower() if isinstance(tag, str) else ""
 
 
-def _decode(path: Path, data: bytes, lang: str, encoding: str | None) -> tuple[str, str]:
-    """``(text, how the encoding was chosen)``."""
+def _decode(path: Path, data: bytes, lang: str, encoding: str | None) -> tuple[str, str, str]:
+    """``(text, the encoding used, how it was chosen)``."""
     how = ""
     if encoding:
         how = f"{encoding} (given with --encoding)"
@@ -66,7 +66,7 @@ def _decode(path: Path, data: bytes, lang: str, encoding: str | None) -> tuple[s
                                     f"({found.describe()}); give it with --encoding")
             encoding, how = found.encoding, found.describe()
     try:
-        return data.decode(encoding), how
+        return data.decode(encoding), encoding, how
     except LookupError:
         raise EncodingError(f"{path}: unknown encoding {encoding!r} ({how}); give the right one with "
                             "--encoding (e.g. --encoding utf-8)") from None
@@ -196,7 +196,7 @@ def parse(text: str) -> Any:
 
 def read(path: Path, data: bytes, *, lang: str, encoding: str | None = None) -> Extracted:
     """A web page's text; see the module docstring."""
-    text, how = _decode(path, data, lang, encoding)
+    text, used, how = _decode(path, data, lang, encoding)
     if not text.strip():
         raise EmptyInputError(f"{path}: the file is empty")
     root = parse(text)
@@ -221,4 +221,5 @@ def read(path: Path, data: bytes, *, lang: str, encoding: str | None = None) -> 
     notes = []
     if c.link_only:
         notes.append(f"dropped {plural(c.link_only, 'paragraph')} that were only a link")
-    return Extracted(paragraphs, "html", encoding=encoding or "", detection=how, title=title, notes=tuple(notes))
+    used = "utf-8" if used.lower() in ("utf-8-sig", "utf8") else used
+    return Extracted(paragraphs, "html", encoding=used, detection=how, title=title, notes=tuple(notes))

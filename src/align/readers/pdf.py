@@ -283,7 +283,7 @@ def read(path: Path, data: bytes, *, lang: str, encoding: str | None = None) -> 
     if len(no_text) == n:
         if images:
             raise NoTextLayerError(
-                f"{path}: the PDF has no text layer — its {plural(n, 'page')} are images (a scan); run OCR "
+                f"{path}: the PDF has no text layer — {plural(n, 'page')} of images only (a scan); run OCR "
                 "first (e.g. `ocrmypdf -l rus+eng in.pdf out.pdf`, or your scanner's OCR) and add the result")
         raise EmptyInputError(f"{path}: the PDF holds no text ({plural(n, 'page')}, all blank)")
     pages, notes = drop_running_lines(pages)

@@ -21,7 +21,7 @@ _BLANK = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 
 
 def _unsure(path: Path, found: Detection, data: bytes, lang: str) -> EncodingError:
-    options = [found.encoding] + [enc for enc, p in found.alternatives if p > 1e-6][:2]
+    options = [found.encoding] + [enc for enc, _p in found.alternatives][:2]
     if found.confidence == 0.0 or "charset-normalizer" in found.how:
         options = list(dict.fromkeys(options + list(example_encodings(lang))))[:3]
     samples = "; ".join(f"{enc} reads {sample_words(data, enc)!r}" if sample_words(data, enc) else enc

@@ -25,7 +25,7 @@ def soffice() -> str | None:
 
 
 def convert(files: Sequence[Path], target: str, outdir: Path, profile: Path, infilter: str | None = None) -> None:
-    """Convert ``files`` with one soffice run; ``target`` is e.g. ``docx``, ``pdf``, or ``pdf:writer_pdf_Export:{…}``."""
+    """Convert ``files`` with one soffice run; ``target`` is e.g. ``docx``, ``pdf``, ``pdf:writer_pdf_Export:{…}``."""
     cmd = [soffice() or "soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{profile}"]
     if infilter:
         cmd.append(f"--infilter={infilter}")
@@ -80,7 +80,8 @@ _FODT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def fodt(paragraphs: Sequence[str], lang: str, header: str, size: int = 12, breaks: dict[str, int] | None = None) -> str:
+def fodt(paragraphs: Sequence[str], lang: str, header: str, size: int = 12,
+         breaks: dict[str, int] | None = None) -> str:
     """A flat OpenDocument text: a running header, a page number in the footer, one paragraph each.
 
     ``breaks`` maps a word to where a line break goes inside it, after a hyphen

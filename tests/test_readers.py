@@ -8,8 +8,7 @@ import pytest
 
 from align.cli import build_parser, main
 from align.corpus import load_corpus, load_document
-from align.errors import (EmptyInputError, EncodingError, MetadataError, NavigationPageError,
-                          VersionExistsError)
+from align.errors import EmptyInputError, EncodingError, MetadataError, NavigationPageError, VersionExistsError
 from align.readers import read_document, sniff_format
 from align.readers.hyphens import join_lines, keeps_hyphen, vocabulary
 from align.readers.intake import add_version
@@ -160,7 +159,8 @@ def test_paragraphs_follow_spacing_indents_and_page_breaks():
     page0 = [Line(0, 50, 700, 12, f"First paragraph {width} runs"), Line(0, 50, 686, 12, f"on and on {width} hyphen-"),
              Line(0, 50, 672, 12, f"ated words {width} end."),
              Line(0, 50, 650, 12, f"Second, after a gap {width} and"), Line(0, 50, 636, 12, "short."),
-             Line(0, 70, 622, 12, f"Third, indented {width} goes on"), Line(0, 50, 608, 12, f"to the page end {width} and")]
+             Line(0, 70, 622, 12, f"Third, indented {width} goes on"),
+             Line(0, 50, 608, 12, f"to the page end {width} and")]
     page1 = [Line(1, 50, 780, 12, f"continues on the next page {width}."), Line(1, 50, 752, 12, "Short heading"),
              Line(1, 50, 738, 12, f"Fourth {width} paragraph text.")]
     paragraphs, joined = paragraphs_of([page0, page1], "en")

@@ -77,7 +77,7 @@ class _StreamReader(codecs.StreamReader):
         return _decode(data, errors)
 
 
-CODEC_INFO = codecs.CodecInfo(name="armscii-8", encode=_encode, decode=_decode,
+CODEC_INFO = codecs.CodecInfo(name="armscii-8", encode=_encode, decode=_decode,  # type: ignore[arg-type]
                               incrementalencoder=_IncrementalEncoder, incrementaldecoder=_IncrementalDecoder,
                               streamwriter=_StreamWriter, streamreader=_StreamReader)
 

@@ -241,6 +241,7 @@ def detect_encoding(data: bytes, lang: str | None = None) -> Detection:
         if found is not None:
             return found
         return Detection("utf-8", 0.0, "not UTF-8, and no language to test other encodings against", sure=False)
+    assert lang is not None  # _has_model(None) is False
     ranked = score_candidates(data, lang)
     evidence = sum(b >= 0x80 for b in data[:SAMPLE_BYTES])
     best, _ll, p, bad = ranked[0]

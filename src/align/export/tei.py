@@ -190,10 +190,10 @@ def _fs(lib: Any, fid: str, row: ExportRow) -> None:
         for reason in row.reasons:
             _sub(coll, "string", reason, f"bead {row.bead} reason")
     _sub(_sub(fs, "f", name="review_status"), "symbol", value=row.review_status)
-    for name, value in (("review_kind", row.review_kind), ("review_severity", row.review_severity),
-                        ("review_note", row.note), ("review_by", row.review_by), ("review_at", row.review_at)):
-        if value:
-            _sub(_sub(fs, "f", name=name), "string", value, f"bead {row.bead} {name}")
+    for key, text in (("review_kind", row.review_kind), ("review_severity", row.review_severity),
+                      ("review_note", row.note), ("review_by", row.review_by), ("review_at", row.review_at)):
+        if text:
+            _sub(_sub(fs, "f", name=key), "string", text, f"bead {row.bead} {key}")
 
 
 def _back(outer: Any, rows: list[ExportRow]) -> None:

@@ -132,10 +132,10 @@ def drop_running_lines(pages: list[list[Line]]) -> tuple[list[list[Line]], list[
     dropped_heads: Counter[str] = Counter()
     dropped_numbers = 0
     for lines in pages:
-        edge = {id(ln) for ln in _edges(lines)}
+        edge_ids = {id(ln) for ln in _edges(lines)}
         kept = []
         for ln in lines:
-            if id(ln) in edge:
+            if id(ln) in edge_ids:
                 key, stripped = _key(ln), ln.text.strip()
                 if key in running:
                     dropped_heads[stripped] += 1

@@ -6,7 +6,8 @@ Layout (documented for users in ``texts/README.md``)::
     texts/<doc_id>/<version_id>.txt     the version's text, UTF-8, paragraphs split by blank lines
     texts/<doc_id>/<version_id>.toml    language, role, title, source (required); date, place,
                                         author, translator, notes, encoding, source_file,
-                                        source_format, source_sha256, source_encoding (optional)
+                                        source_format, source_sha256, source_encoding,
+                                        orthography (optional)
 
 TOML is read with the standard library's ``tomllib``.  Every problem raises
 :class:`~align.errors.MetadataError` or :class:`~align.errors.CorpusError`
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import CorpusError, InputError, LanguageMismatchWarning, MetadataError
+from .reading import check_orthography
 from .records import Document, DocumentMeta, Role, Version, VersionMeta
 from .scripts import LANGUAGE_SCRIPTS, script_mismatch
 from .textio import read_text
@@ -32,7 +34,7 @@ ID_PATTERN = _ID
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 VERSION_REQUIRED = ("language", "role", "title", "source")
 VERSION_OPTIONAL = ("date", "place", "author", "translator", "notes", "encoding",
-                    "source_file", "source_format", "source_sha256", "source_encoding")
+                    "source_file", "source_format", "source_sha256", "source_encoding", "orthography")
 DOCUMENT_REQUIRED = ("title",)
 DOCUMENT_OPTIONAL = ("date", "place", "author", "source", "notes", "pivot")
 
@@ -81,11 +83,13 @@ def parse_version_meta(path: Path, data: dict[str, Any]) -> VersionMeta:
         raise MetadataError(f"{path}: a working translation needs 'translator' or 'notes' saying who made it")
     if f["encoding"]:
         _check_encoding(path, f["encoding"])
+    if f["orthography"]:
+        check_orthography(f["orthography"], f["language"], str(path))
     return VersionMeta(language=f["language"], role=role, title=f["title"], source=f["source"],
                        date=f["date"], place=f["place"], author=f["author"],
                        translator=f["translator"], notes=f["notes"], source_file=f["source_file"],
                        source_format=f["source_format"], source_sha256=f["source_sha256"],
-                       source_encoding=f["source_encoding"])
+                       source_encoding=f["source_encoding"], orthography=f["orthography"])
 
 
 def _check_encoding(path: Path, name: str) -> None:

@@ -86,6 +86,10 @@ class LanguageMismatchWarning(UserWarning):
     """The text's script does not look like the declared language."""
 
 
+class SpellingWarning(UserWarning):
+    """A version's declared spelling (orthography) is not the one its text is written in."""
+
+
 class TextCleanupWarning(UserWarning):
     """Characters were removed or changed on the way out (e.g. XML-forbidden controls)."""
 

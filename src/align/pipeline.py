@@ -15,7 +15,9 @@ from typing import Sequence
 import numpy as np
 
 from . import __version__
-from .errors import LanguageMismatchWarning
+from .errors import LanguageMismatchWarning, SpellingWarning
+from .reading import Reading, normalise, read, reading_signature
+from .reading.written import read_side
 from .records import Alignment, Bead, Segment, Signature, Version, VersionMeta, text_sha256
 
 
@@ -52,30 +54,64 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
                    tgt_lang: str, *, src_text: str, tgt_text: str, encoder=None, settings=None,
                    score: bool = True, doc_id: str = "", src_version: str = "", tgt_version: str = "",
                    src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None,
-                   segmentation: str = "", stats=None) -> Alignment:
-    """Align given segments; returns a signed :class:`Alignment` (scored unless ``score=False``)."""
+                   segmentation: str = "", stats=None, src_reading: Reading | None = None,
+                   tgt_reading: Reading | None = None) -> Alignment:
+    """Align given segments; returns a signed :class:`Alignment` (scored unless ``score=False``).
+
+    The encoder and the scorer see each text's reading (:func:`align.reading.read`:
+    old spellings and OCR look-alikes normalised), made here from ``src_text``
+    and the metadata's ``orthography`` unless given; the segments keep the text as written.
+    """
     from .aligner import AlignerSettings, AlignStats, align_texts_with_encoder
     settings = settings or AlignerSettings()
     encoder = encoder if encoder is not None else resolve_encoder()
     stats = stats if stats is not None else AlignStats()
+    src_reading = src_reading or version_reading(src_text, src_lang, src_meta, src_version)
+    tgt_reading = tgt_reading or version_reading(tgt_text, tgt_lang, tgt_meta, tgt_version)
     raw = align_texts_with_encoder(
-        [s.clean for s in src_segments], [s.clean for s in tgt_segments], encoder.encode, settings,
+        read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading), encoder.encode, settings,
         src_paragraphs=[s.paragraph for s in src_segments], tgt_paragraphs=[s.paragraph for s in tgt_segments],
         stats=stats)
     beads = tuple(Bead(r.src, r.tgt, None if r.similarity is None else round(float(r.similarity), 6))
                   for r in raw)
-    signature = signature_for(encoder.identity, settings, segmentation, src_text, tgt_text)
+    signature = signature_for(encoder.identity, settings, segmentation, src_text, tgt_text,
+                              readings=(src_reading, tgt_reading))
     alignment = Alignment(src_segments=tuple(src_segments), tgt_segments=tuple(tgt_segments), beads=beads,
                           signature=signature, src_lang=src_lang, tgt_lang=tgt_lang, doc_id=doc_id,
-                          src_version=src_version, tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta)
+                          src_version=src_version, tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
+                          src_orthography=src_reading.orthography if src_reading.changed else "",
+                          tgt_orthography=tgt_reading.orthography if tgt_reading.changed else "")
     return score_alignment(alignment) if score else alignment
 
 
-def signature_for(model: str, settings, segmentation: str, src_text: str, tgt_text: str) -> Signature:
-    """What made an alignment: model identity, aligner settings, segmentation, text hashes, version."""
+def version_reading(text: str, lang: str, meta: VersionMeta | None = None, where: str = "") -> Reading:
+    """How a version is read (:func:`align.reading.read`), warning when its declared spelling is not its own."""
+    reading = read(text, lang, meta.orthography if meta is not None else "")
+    if reading.warning:
+        warnings.warn(f"{where or 'text'}: {reading.warning}", SpellingWarning, stacklevel=3)
+    return reading
+
+
+def read_segments(segments: Sequence[Segment], reading: Reading) -> list[str]:
+    """What the encoder gets for each segment: ``Segment.clean`` in the spelling ``reading`` was read in
+    (reading is word by word, so this is the segment's piece of the reading)."""
+    if not reading.changed:
+        return [s.clean for s in segments]
+    return [normalise(s.clean, reading.lang, reading.orthography).text for s in segments]
+
+
+def signature_for(model: str, settings, segmentation: str, src_text: str, tgt_text: str,
+                  readings: tuple[Reading, Reading] | None = None) -> Signature:
+    """What made an alignment: model identity, aligner settings, segmentation, text hashes, version,
+    and — only for a text whose reading differs from it — the spelling it was read in."""
+    extra = {}
+    for side, reading in zip(("src", "tgt"), readings or ()):
+        if reading_signature(reading):
+            extra[f"reading.{side}"] = reading_signature(reading)
     return Signature(
         model=model,
-        settings={**{f"aligner.{k}": v for k, v in settings.signature().items()}, "segmentation": segmentation},
+        settings={**{f"aligner.{k}": v for k, v in settings.signature().items()}, "segmentation": segmentation,
+                  **extra},
         src_sha256=text_sha256(src_text), tgt_sha256=text_sha256(tgt_text), version=__version__)
 
 
@@ -92,8 +128,9 @@ def expected_signature(src: Version, tgt: Version, model: str, settings=None) ->
     texts, model, settings and segmentation have not changed.
     """
     from .aligner import AlignerSettings
+    readings = (read(src.text, src.language, src.meta.orthography), read(tgt.text, tgt.language, tgt.meta.orthography))
     return signature_for(model, settings or AlignerSettings(), segmentation_signature(src.language, tgt.language),
-                         src.text, tgt.text)
+                         src.text, tgt.text, readings=readings)
 
 
 def score_alignment(alignment: Alignment) -> Alignment:
@@ -112,18 +149,20 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
         canonical_language(lang)
     _check_script(src_text, src_lang, src_version)
     _check_script(tgt_text, tgt_lang, tgt_version)
+    src_reading = version_reading(src_text, src_lang, src_meta, src_version)
+    tgt_reading = version_reading(tgt_text, tgt_lang, tgt_meta, tgt_version)
     if presegmented_input:
         src = presegmented(src_text, doc_id, src_version)
         tgt = presegmented(tgt_text, doc_id, tgt_version)
         seg_sig = "presegmented"
     else:
-        src = segment_text(src_text, src_lang, doc_id=doc_id, version_id=src_version)
-        tgt = segment_text(tgt_text, tgt_lang, doc_id=doc_id, version_id=tgt_version)
+        src = segment_text(src_text, src_lang, doc_id=doc_id, version_id=src_version, reading=src_reading)
+        tgt = segment_text(tgt_text, tgt_lang, doc_id=doc_id, version_id=tgt_version, reading=tgt_reading)
         seg_sig = segmentation_signature(src_lang, tgt_lang)
     return align_segments(src, tgt, src_lang, tgt_lang, src_text=src_text, tgt_text=tgt_text, encoder=encoder,
                           settings=settings, score=score, doc_id=doc_id, src_version=src_version,
                           tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
-                          segmentation=seg_sig, stats=stats)
+                          segmentation=seg_sig, stats=stats, src_reading=src_reading, tgt_reading=tgt_reading)
 
 
 def align_versions(src: Version, tgt: Version, *, encoder=None, settings=None, score: bool = True,
@@ -149,8 +188,8 @@ def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder=None) -> 
     beads = list(alignment.beads)
     full = [i for i in idx if beads[i].src and beads[i].tgt]
     if full:
-        vs = encoder.encode([alignment.side_text(beads[i], "source") for i in full])
-        vt = encoder.encode([alignment.side_text(beads[i], "target") for i in full])
+        vs = encoder.encode([read_side(alignment, beads[i], "source") for i in full])
+        vt = encoder.encode([read_side(alignment, beads[i], "target") for i in full])
         sims = np.clip(np.sum(vs * vt, axis=1), -1.0, 1.0)
         for i, s in zip(full, sims):
             beads[i] = replace(beads[i], similarity=round(float(s), 6))

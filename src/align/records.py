@@ -55,6 +55,9 @@ class VersionMeta:
     source_format: str = field(default="", repr=False)    # txt, docx, odt, html, epub, pdf
     source_sha256: str = field(default="", repr=False)    # hex SHA-256 of that file's bytes
     source_encoding: str = field(default="", repr=False)  # a text file's encoding, as detected or given
+    # The spelling the metadata declares (modern, pre-reform, classical, mixed; empty: not declared,
+    # detected from the text).  Left out of repr for the same reason as the source_* fields.
+    orthography: str = field(default="", repr=False)
 
     @property
     def provenance(self) -> dict[str, str]:
@@ -236,6 +239,10 @@ class Alignment:
     tgt_version: str = ""
     src_meta: VersionMeta | None = None
     tgt_meta: VersionMeta | None = None
+    # The spelling each side was read in (see align.reading) when its reading differs from the
+    # text as written; empty when the text was read as written.
+    src_orthography: str = ""
+    tgt_orthography: str = ""
 
     def side_text(self, bead: Bead, side: str) -> str:
         """The sentences of one side of a bead, cleaned and joined with one space."""

@@ -9,7 +9,8 @@ segment per line, so a reviewer's work shows up in ``git diff`` line by line::
     "revision": 3,                          # +1 on every save; stale saves are refused
     "doc_id": "...", "src_version": "en", "tgt_version": "ru-working",
     "src_lang": "en", "tgt_lang": "ru",
-    "src_meta": {...}, "tgt_meta": {...},   # provenance (role, title, source, ...)
+    "src_meta": {...}, "tgt_meta": {...},   # provenance (role, title, source, ..., orthography)
+    "src_orthography": "pre-reform",        # only for a side read in another spelling (align.reading)
     "signature": {"model": ..., "settings": {...}, "src_sha256": ..., "tgt_sha256": ..., "version": ...},
     "src_segments": [
       [paragraph, start, end, "text"],
@@ -67,7 +68,8 @@ def _meta_to_dict(meta: VersionMeta | None) -> dict[str, Any] | None:
     return {"language": meta.language, "role": meta.role.value, "title": meta.title,
             "source": meta.source, "date": meta.date, "place": meta.place, "author": meta.author,
             "translator": meta.translator, "notes": meta.notes,
-            **meta.provenance}  # only when set, so files of versions written by hand keep their bytes
+            **meta.provenance,  # only when set, so files of versions written by hand keep their bytes
+            **({"orthography": meta.orthography} if meta.orthography else {})}
 
 
 def _meta_from_dict(data: dict[str, Any] | None) -> VersionMeta | None:
@@ -78,7 +80,7 @@ def _meta_from_dict(data: dict[str, Any] | None) -> VersionMeta | None:
                        author=data.get("author", ""), translator=data.get("translator", ""),
                        notes=data.get("notes", ""), source_file=data.get("source_file", ""),
                        source_format=data.get("source_format", ""), source_sha256=data.get("source_sha256", ""),
-                       source_encoding=data.get("source_encoding", ""))
+                       source_encoding=data.get("source_encoding", ""), orthography=data.get("orthography", ""))
 
 
 def divergence_to_dict(div: Divergence) -> dict[str, Any]:
@@ -147,6 +149,8 @@ def dumps(alignment: Alignment, review: dict[str, Any] | None = None, revision: 
             "src_lang": a.src_lang, "tgt_lang": a.tgt_lang,
             "src_meta": _meta_to_dict(a.src_meta), "tgt_meta": _meta_to_dict(a.tgt_meta),
             "signature": a.signature.to_dict()}
+    # how a side was read, only when not as written, so the files of modern texts keep their bytes
+    head.update({f"{side}_orthography": o for side, o in (("src", a.src_orthography), ("tgt", a.tgt_orthography)) if o})
     lines = ["{"]
     for k, v in head.items():
         lines.append(f"{json.dumps(k)}: {_dumps_line(v)},")
@@ -189,7 +193,8 @@ def loads(text: str, where: str = "<alignment>") -> StoredAlignment:
             signature=Signature.from_dict(data["signature"]),
             src_lang=data["src_lang"], tgt_lang=data["tgt_lang"], doc_id=data["doc_id"],
             src_version=data["src_version"], tgt_version=data["tgt_version"],
-            src_meta=_meta_from_dict(data.get("src_meta")), tgt_meta=_meta_from_dict(data.get("tgt_meta")))
+            src_meta=_meta_from_dict(data.get("src_meta")), tgt_meta=_meta_from_dict(data.get("tgt_meta")),
+            src_orthography=str(data.get("src_orthography", "")), tgt_orthography=str(data.get("tgt_orthography", "")))
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"{where}: malformed alignment file ({type(exc).__name__}: {exc})") from None
     return StoredAlignment(alignment=alignment, review=dict(data.get("review") or {}),

@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 import math
 
+from ..reading import normalise
+from ..reading.written import as_written, read_side
 from ..records import Alignment, Bead, Divergence
 from . import antonyms, length, meaning, names, numbers, polarity, tense, untranslated
 from .base import Finding
@@ -58,7 +60,8 @@ def empty_side(src_text: str, tgt_text: str) -> Divergence | None:
 
 
 def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, similarity: float | None,
-               *, calibration: Calibration | None = None) -> Divergence:
+               *, calibration: Calibration | None = None, src_orthography: str | None = None,
+               tgt_orthography: str | None = None) -> Divergence:
     """The divergence of one pair of texts.
 
     ``similarity`` is the cosine of the two texts' embeddings (None: the
@@ -67,11 +70,18 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
     alignment gets (see :mod:`.calibration`).  Returns a
     :class:`~align.records.Divergence` whose marks are character offsets
     into ``src_text`` (side "source") and ``tgt_text`` (side "target").
+
+    The components read each text in its spelling (``src_orthography``,
+    ``tgt_orthography``; None: the one the text shows), through
+    :func:`align.reading.normalise`; marks and reasons are put back on the
+    texts as written.
     """
     empty = empty_side(src_text, tgt_text)
     if empty is not None:
         return empty
     cal = calibration or Calibration.reference(None, src_lang, tgt_lang)
+    src_read, tgt_read = normalise(src_text, src_lang, src_orthography), normalise(tgt_text, tgt_lang, tgt_orthography)
+    src_text, tgt_text = src_read.text, tgt_read.text
     src, tgt = Side(src_text, src_lang), Side(tgt_text, tgt_lang)
     found = [
         meaning.score(similarity, cal),
@@ -85,7 +95,7 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
         polarity.score_gender(src, tgt),
         tense.score(src, tgt),
     ]
-    return _combine([f for f in found if f is not None])
+    return as_written(_combine([f for f in found if f is not None]), src_read, tgt_read)
 
 
 def _is_scored_one_to_one(bead: Bead) -> bool:
@@ -96,8 +106,7 @@ def calibrate_alignment(alignment: Alignment) -> Calibration:
     """The calibration of an alignment from its own 1-1 beads and the model's reference."""
     ones = [b for b in alignment.beads if _is_scored_one_to_one(b)]
     sims = [b.similarity for b in ones if b.similarity is not None and math.isfinite(b.similarity)]
-    sizes = [(char_length(alignment.side_text(b, "source")), char_length(alignment.side_text(b, "target")))
-              for b in ones]
+    sizes = [(char_length(read_side(alignment, b, "source")), char_length(read_side(alignment, b, "target"))) for b in ones]
     return calibrate(sims, sizes, model=alignment.signature.model, src_lang=alignment.src_lang,
                      tgt_lang=alignment.tgt_lang)
 
@@ -120,6 +129,8 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
         if not b.src or not b.tgt:
             div = empty_side(src if b.src else "", tgt if b.tgt else "") or Divergence(0.0, {})
         else:
-            div = score_pair(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, calibration=cal)
+            div = score_pair(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, calibration=cal,
+                             src_orthography=alignment.src_orthography or "modern",
+                             tgt_orthography=alignment.tgt_orthography or "modern")
         beads.append(dataclasses.replace(b, divergence=div))
     return dataclasses.replace(alignment, beads=tuple(beads), signature=signature)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..reading.offsets import Reading
 from ..records import Segment
 from .base import SentenceSplitter, Span
 from .lines import document_width
@@ -45,21 +46,27 @@ __all__ = [
 ]
 
 
-def segment_text(text: str, lang: str, *, doc_id: str = "", version_id: str = "") -> tuple[Segment, ...]:
+def segment_text(text: str, lang: str, *, doc_id: str = "", version_id: str = "",
+                 reading: Reading | None = None) -> tuple[Segment, ...]:
     """Segments of ``text`` in language ``lang``, in order.
 
     ``paragraph`` numbers the non-blank paragraphs from 0, ``index`` numbers
     the segments from 0 across the whole text.  An empty or all-whitespace text
-    has no segments.
+    has no segments.  With a ``reading`` of ``text`` (:func:`align.reading.read`),
+    the rules read its normalised words ("Г-нъ" as "Г-н") while the segments
+    keep the text as written and its offsets.
 
     :raises LanguageError: ``lang`` is not supported (before any work is done).
     """
     splitter = get_splitter(lang)
-    width = document_width(text)
+    seen = reading.text if reading is not None and reading.changed else text
+    width = document_width(seen)
     segments: list[Segment] = []
-    for number, (p_start, p_end) in enumerate(split_paragraphs(text)):
-        for start, end in splitter.split(text[p_start:p_end], line_width=width):
+    for number, (p_start, p_end) in enumerate(split_paragraphs(seen)):
+        for start, end in splitter.split(seen[p_start:p_end], line_width=width):
             start, end = p_start + start, p_start + end
+            if seen is not text:
+                start, end = reading.to_source(start), reading.to_source(end)  # type: ignore[union-attr]
             segments.append(Segment(doc_id=doc_id, version_id=version_id, paragraph=number,
                                     index=len(segments), start=start, end=end, text=text[start:end]))
     return tuple(segments)

@@ -40,6 +40,11 @@ PIVOT = "en"
 PAIRS = ("en-ru", "en-hy")
 SPLITS = ("tune", "heldout")
 COLUMNS = ("src", "tgt", "label", "change", "note")
+#: Old-spelling variants (the historical-spelling issue): version id → the modern version whose lines,
+#: paragraphs and gold beads it shares.  Optional per document.
+OLD_SPELLING = {"ru-old": "ru", "hy-old": "hy"}
+#: What the benchmark compares: the modern versions, or their old-spelling variants.
+SPELLINGS = ("modern", "old")
 
 #: Gold labels, in the order tables list them, with what each means.
 LABELS: dict[str, str] = {
@@ -131,6 +136,16 @@ def pair_languages(pair: str) -> tuple[str, str]:
         raise DevSetError(f"unknown pair {pair!r}; the dev set has {', '.join(PAIRS)}")
     src, tgt = pair.split("-")
     return src, tgt
+
+
+def target_version(pair: str, spelling: str = "modern") -> str:
+    """The version id a pair's target side is read from: ``"ru"``, or ``"ru-old"`` for ``spelling="old"``."""
+    tgt = pair_languages(pair)[1]
+    if spelling == "modern":
+        return tgt
+    if spelling != "old":
+        raise DevSetError(f"unknown spelling {spelling!r}; one of {', '.join(SPELLINGS)}")
+    return next(v for v, modern in OLD_SPELLING.items() if modern == tgt)
 
 
 def gold_path(folder: Path, pair: str) -> Path:
@@ -259,6 +274,15 @@ def load_document(folder: Path, split: str, genre: str) -> DevDocument:
         for lang in pair_languages(pair):
             if lang not in versions:
                 versions[lang] = read_lines(folder / f"{lang}.txt")
+    for old, modern in OLD_SPELLING.items():
+        path = folder / f"{old}.txt"
+        if path.exists():
+            lines = read_lines(path)
+            if [ln.paragraph for ln in lines] != [ln.paragraph for ln in versions[modern]]:
+                raise DevSetError(f"{path}: an old-spelling variant has the lines and paragraphs of {modern}.txt "
+                                  f"({len(versions[modern])} lines), and this one has {len(lines)} lines or "
+                                  "other paragraphs")
+            versions[old] = lines
     gold = {}
     for pair in PAIRS:
         path = gold_path(folder, pair)

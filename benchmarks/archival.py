@@ -20,6 +20,14 @@ document and pair (en–ru, en–hy):
 4. **Omitted and added sentences**: the share that (a) end up as a predicted
    null bead of their own, (b) end up in any predicted bead scored ≥ threshold.
 5. **Encoder calls** asked per input sentence (``AlignStats.encoder_calls``).
+6. **Spelling** (``--spelling old`` or ``both``): the same documents with the
+   Russian and Armenian sides in old spelling (``ru-old``, ``hy-old``:
+   pre-reform Russian, classical Armenian, one document in mixed spelling, one
+   with OCR look-alike letters; same lines and gold), and the mean cosine
+   similarity of the gold *faithful* (equivalent) beads — each bead's two sides
+   joined and embedded as the pipeline reads them.  ``--as-written`` reads the
+   old-spelling texts as written, the workbench before it had a reading
+   (:mod:`align.reading`), for the comparison.
 
 ``--verbose`` lists the gold omissions and additions that are missed (their
 predicted bead, score and reasons) and the equivalent beads that are flagged,
@@ -30,6 +38,7 @@ Usage::
     OMP_NUM_THREADS=1 python benchmarks/archival.py                       # both pairs, tune + heldout + all
     OMP_NUM_THREADS=1 python benchmarks/archival.py --pair en-hy --split heldout --verbose
     OMP_NUM_THREADS=1 python benchmarks/archival.py --set skip=-0.2 --json
+    OMP_NUM_THREADS=1 python benchmarks/archival.py --spelling both              # modern against old spelling
 
 Options: ``--data DIR`` (the dev set folder), ``--split tune|heldout|all``,
 ``--pair en-ru|en-hy|both``, ``--threshold``, ``--set KEY=VALUE``, ``--model``,
@@ -51,6 +60,7 @@ from _archival import (
     DIVERGENT,
     LABELS,
     PAIRS,
+    SPELLINGS,
     SPLITS,
     DevDocument,
     DevSetError,
@@ -58,6 +68,7 @@ from _archival import (
     Line,
     load_devset,
     pair_languages,
+    target_version,
 )
 from _common import (  # also puts src/ on the path
     make_encoder,
@@ -102,6 +113,8 @@ class Result:
     predicted: tuple[Predicted, ...]
     sentences: int
     calls: int
+    spelling: str = "modern"
+    faithful: tuple[float, ...] = ()  # cosine similarity of each gold equivalent bead's two sides
 
 
 # -- arithmetic (pure functions of gold and predicted beads) ----------------------------------
@@ -216,17 +229,50 @@ class _Counted:
             self.seconds += time.perf_counter() - t0
 
 
-def align_pair(doc: DevDocument, pair: str, encoder, settings) -> tuple[Alignment, int]:
+def _reading(doc: DevDocument, version: str, lang: str, as_written: bool):
+    """How the pipeline reads a version (its metadata's orthography), or the text as written."""
+    from align.corpus import load_version
+    from align.pipeline import version_reading
+    from align.reading import Reading
+    text = doc.text(version)
+    if as_written:
+        return Reading(text, text, lang, "modern")
+    return version_reading(text, lang, load_version(doc.path / f"{version}.txt").meta, version)
+
+
+def align_pair(doc: DevDocument, pair: str, encoder, settings, spelling: str = "modern",
+               as_written: bool = False) -> tuple[Alignment, int]:
     """The scored alignment of one pair of a document, and the encoder calls the aligner asked for."""
     from align.aligner import AlignStats
     from align.pipeline import align_segments
-    src, tgt = pair_languages(pair)
+    src, lang = pair_languages(pair)
+    tgt = target_version(pair, spelling)
     stats = AlignStats()
     alignment = align_segments(
-        segments(doc.versions[src], doc.doc_id, src), segments(doc.versions[tgt], doc.doc_id, tgt), src, tgt,
+        segments(doc.versions[src], doc.doc_id, src), segments(doc.versions[tgt], doc.doc_id, tgt), src, lang,
         src_text=doc.text(src), tgt_text=doc.text(tgt), encoder=encoder, settings=settings, score=True,
-        doc_id=doc.doc_id, src_version=src, tgt_version=tgt, segmentation="presegmented", stats=stats)
+        doc_id=doc.doc_id, src_version=src, tgt_version=tgt, segmentation="presegmented", stats=stats,
+        src_reading=_reading(doc, src, src, as_written), tgt_reading=_reading(doc, tgt, lang, as_written))
     return alignment, stats.encoder_calls
+
+
+def faithful_similarities(alignment: Alignment, gold: Sequence[GoldBead], encoder) -> tuple[float, ...]:
+    """The cosine similarity of each gold equivalent bead's two sides (lines joined with a space), each
+    side as the alignment read it."""
+    import numpy as np
+
+    from align.reading import normalise
+    beads = [g for g in gold if g.label == "equivalent"]
+    if not beads:
+        return ()
+
+    def side(segs: Sequence[Segment], orthography: str, lang: str, idx: Sequence[int]) -> str:
+        text = " ".join(segs[i].clean for i in idx)
+        return normalise(text, lang, orthography).text if orthography else text
+    a = alignment
+    vs = encoder.encode([side(a.src_segments, a.src_orthography, a.src_lang, g.src) for g in beads])
+    vt = encoder.encode([side(a.tgt_segments, a.tgt_orthography, a.tgt_lang, g.tgt) for g in beads])
+    return tuple(float(x) for x in np.clip(np.sum(vs * vt, axis=1), -1.0, 1.0))
 
 
 def predicted_beads(alignment: Alignment) -> tuple[Predicted, ...]:
@@ -271,6 +317,15 @@ def print_tables(rows: Sequence[dict[str, object]], threshold: float) -> None:
              r["addition_sentences"], _pct(r["addition_as_null"]), _pct(r["addition_flagged"])] for r in rows])
 
 
+def print_spelling_table(rows: Sequence[dict[str, object]], threshold: float, split: str = "all") -> None:
+    """Modern against old spelling in one split: faithful-bead similarity, strict F1, flag rates by label."""
+    _table(f"Modern against old spelling (split {split}): mean similarity of the gold faithful beads, strict F1, "
+           f"% of gold beads of each label flagged at {threshold}",
+           ["pair", "faithful beads", "mean similarity", "strict F1", *(f"flagged {k}" for k in LABELS)],
+           [[r["pair"], r.get("n_faithful", 0), r.get("faithful_similarity", 0.0), r["strict_f1"],
+             *(_pct(r[f"flagged_{k}"]) for k in LABELS)] for r in rows if r["split"] == split])
+
+
 def _bead(p: Predicted) -> str:
     return f"[{','.join(map(str, p.src))}]:[{','.join(map(str, p.tgt))}]"
 
@@ -285,7 +340,7 @@ def misses(results: Sequence[Result], threshold: float) -> list[str]:
     alarms: list[str] = []
     exact_alarms: Counter[str] = Counter()
     for r in results:
-        src, tgt = pair_languages(r.pair)
+        src, tgt = pair_languages(r.pair)[0], target_version(r.pair, r.spelling)
         for g in r.gold:
             cover = covering(g, r.predicted)
             hit = any(p.score >= threshold for p in cover)
@@ -307,7 +362,8 @@ def misses(results: Sequence[Result], threshold: float) -> list[str]:
                               f"“{_short(' '.join(r.doc.versions[src][i].text for i in g.src), 50)}”: "
                               f"{how} {_bead(worst)}, scored {worst.score:.2f} ({reasons})")
     by_component = ", ".join(f"{k} {v}" for k, v in exact_alarms.most_common()) or "none"
-    return ([f"\nOmissions and additions missed (not in any bead scored ≥ {threshold}): {len(missed)}\n", *missed]
+    where = "" if not results or results[0].spelling == "modern" else f" ({results[0].spelling} spelling)"
+    return ([f"\nOmissions and additions missed{where} (not in any bead scored ≥ {threshold}): {len(missed)}\n", *missed]
             + [(f"\nEquivalent beads flagged (false alarms): {len(alarms)}; of those aligned exactly, by their "
                 f"strongest component: {by_component}\n"), *alarms])
 
@@ -332,6 +388,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="also print one JSON line with every number")
     ap.add_argument("--verbose", action="store_true",
                     help="list the omissions/additions missed and the equivalent beads flagged, with reasons")
+    ap.add_argument("--spelling", choices=(*SPELLINGS, "both"), default="modern",
+                    help="the Russian and Armenian sides in modern spelling, in old spelling (ru-old, hy-old), or "
+                         "both side by side with the similarity of faithful beads (default: modern)")
+    ap.add_argument("--as-written", action="store_true",
+                    help="read every text as written, without normalising old spelling (the workbench before "
+                         "align.reading), for the comparison")
     args = ap.parse_args(argv)
 
     settings, changes = parse_settings(ap, args.overrides)
@@ -345,29 +407,48 @@ def main(argv: list[str] | None = None) -> int:
     counted = _Counted(encoder)
     before = model_calls(encoder)
     t0 = time.perf_counter()
+    spellings = SPELLINGS if args.spelling == "both" else (args.spelling,)
+    if "old" in spellings:
+        lacking = [d.doc_id for d in docs for p in pairs if target_version(p, "old") not in d.versions]
+        if lacking:
+            print(f"error: no old-spelling variant in {', '.join(sorted(set(lacking)))}", file=sys.stderr)
+            return 1
     results: list[Result] = []
-    for pair in pairs:
-        for doc in docs:
-            alignment, calls = align_pair(doc, pair, counted, settings)
-            src, tgt = pair_languages(pair)
-            results.append(Result(doc, pair, doc.gold[pair], predicted_beads(alignment),
-                                  len(doc.versions[src]) + len(doc.versions[tgt]), calls))
+    for spelling in spellings:
+        for pair in pairs:
+            for doc in docs:
+                alignment, calls = align_pair(doc, pair, counted, settings, spelling, args.as_written)
+                src, tgt = pair_languages(pair)[0], target_version(pair, spelling)
+                faithful = faithful_similarities(alignment, doc.gold[pair], counted) if args.spelling == "both" else ()
+                results.append(Result(doc, pair, doc.gold[pair], predicted_beads(alignment),
+                                      len(doc.versions[src]) + len(doc.versions[tgt]), calls, spelling, faithful))
     wall = time.perf_counter() - t0
 
     splits = (args.split,) if args.split != "all" else (*SPLITS, "all")
     rows = []
-    for pair in pairs:
-        for split in splits:
-            part = [r for r in results if r.pair == pair and (split == "all" or r.doc.split == split)]
-            if part:
-                rows.append({"pair": pair, "split": split, **summarise(part, args.threshold)})
+    for spelling in spellings:
+        for pair in pairs:
+            for split in splits:
+                part = [r for r in results
+                        if r.pair == pair and r.spelling == spelling and (split == "all" or r.doc.split == split)]
+                if part:
+                    label = pair if spelling == "modern" else f"{pair} ({spelling} spelling)"
+                    sims = [x for r in part for x in r.faithful]
+                    rows.append({"pair": label, "split": split, "spelling": spelling,
+                                 **({"faithful_similarity": sum(sims) / len(sims), "n_faithful": len(sims)}
+                                    if sims else {}),
+                                 **summarise(part, args.threshold)})
     print(f"Archival dev set ({len(docs)} documents, split {args.split}), model `{encoder.identity}`"
           + (f", overrides {changes}" if changes else "")
           + f"; {wall:.0f} s, {counted.seconds:.0f} s in the encoder, {model_calls(encoder) - before} texts embedded now")
     print_tables(rows, args.threshold)
+    if args.spelling == "both":
+        print_spelling_table(rows, args.threshold, args.split)
     if args.verbose:
-        for pair in pairs:
-            print("\n".join(misses([r for r in results if r.pair == pair], args.threshold)))
+        for spelling in spellings:
+            for pair in pairs:
+                print("\n".join(misses([r for r in results if r.pair == pair and r.spelling == spelling],
+                                       args.threshold)))
     if args.json:
         import json
         record = {"benchmark": "archival", "split": args.split, "threshold": args.threshold,

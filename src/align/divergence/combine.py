@@ -72,7 +72,7 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
     into ``src_text`` (side "source") and ``tgt_text`` (side "target").
 
     The components read each text in its spelling (``src_orthography``,
-    ``tgt_orthography``; None: the one the text shows), through
+    ``tgt_orthography``; None: the one the text shows; ``""``: as written), through
     :func:`align.reading.normalise`; marks and reasons are put back on the
     texts as written.
     """
@@ -130,7 +130,6 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
             div = empty_side(src if b.src else "", tgt if b.tgt else "") or Divergence(0.0, {})
         else:
             div = score_pair(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, calibration=cal,
-                             src_orthography=alignment.src_orthography or "modern",
-                             tgt_orthography=alignment.tgt_orthography or "modern")
+                             src_orthography=alignment.src_orthography, tgt_orthography=alignment.tgt_orthography)
         beads.append(dataclasses.replace(b, divergence=div))
     return dataclasses.replace(alignment, beads=tuple(beads), signature=signature)

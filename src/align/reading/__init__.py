@@ -55,7 +55,10 @@ OLD: dict[str, str] = {"ru": "pre-reform", "hy": "classical"}
 READING_VERSION = "1"
 
 _WORD = re.compile(r"[^\W\d_]+")
-_RULES = {"ru": (russian.letters, russian.pre_reform, russian.is_old, russian.is_modern),
+#: language → (rule for every text, rule for old spelling, is_old, is_modern); a rule takes a word in
+#: lower case and whether it was written with a capital.
+_RULES = {"ru": (lambda low, cap: russian.letters(low), russian.pre_reform,
+                 russian.is_old, russian.is_modern),
           "hy": (None, armenian.classical, armenian.is_old, armenian.is_modern)}
 #: A text is in old spelling when this share of its telling words show it, modern below the other.
 OLD_SHARE, MODERN_SHARE = 0.85, 0.15
@@ -136,7 +139,7 @@ def _word_reader(lang: str, orthography: str):
         if rule is None:
             return fixed
         low = fixed.lower()
-        new = rule(low)
+        new = rule(low, fixed[:1].isupper())
         return fixed if new == low else _recase(fixed, new)
     return read_word
 
@@ -168,10 +171,13 @@ def read(text: str, lang: str, declared: str = "") -> Reading:
 
 
 def normalise(text: str, lang: str, orthography: str | None = None) -> Reading:
-    """The reading of any string (a bead's side) in ``orthography`` (None: the one the string shows)."""
+    """The reading of any string (a bead's side) in ``orthography``: None, the one the string shows;
+    ``""``, the string as written (what an alignment records for a side whose reading was its text)."""
+    if orthography == "":
+        return Reading(text, text, _base(lang), MODERN)
     if orthography is None:
         orthography = detect(text, lang).orthography
-    return _build(text, lang, orthography or MODERN)
+    return _build(text, lang, orthography)
 
 
 def reading_signature(reading: Reading) -> str:

@@ -17,8 +17,8 @@ of the word is put back after):
    ``թիվ``, ``հիւանդ`` → ``հիվանդ``);
 5. ``եւ`` → ``և`` inside a word (``Երեւան`` → ``Երևան``), ``եվ`` at its start
    (``Եւրոպա`` → ``Եվրոպա``);
-6. ``ու`` after a consonant and before ``ա``, ``ե``, ``է``, ``ո`` → ``վ``
-   (``զինուորական`` → ``զինվորական``, ``Յունուար`` → ``Հունվար``);
+6. ``ու`` after a consonant and before a vowel → ``վ`` (``զինուորական`` →
+   ``զինվորական``, ``Յունուար`` → ``Հունվար``, ``տուեալ`` → ``տվյալ``);
 7. any other ``ւ`` → ``վ`` (``աւելի`` → ``ավելի``);
 8. ``օ`` and ``է`` inside a word → ``ո`` and ``ե`` (``միլիօն`` → ``միլիոն``,
    ``պէտք`` → ``պետք``), except where a compound's second part starts with
@@ -29,8 +29,8 @@ of the word is put back after):
    names that keep it (``բայ``, ``Նոյ``, ``Նիկոլայ``).
 
 Known limits: compounds other than the listed ones whose second part starts
-with ``օ`` or ``է`` get ``ո``/``ե``; foreign names with ``ուա``/``ուե``
-(``Վենեսուելա``) are read with ``վ``; Western Armenian words are read by
+with ``օ`` or ``է`` get ``ո``/``ե``; foreign names with ``ուա``/``ուե``/``ուի``
+(``Վենեսուելա``, ``Լուի``) are read with ``վ``; Western Armenian words are read by
 the same rules (the letters are the same, the readings are the Eastern ones).
 """
 from __future__ import annotations
@@ -42,7 +42,7 @@ VOWELS = "աեէըիոօ"
 CONSONANTS = "".join(chr(c) for c in range(0x561, 0x587) if chr(c) not in VOWELS + "ւ")
 
 _WHOLE = {"իւր": "իր", "իւրեանց": "իրենց", "իւրեան": "իրեն", "եւ": "և", "եւս": "ևս", "կայ": "կա",
-          "չկայ": "չկա"}
+          "չկայ": "չկա", "այնուամենայնիւ": "այնուամենայնիվ"}
 #: Reformed words that start with ``յ``: the initial ``յ`` of these is not a classical ``հ``.
 _KEEP_INITIAL_Y = ("յոթ", "յուրաքանչ", "յուրահատ", "յուղ", "յոգն")
 #: Where a compound's second part starts with ``օ`` or ``է``, which reformed spelling keeps.
@@ -52,25 +52,29 @@ _KEEP_E_AFTER = frozenset({"չ", "ան", "ամենա", "հանրա", "որև", "
 _KEEP_FINAL_Y = frozenset({"հայ", "բայ", "վայ", "ճայ", "խոյ", "գոյ", "նոյ", "նիկոլայ", "շանհայ", "ալթայ",
                            "մալայ", "սամուրայ", "ուրուգվայ", "պարագվայ"})
 
-_U_BEFORE_VOWEL = re.compile(rf"(?<=[{CONSONANTS}])ու(?=[աեէո])")
+_U_BEFORE_VOWEL = re.compile(rf"(?<=[{CONSONANTS}])ու(?=[աեէիո])")
+_UYA = re.compile(rf"(?<=[{CONSONANTS}])ուեա")
 _OY_BEFORE_CONSONANT = re.compile(rf"ոյ(?=[{CONSONANTS}])")
 
 
-def classical(w: str) -> str:
-    """The reformed reading of one lower-case word written in classical spelling."""
+def classical(w: str, proper: bool = False) -> str:
+    """The reformed reading of one lower-case word written in classical spelling (``proper``: it was
+    written with a capital, so a final ``-ուի`` is a name in ``-ու`` with the genitive: ``Քումքափուի``)."""
     if w in _WHOLE:
         return _WHOLE[w]
-    if w.startswith("յ") and len(w) > 1 and not w.startswith(_KEEP_INITIAL_Y):
-        w = "հ" + w[1:]
+    neg = "չ" if w.startswith("չյ") else ""  # the negation չ- before a classical initial յ: չյայտնեցին
+    if w.startswith("յ", len(neg)) and len(w) > len(neg) + 1 and not w.startswith(_KEEP_INITIAL_Y, len(neg)):
+        w = neg + "հ" + w[len(neg) + 1:]
+    w = _UYA.sub("վյա", w)
     w = w.replace("յեա", "յա").replace("եօ", "յո").replace("եա", "յա")
     w = _iw(w)
     if w.startswith("եւ") and len(w) > 2:
         w = "եվ" + w[2:]
     w = w.replace("եւ", "և")
-    w = _U_BEFORE_VOWEL.sub("վ", w)
+    w = _U_BEFORE_VOWEL.sub(lambda m: "ու" if proper and m.end() == len(w) - 1 else "վ", w)
     w = re.sub("(?<!ո)ւ", "վ", w)
-    w = _inner(w, "օ", "ո", _KEEP_O_AFTER)
     w = _inner(w, "է", "ե", _KEEP_E_AFTER)
+    w = _inner(w, "օ", "ո", _KEEP_O_AFTER)
     w = _OY_BEFORE_CONSONANT.sub("ույ", w)
     if len(w) > 2 and w.endswith(("այ", "ոյ")) and w not in _KEEP_FINAL_Y and not w.endswith("հայ"):
         w = w[:-1]
@@ -78,12 +82,13 @@ def classical(w: str) -> str:
 
 
 def _iw(w: str) -> str:
-    """``իւ`` → ``յու`` before a consonant, ``իվ`` before a vowel or at the end of the word."""
+    """``իւ`` → ``յու`` before a consonant, ``իվ`` before a vowel, at the end of the word and before the
+    plural ``-ներ`` (``հաշիւները`` → ``հաշիվները``)."""
     out, i = [], 0
     while i < len(w):
         if w.startswith("իւ", i):
             after = w[i + 2:i + 3]
-            out.append("յու" if after and after in CONSONANTS else "իվ")
+            out.append("յու" if after and after in CONSONANTS and not w.startswith("ներ", i + 2) else "իվ")
             i += 2
         else:
             out.append(w[i])

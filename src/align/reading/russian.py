@@ -20,9 +20,14 @@ What changes, word by word (a *word* is a run of letters; ``изъ-за`` is two
     ``через-`` before a voiceless consonant take ``с`` (``разсмотрѣть`` →
     ``рассмотреть``, ``безпокойство`` → ``беспокойство``).
 
+  - ``ё``, which printers of the time did not set, where the modern
+    dictionary writes it in every reading of the word (``идетъ`` → ``идёт``,
+    ``трехъ`` → ``трёх``; ``все``, ``сел`` stay as they are ambiguous, and
+    so do words written with a capital: ``Теръ`` is not ``тёр``).
+
 The dictionary is pymorphy3's (OpenCorpora, MIT; a dependency already, for
-the tense component), asked only about words ending in ``-аго``/``-яго``/
-``-ия``, so a modern text never loads it.  Case is kept: ``СЪѢЗДЪ`` →
+the tense component), asked only in a text read as pre-reform or mixed, so a
+modern text never loads it.  Case is kept: ``СЪѢЗДЪ`` →
 ``СЪЕЗД``, ``Россіи`` → ``России``.
 
 Known limits: ``большаго`` is read ``большого`` (the common reading; the
@@ -59,6 +64,18 @@ def _known(word: str) -> bool:
     return bool(_morph().word_is_known(word))
 
 
+@lru_cache(maxsize=65536)
+def _yo(word: str) -> str:
+    """``word`` with ``ё`` where the dictionary writes it in every reading of the word (``идет`` →
+    ``идёт``, ``верст`` → ``вёрст``; ``все``, ``сел``, ``небо`` stay), else ``word``."""
+    forms = {p.word for p in _morph().parse(word)}
+    if len(forms) == 1:
+        form = forms.pop()
+        if "ё" in form and form.replace("ё", "е") == word:
+            return form
+    return word
+
+
 def letters(low: str) -> str:
     """What every Russian text gets, for one lower-case word: old letters, final ``ъ``, ``онѣ``, ``ея``."""
     if low in _WHOLE:
@@ -69,9 +86,12 @@ def letters(low: str) -> str:
     return out
 
 
-def pre_reform(low: str) -> str:
-    """The reading of one lower-case word of a text read as pre-reform."""
+def pre_reform(low: str, proper: bool = False) -> str:
+    """The reading of one lower-case word of a text read as pre-reform (``proper``: written with a
+    capital, so a name, whose ``е`` the dictionary cannot tell: ``Теръ`` is not ``тёр``)."""
     w = letters(low)
+    if w.endswith(("агося", "ягося")) and len(w) >= 7:  # reflexive participles: состоявшагося
+        return pre_reform(w[:-2], proper) + "ся"
     if len(w) >= 5 and w.endswith(("аго", "яго")) and not _known(w):
         stem = w[:-3]
         soft = w.endswith("яго") or stem[-1] in _HUSHING
@@ -84,7 +104,7 @@ def pre_reform(low: str) -> str:
     if len(w) >= 6 and _PREFIX.match(w) and not w.startswith(_NOT_PREFIX):
         end = _PREFIX.match(w).end()  # type: ignore[union-attr]
         w = w[:end - 1] + "с" + w[end:]
-    return w
+    return _yo(w) if "е" in w and not proper else w
 
 
 def is_old(word: str) -> bool:

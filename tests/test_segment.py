@@ -297,3 +297,44 @@ def test_one_megabyte_is_quick(lang: str) -> None:
     elapsed = time.perf_counter() - started
     print(f"\nsegmenting {len(text):,} characters of {lang}: {len(segs):,} segments in {elapsed:.2f} s")
     assert segs[-1].end <= len(text)
+
+
+# --- what the archival dev set taught (benchmarks/data/archival/README.md) ------------------------
+
+def test_a_heading_in_capitals_stands_apart_from_its_lower_case_subtitle() -> None:
+    en = "MINUTES No. 7\nof the sitting of the Mixed Railway Commission held at Sanahin on 10 June 1920\n\nPresent: all."
+    assert texts_of(segment_text(en, "en"))[:2] == [
+        "MINUTES No. 7", "of the sitting of the Mixed Railway Commission held at Sanahin on 10 June 1920"]
+    ru = "ПРОТОКОЛ № 7\nзаседания Смешанной комиссии"
+    assert texts_of(segment_text(ru, "ru")) == ["ПРОТОКОЛ № 7", "заседания Смешанной комиссии"]
+    # a line of prose that merely holds an acronym still continues on the next line
+    wrapped = "The delegation of the RSFSR and the\ndelegation of Armenia met at noon."
+    assert texts_of(segment_text(wrapped, "en")) == ["The delegation of the RSFSR and the\ndelegation of Armenia met at noon."]
+
+
+def test_an_abbreviated_english_first_name_in_russian_does_not_end_a_sentence() -> None:
+    text = "Присутствовали: инженер Н. Церетели и майор Дж. Т. Холлис. Заседание открылось в 11 часов."
+    assert texts_of(segment_text(text, "ru")) == [
+        "Присутствовали: инженер Н. Церетели и майор Дж. Т. Холлис.", "Заседание открылось в 11 часов."]
+
+
+def test_a_common_russian_word_that_punkt_lists_as_an_abbreviation_ends_a_sentence() -> None:
+    text = "Миссия просит скорее освободить груз. Каждый день промедления уносит жизни. Мир. Война."
+    assert texts_of(segment_text(text, "ru")) == [
+        "Миссия просит скорее освободить груз.", "Каждый день промедления уносит жизни.", "Мир.", "Война."]
+
+
+def test_a_latin_script_line_inside_armenian_text_is_a_sentence_of_its_own() -> None:
+    text = "Ս. Ավագյան։\nCopy to the Ministry of Food.\n№ 412-ը ստացվել է Երևանում մայիսի 15-ին։"
+    assert texts_of(segment_text(text, "hy")) == [
+        "Ս. Ավագյան։", "Copy to the Ministry of Food.", "№ 412-ը ստացվել է Երևանում մայիսի 15-ին։"]
+    # an Armenian abbreviation with "." still does not end a sentence
+    assert len(segment_text("1920 թ. մայիսի 15-ին Ա. Խատիսյանը մեկնեց։", "hy")) == 1
+
+
+def test_armenian_list_items_after_a_line_ending_in_the_armenian_colon_are_segments() -> None:
+    text = ("3. Որոշվեց.\nա) որ յուրաքանչյուր կողմը կրի ծախսերի կեսը.\nբ) որ աշխատանքները ղեկավարի վարչությունը.\n"
+            "գ) որ ոչ մի գնացք չանցնի առանց համաձայնության։")
+    assert texts_of(segment_text(text, "hy")) == [
+        "3. Որոշվեց.", "ա) որ յուրաքանչյուր կողմը կրի ծախսերի կեսը.", "բ) որ աշխատանքները ղեկավարի վարչությունը.",
+        "գ) որ ոչ մի գնացք չանցնի առանց համաձայնության։"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .markup import bead_rows, components_of, role_label, unpack
+from .markup import bead_rows, components_of, role_label, spelling_label, unpack
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -54,11 +54,14 @@ def to_frame(alignment: Any, review: Mapping[str, Any] | None = None) -> "pd.Dat
 
 
 def provenance(alignment: Any) -> dict[str, str]:
-    """The provenance of an alignment as plain strings (doc, versions, roles, signature)."""
+    """The provenance of an alignment as plain strings (doc, versions, roles, signature), and the spelling
+    of a side read in old spelling or declaring one (``src_spelling``, ``tgt_spelling``)."""
     a, _ = unpack(alignment)
+    spellings = {k: v for k, v in (("src_spelling", spelling_label(a.src_orthography, a.src_meta)),
+                                   ("tgt_spelling", spelling_label(a.tgt_orthography, a.tgt_meta))) if v}
     return {"doc_id": a.doc_id, "src_version": a.src_version, "tgt_version": a.tgt_version,
             "src_lang": a.src_lang, "tgt_lang": a.tgt_lang,
-            "src_role": role_label(a.src_meta), "tgt_role": role_label(a.tgt_meta),
+            "src_role": role_label(a.src_meta), "tgt_role": role_label(a.tgt_meta), **spellings,
             "signature": str(a.signature)}
 
 

@@ -53,14 +53,30 @@ def role_label(meta: VersionMeta | None) -> str:
     return meta.role.label if meta is not None else "role not recorded"
 
 
+def spelling_label(read_as: str, meta: VersionMeta | None = None) -> str:
+    """The spelling of a version as the views show it; ``""`` for a modern text read as written.
+
+    ``read_as`` is the spelling the workbench read the side in (``Alignment.src_orthography``:
+    empty when its reading was the text itself); ``meta.orthography`` what its metadata declares.
+    """
+    declared = meta.orthography if meta is not None else ""
+    if read_as:
+        said = f"{read_as} spelling" if read_as != "mixed" else "mixed old and modern spelling"
+        note = f" (declared {declared})" if declared and declared != read_as else ""
+        return f"{said}{note}: read as modern spelling for alignment and scoring, shown as written"
+    return f"{declared} spelling" if declared and declared != "modern" else ""
+
+
 def is_working(meta: VersionMeta | None) -> bool:
     return meta is not None and meta.role is Role.WORKING
 
 
-def version_caption(version_id: str, lang: str, meta: VersionMeta | None) -> str:
-    """``ru-working (ru) — working translation made by this project — not an archival original``."""
+def version_caption(version_id: str, lang: str, meta: VersionMeta | None, spelling: str = "") -> str:
+    """``ru-working (ru) — working translation made by this project — not an archival original``,
+    and the :func:`spelling_label` after another dash when there is one."""
     name = version_id or "?"
-    return f"{name} ({lang}) — {role_label(meta)}" if lang else f"{name} — {role_label(meta)}"
+    caption = f"{name} ({lang}) — {role_label(meta)}" if lang else f"{name} — {role_label(meta)}"
+    return f"{caption} — {spelling}" if spelling else caption
 
 
 def marked_html(text: str, marks: Iterable[Mark] = (), side: str | None = None) -> str:

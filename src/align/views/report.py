@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..records import Alignment, Document, VersionMeta
-from .markup import WORKING_BANNER, bead_rows, components_of, is_working, marked_html, role_label, unpack
+from .markup import (WORKING_BANNER, bead_rows, components_of, is_working, marked_html, role_label, spelling_label,
+                     unpack)
 from .plot import similarity_plot_svg
 from .scale import COMPONENTS, band_class, css_text, legend_html, style_rules
 
@@ -82,13 +83,22 @@ def _doc_meta(doc: Document | None) -> str:
     return '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in items) + "</dl>"
 
 
-def _version_card(side: str, version: str, lang: str, meta: VersionMeta | None) -> str:
+def _spellings(a: Any) -> dict[str, str]:
+    """``src_spelling``/``tgt_spelling`` for the sides read in another spelling or declaring one (else nothing)."""
+    labels = (("src_spelling", spelling_label(a.src_orthography, a.src_meta)),
+              ("tgt_spelling", spelling_label(a.tgt_orthography, a.tgt_meta)))
+    return {k: v for k, v in labels if v}
+
+
+def _version_card(side: str, version: str, lang: str, meta: VersionMeta | None, spelling: str = "") -> str:
     cls = "version-card working" if is_working(meta) else "version-card"
     head = f'<h4>{_e(side)}: {_e(version or lang)} <span class="muted">({_e(lang)})</span></h4>{_role_badge(meta)}'
     if meta is None:
         return f'<div class="{cls}">{head}<p class="muted">No provenance recorded for this version.</p></div>'
     fields = [(k, getattr(meta, k)) for k in ("title", "source", "date", "place", "author", "translator", "notes")
               if getattr(meta, k)]
+    if spelling:
+        fields.append(("spelling", spelling))
     body = '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in fields) + "</dl>"
     return f'<div class="{cls}">{head}{body}</div>'
 
@@ -131,8 +141,9 @@ def _alignment_section(key: str, a: Alignment, review: Mapping[str, Any]) -> str
     return (f'<article class="alignment" id="{key}" data-alignment="{_e(a.src_version)}__{_e(a.tgt_version)}">'
             f"<h3>{_e(title)}</h3><p class=muted>{_e(summary)}</p>"
             '<div class="versions">'
-            + _version_card("source", a.src_version, a.src_lang, a.src_meta)
-            + _version_card("target", a.tgt_version, a.tgt_lang, a.tgt_meta) + "</div>"
+            + _version_card("source", a.src_version, a.src_lang, a.src_meta, spelling_label(a.src_orthography, a.src_meta))
+            + _version_card("target", a.tgt_version, a.tgt_lang, a.tgt_meta, spelling_label(a.tgt_orthography, a.tgt_meta))
+            + "</div>"
             f'<details class="signature"><summary>made by (signature)</summary><code>{_e(a.signature)}</code></details>'
             f'<figure class="plot">{plot}<figcaption>Similarity of each bead along the document; colours are '
             "the divergence bands, hollow squares are beads with an empty side. Click a point to jump to its row."
@@ -216,7 +227,7 @@ def render_report(alignments: Sequence[Any], documents: Mapping[str, Document] |
             "components": list(components or COMPONENTS),
             "alignments": [{"id": f"a{k}", "doc_id": a.doc_id, "src_version": a.src_version,
                             "tgt_version": a.tgt_version, "src_role": role_label(a.src_meta),
-                            "tgt_role": role_label(a.tgt_meta), "signature": a.signature.to_dict(),
+                            "tgt_role": role_label(a.tgt_meta), **_spellings(a), "signature": a.signature.to_dict(),
                             "beads": len(a.beads)} for k, (a, _) in enumerate(pairs)]}
     csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; img-src 'none'; "
            "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")

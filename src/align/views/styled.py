@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .markup import WORKING_BANNER, bead_rows, components_of, is_working, marked_html, unpack, version_caption
+from .markup import (WORKING_BANNER, bead_rows, components_of, is_working, marked_html, spelling_label, unpack,
+                     version_caption)
 from .scale import band_class, legend_html, style_rules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,8 +34,8 @@ def _fmt(x: float | None, digits: int) -> str:
 
 def _caption(a: Any) -> str:
     title = html.escape(a.doc_id or "alignment")
-    src = html.escape(version_caption(a.src_version, a.src_lang, a.src_meta))
-    tgt = html.escape(version_caption(a.tgt_version, a.tgt_lang, a.tgt_meta))
+    src = html.escape(version_caption(a.src_version, a.src_lang, a.src_meta, spelling_label(a.src_orthography, a.src_meta)))
+    tgt = html.escape(version_caption(a.tgt_version, a.tgt_lang, a.tgt_meta, spelling_label(a.tgt_orthography, a.tgt_meta)))
     parts = [f"<strong>{title}</strong>: source {src} ↔ target {tgt}"]
     working = [v for v, m in ((a.src_version, a.src_meta), (a.tgt_version, a.tgt_meta)) if is_working(m)]
     if working:

@@ -237,7 +237,9 @@ def _reading(doc: DevDocument, version: str, lang: str, as_written: bool):
     text = doc.text(version)
     if as_written:
         return Reading(text, text, lang, "modern")
-    return version_reading(text, lang, load_version(doc.path / f"{version}.txt").meta, version)
+    path = doc.path / f"{version}.txt"
+    meta = load_version(path).meta if path.with_suffix(".toml").exists() else None
+    return version_reading(text, lang, meta, version)
 
 
 def align_pair(doc: DevDocument, pair: str, encoder, settings, spelling: str = "modern",

@@ -121,3 +121,25 @@ def test_one_pair_and_split_and_a_bad_folder(tmp_path, capsys):
     (data / "doc1" / "gold" / "en__hy.tsv").write_text("src\ttgt\tlabel\tchange\tnote\n0\t0\tequivalent\t\t\n")
     assert bench.main(["--data", str(data), "--model", "hashing", "--cache-dir", str(tmp_path / "cache")]) == 1
     assert "en__hy.tsv" in capsys.readouterr().err
+
+
+def test_modern_against_old_spelling_on_a_tiny_set(tmp_path, capsys):
+    data = tmp_path / "archival"
+    _write_devset(data)
+    old = {"ru": ["Тифлисъ, 14 мая 1920 г.", "Поѣздъ изъ 23 вагоновъ задержанъ въ Садахло.", "Причинъ не сообщили.",
+                  "Прошу указаній."],
+           "hy": ["Tiflis, 14 May 1920.", "The train of 23 wagons was stopped at Sadakhlo.", "No reason was given.",
+                  "I request instructions."]}
+    for k in range(2):
+        for lang, lines in old.items():
+            (data / f"doc{k}" / f"{lang}-old.txt").write_text(lines[0] + "\n\n" + "\n".join(lines[1:]) + "\n")
+    args = ["--data", str(data), "--model", "hashing", "--cache-dir", str(tmp_path / "cache"), "--json"]
+    assert bench.main([*args, "--spelling", "both", "--pair", "en-ru"]) == 0
+    out = capsys.readouterr().out
+    assert "Modern against old spelling (split all)" in out and "| en-ru (old spelling) | 8 |" in out
+    rows = {r["pair"]: r for r in json.loads(out.strip().splitlines()[-1])["rows"] if r["split"] == "all"}
+    assert rows["en-ru"]["faithful_similarity"] > 0.9  # the English lines themselves
+    assert rows["en-ru (old spelling)"]["faithful_similarity"] < rows["en-ru"]["faithful_similarity"]
+    (data / "doc1" / "ru-old.txt").unlink()
+    assert bench.main([*args, "--spelling", "old", "--pair", "en-ru"]) == 1
+    assert "no old-spelling variant in doc1" in capsys.readouterr().err

@@ -83,7 +83,7 @@ def test_the_workbench_reads_the_folder_as_a_collection_without_complaint():
     assert failures == ()
     assert len(documents) == len(archival.read_manifest())
     for doc in documents:
-        assert sorted(v.version_id for v in doc.versions) == ["en", "hy", "ru"]
+        assert sorted(v.version_id for v in doc.versions) == ["en", "hy", "hy-old", "ru", "ru-old"]
         assert doc.meta.pivot == "en"
 
 
@@ -97,6 +97,21 @@ def test_the_metadata_says_plainly_that_the_documents_are_fictional():
             assert "fictional" in v.meta.notes.lower() and "fictional" in v.meta.source.lower()
             assert v.meta.title.endswith(("(fictional document)", "(вымышленный документ)",
                                           "(հորինված փաստաթուղթ)")), (doc.doc_id, v.version_id)
+            if v.version_id in archival.OLD_SPELLING:  # the old-spelling variants say what they are
+                assert v.meta.orthography in ("pre-reform", "classical", "mixed") and "old-spelling variant" in v.meta.notes
+
+
+def test_an_old_spelling_variant_shares_the_lines_of_its_modern_version(docs, tmp_path):
+    for doc in docs:
+        for old, modern in archival.OLD_SPELLING.items():
+            assert [ln.paragraph for ln in doc.versions[old]] == [ln.paragraph for ln in doc.versions[modern]]
+    copy = tmp_path / "1920-05-14-tiflis-telegram"
+    shutil.copytree(DATA / copy.name, copy)
+    text = (copy / "ru-old.txt").read_text(encoding="utf-8")
+    (copy / "ru-old.txt").write_text(text.replace("\n\n", "\n", 1), encoding="utf-8")  # two paragraphs made one
+    with pytest.raises(archival.DevSetError, match=r"ru-old\.txt: an old-spelling variant has the lines and "
+                                                   r"paragraphs of ru\.txt"):
+        archival.load_document(copy, "tune", "telegram")
 
 
 def test_a_broken_gold_file_is_refused_with_the_file_and_row(tmp_path):

@@ -26,11 +26,11 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _archival import OLD_SPELLING, load_devset  # noqa: E402
-from _common import ROOT  # noqa: E402  (also puts src/ on the path)
+from _archival import OLD_SPELLING, load_devset
+from _common import ROOT
 
-from align.corpus import load_corpus  # noqa: E402
-from align.reading import OLD, detect  # noqa: E402
+from align.corpus import load_corpus
+from align.reading import OLD, detect
 
 MIXED_DOC = "1920-08-20-moscow-talks-communique"
 

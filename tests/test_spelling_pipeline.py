@@ -62,7 +62,7 @@ def test_old_spelling_is_segmented_embedded_and_scored_as_read_and_kept_as_writt
                                                 "Іоаннъ Петросянъ прибылъ въ Эривань 14 іюня съ 32 вагонами."]
     assert all(RU_OLD[s.start:s.end] == s.text for s in a.tgt_segments)
     read = [ln for ln in RU_READ.split("\n") if ln]
-    assert set(read) <= set(spy.seen) and not set(s.text for s in a.tgt_segments) & set(spy.seen)
+    assert set(read) <= set(spy.seen) and not {s.text for s in a.tgt_segments} & set(spy.seen)
     assert a.tgt_orthography == "pre-reform" and a.src_orthography == ""
     assert a.signature.settings["reading.tgt"] == "pre-reform/reading-1" and "reading.src" not in a.signature.settings
     marks = [m for b in a.beads for m in b.divergence.marks if m.component == "numbers" and m.side == "target"]

@@ -144,12 +144,12 @@ def _word_reader(lang: str, orthography: str):
     return read_word
 
 
-def _build(text: str, lang: str, orthography: str, **extra: str) -> Reading:
+def _build(text: str, lang: str, orthography: str, declared: str = "", detected: str = "", warning: str = "") -> Reading:
     read_word = _word_reader(lang, orthography)
     builder = ReadingBuilder(text)
     for m in _WORD.finditer(text):
         builder.replace(m.start(), m.end(), read_word(m.group()))
-    return builder.build(_base(lang), orthography, **extra)
+    return builder.build(_base(lang), orthography, declared=declared, detected=detected, warning=warning)
 
 
 @lru_cache(maxsize=64)

@@ -105,8 +105,10 @@ class ReadingBuilder:
             self._out += pos - self._pos
             self._pos = pos
 
-    def build(self, lang: str, orthography: str, **extra: str) -> Reading:
-        if not self._pieces:
-            return Reading(self.source, self.source, lang, orthography, (), **extra)
+    def build(self, lang: str, orthography: str, *, declared: str = "", detected: str = "",
+              warning: str = "") -> Reading:
+        """The :class:`Reading` of the words given so far (the rest of the text read as written)."""
         self._copy_to(len(self.source))
-        return Reading(self.source, "".join(self._parts), lang, orthography, tuple(self._pieces), **extra)
+        text = "".join(self._parts) if self._pieces else self.source
+        return Reading(self.source, text, lang, orthography, tuple(self._pieces), declared=declared,
+                       detected=detected, warning=warning)

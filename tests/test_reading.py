@@ -185,6 +185,10 @@ def test_segmentation_reads_old_abbreviations_and_keeps_the_text_as_written(docs
     got = [s.text for s in segment_text(text, "ru", reading=read(text, "ru"))]
     assert got == ["Г-нъ Дюменилъ принялъ меня.", "Т. е. онъ согласился и т. д.", "Заседаніе закрыто 3 іюня 1920 г.",
                    "Вечеромъ уѣхалъ."]
+    # an introductory date ends in "г." without ending the sentence — once "Въ концѣ іюня" is read "В конце июня"
+    intro = "Въ концѣ іюня 1920 г. Арменія заключила договоръ съ Грузіей."
+    assert len(segment_text(intro, "ru")) == 2
+    assert [s.text for s in segment_text(intro, "ru", reading=read(intro, "ru"))] == [intro]
 
 
 def test_importing_the_reading_loads_no_dictionary():

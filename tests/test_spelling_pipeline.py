@@ -115,3 +115,12 @@ def test_the_views_show_the_spelling_a_side_was_read_in_and_its_text_as_written(
     assert "<dt>spelling</dt><dd>" + label in page and "Іоаннъ Петросянъ" in page and "Иоанн Петросян" not in page
     modern = align_texts(EN, RU_READ, "en", "ru", encoder=hashing_encoder)
     assert "spelling" not in " ".join(to_frame(modern).attrs) and "<dt>spelling</dt>" not in render_report([modern])
+
+
+def test_align_segment_reads_old_abbreviations_and_prints_the_text_as_written(tmp_path, capsys):
+    from align.cli import main
+    path = tmp_path / "ru-old.txt"
+    path.write_text("Г-нъ Дюменилъ принялъ меня. Т. е. онъ согласился и т. д. Вечеромъ уѣхалъ.\n", encoding="utf-8")
+    assert main(["segment", str(path), "--lang", "ru"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["Г-нъ Дюменилъ принялъ меня.", "Т. е. онъ согласился и т. д.",
+                                                    "Вечеромъ уѣхалъ."]

@@ -23,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..errors import LanguageMismatchWarning
+    from ..reading import read
     from ..scripts import script_mismatch
     from ..segment import segment_text
     from ..textio import read_text
@@ -32,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     problem = script_mismatch(text, args.lang)
     if problem:
         warnings.warn(f"{args.file}: {problem}", LanguageMismatchWarning, stacklevel=1)
-    segments = segment_text(text, args.lang, doc_id=Path(args.file).stem)
+    # abbreviation rules read old spelling as modern ("Г-нъ"); the segments are the text as written
+    segments = segment_text(text, args.lang, doc_id=Path(args.file).stem, reading=read(text, args.lang))
     with output(args.out) as out:
         for s in segments:
             if args.jsonl:

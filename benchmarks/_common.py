@@ -9,7 +9,6 @@ the library (``align.aligner``, ``align.evaluate``) and hands its numbers to
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as _dt
 import json
 import os
@@ -48,41 +47,13 @@ def add_common_args(ap: argparse.ArgumentParser, *, encoder: bool = True) -> Non
 
 
 def settings_from(overrides: Sequence[str]):
-    """Default :class:`AlignerSettings` with ``key=value`` overrides, each value cast to the field's type.
-
-    Returns ``(settings, changes)``.  Numbers, strings and booleans are cast by
-    the default's type; any other field (a list, say) takes a JSON value.
+    """Default :class:`AlignerSettings` with ``key=value`` overrides (:mod:`align.aligner.overrides`,
+    the same parser as the commands' ``--set``).  Returns ``(settings, changes)``.
 
     :raises InputError: an unknown key, or a value the field cannot take.
     """
-    from align.aligner import AlignerSettings
-    from align.errors import InputError
-    defaults = AlignerSettings()
-    fields = {f.name: getattr(defaults, f.name) for f in dataclasses.fields(AlignerSettings)}
-    changes: dict[str, object] = {}
-    for item in overrides:
-        key, sep, raw = item.partition("=")
-        key, raw = key.strip().replace("-", "_"), raw.strip()
-        if not sep or key not in fields:
-            raise InputError(f"--set {item!r}: expected KEY=VALUE with KEY one of {', '.join(fields)}")
-        kind = type(fields[key])
-        try:
-            if kind is bool:
-                if raw.lower() not in _BOOL:
-                    raise ValueError(raw)
-                value: object = _BOOL[raw.lower()]
-            elif kind in (int, float, str):
-                value = kind(raw)
-            else:
-                value = json.loads(raw)
-        except ValueError:
-            raise InputError(f"--set {item!r}: {key} takes a {kind.__name__} "
-                             f"(default {fields[key]!r}), not {raw!r}") from None
-        changes[key] = value
-    return AlignerSettings(**{**fields, **changes}), changes
-
-
-_BOOL = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+    from align.aligner.overrides import settings_from as parse
+    return parse(overrides)
 
 
 def parse_settings(ap: argparse.ArgumentParser, overrides: Sequence[str]):

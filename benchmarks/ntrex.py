@@ -70,6 +70,8 @@ COLUMNS = [("pair", "pair"), ("variant", "variant"), ("docs", "docs"), ("lines",
            ("sentences", "sentences"),
            ("strict P", "strict_precision"), ("strict R", "strict_recall"), ("strict F1", "strict_f1"),
            ("lax P", "lax_precision"), ("lax R", "lax_recall"), ("lax F1", "lax_f1"),
+           ("null P", "null_precision"), ("null R", "null_recall"), ("null F1", "null_f1"),
+           ("null gold", "null_gold"), ("null predicted", "null_predicted"),
            ("segment s", "segment_s"), ("embed s", "embed_s"), ("align s", "align_s"),
            ("align CPU s", "align_cpu_s"),
            ("calls/sent asked", "calls_per_sentence"), ("distinct/sent", "distinct_per_sentence"),
@@ -184,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         return skip(f"NTREX-128 data not found in {folder} (missing {', '.join(missing)}); nothing to measure.")
 
     from align.aligner import AlignStats, align_texts_with_encoder
-    from align.evaluate import score
+    from align.evaluate import null_scores, score
 
     settings, changes = parse_settings(ap, args.overrides)
     docs = documents(folder, tgt_lang)
@@ -239,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         "lines": sum(len(d.src) for d in docs), "target_lines": sum(len(d.tgt) for d in docs),
         "sentences": sentences, "src_multi_sentence_lines": multi[0], "tgt_multi_sentence_lines": multi[1],
         "merged_pairs": merges, "deleted_lines": deletions,
-        **scores.to_dict(),
+        **scores.to_dict(), **null_scores(golds, tests).to_dict(),
         "segment_s": segment_s, "embed_s": timed.seconds, "align_s": total_s - timed.seconds,
         "embed_cpu_s": timed.cpu_seconds, "align_cpu_s": total_cpu - timed.cpu_seconds,
         "first_call_s": jit_s,

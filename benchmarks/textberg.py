@@ -42,6 +42,8 @@ SPLITS = {"dev": ("dev",), "test": tuple(f"test{i}" for i in range(7))}
 COLUMNS = [("split", "split"), ("docs", "docs"), ("sentences", "sentences"),
            ("strict P", "strict_precision"), ("strict R", "strict_recall"), ("strict F1", "strict_f1"),
            ("lax P", "lax_precision"), ("lax R", "lax_recall"), ("lax F1", "lax_f1"),
+           ("null P", "null_precision"), ("null R", "null_recall"), ("null F1", "null_f1"),
+           ("null gold", "null_gold"), ("null predicted", "null_predicted"),
            ("embed s", "embed_s"), ("align s", "align_s"), ("align CPU s", "align_cpu_s"),
            ("calls/sent asked", "calls_per_sentence"), ("distinct/sent", "distinct_per_sentence"),
            ("embedded now", "embedded"), ("max RSS MB", "max_rss_mb"), ("align peak MB", "align_peak_mb")]
@@ -61,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"{' …' if len(missing) > 3 else ''}); nothing to measure.")
 
     from align.aligner import AlignStats, align_texts_with_encoder
-    from align.evaluate import read_beads, score
+    from align.evaluate import null_scores, read_beads, score
 
     settings, changes = parse_settings(ap, args.overrides)
     encoder = make_encoder(args)
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     scores = score(golds, tests)
     record = {
         "benchmark": "textberg_de_fr", "split": args.split, "docs": len(docs), "sentences": sentences,
-        **scores.to_dict(),
+        **scores.to_dict(), **null_scores(golds, tests).to_dict(),
         "embed_s": timed.seconds, "align_s": total_s - timed.seconds,
         "embed_cpu_s": timed.cpu_seconds, "align_cpu_s": total_cpu - timed.cpu_seconds, "first_call_s": jit_s,
         "encoder_calls": asked, "calls_per_sentence": asked / sentences,

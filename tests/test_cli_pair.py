@@ -245,6 +245,51 @@ def test_usage_errors_exit_2(pair, capsys):
     assert info.value.code == 2 and "beads, tsv, json" in capsys.readouterr().err.replace("'", "")
 
 
+# -- aligner settings (--set) -------------------------------------------------------------------
+
+def test_set_changes_the_alignment_and_is_recorded_in_the_signature(pair, capsys):
+    rc, out, _ = align_pair(capsys, *pre(*pair, "--format", "json"))
+    default = json.loads(out)
+    assert "[]:[2]" in [b["bead"] for b in default["beads"]]
+    # leaving a sentence out made very expensive: the unrelated line joins a neighbour instead
+    rc, out, err = align_pair(capsys, *pre(*pair, "--format", "json", "--set", "skip=-5", "--set", "gap-ext=1"))
+    assert rc == 0 and err == ""
+    changed = json.loads(out)
+    assert all(b["src"] and b["tgt"] for b in changed["beads"])
+    assert changed["signature"]["settings"]["aligner.skip"] == -5.0
+    assert changed["signature"]["settings"]["aligner.gap_ext"] == 1.0
+    assert {k: v for k, v in changed["signature"]["settings"].items() if k not in ("aligner.skip", "aligner.gap_ext")} \
+        == {k: v for k, v in default["signature"]["settings"].items() if k not in ("aligner.skip", "aligner.gap_ext")}
+
+
+@pytest.mark.parametrize("item, words", [
+    ("bogus=1", ["unknown aligner setting 'bogus'", "max_merge", "skip", "refine_mode"]),
+    ("skip=abc", ["skip takes a float", "-0.1", "'abc'"]),
+    ("max_merge=2.5", ["max_merge takes a int"]),
+    ("max_merge=0", ["at least 1"]),
+    ("refine=maybe", ["refine takes a boolean"]),
+    ("refine_mode=everything", ["pairs, regions, all"]),
+    ("skip", ["expected KEY=VALUE"]),
+])
+def test_set_rejects_bad_keys_and_values_before_reading_files(tmp_path, capsys, item, words):
+    missing = tmp_path / "nowhere.txt"  # never read: the settings are checked first
+    rc, out, err = align_pair(capsys, *pre(missing, missing, "--set", item))
+    assert rc == 1 and out == ""
+    assert err.startswith("align: error: --set ") and all(w in err for w in words), err
+    assert main(["run", "--texts", str(tmp_path), "--set", item, "--model", "hashing"]) == 1
+    run_err = capsys.readouterr().err
+    assert all(w in run_err for w in words), run_err
+
+
+def test_set_is_documented_in_help(capsys):
+    for command in ("pair", "run"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        assert "--set KEY=VALUE" in text and "Aligner settings" in text
+        assert "max_merge=5" in text and "skip=-0.1" in text
+
+
 @pytest.mark.slow
 def test_pair_with_the_bundled_model(texts_dir, tmp_path, capsys):
     doc = texts_dir / "1920-04-26-kemal-proposal"
@@ -324,6 +369,25 @@ def test_run_command(tmp_path, texts_dir, capsys):
     decisions = [(after.alignment.pairs()[i], after.state_of(i)) for i in range(len(after.beads))
                  if after.state_of(i).status != "pending"]
     assert [(texts_, s.status, s.note) for texts_, s in decisions] == [(decided, "divergent", "check this")]
+
+
+def test_run_with_a_changed_setting_recomputes_only_when_the_setting_changes(tmp_path, texts_dir, capsys):
+    texts = tmp_path / "texts"
+    shutil.copytree(texts_dir, texts)
+    args = ["run", "--texts", str(texts), "--alignments", str(tmp_path / "alignments"), "--report", "",
+            "--no-tmx", "--model", "hashing", "--doc", "1920-04-26-kemal-proposal"]
+
+    def statuses(extra: list[str]) -> list[str]:
+        assert main(args + extra + ["--json"]) == 0
+        return [p["status"] for d in json.loads(capsys.readouterr().out)["documents"] for p in d["pairs"]]
+
+    assert statuses([]) == ["aligned", "aligned"]
+    assert statuses([]) == ["unchanged", "unchanged"]
+    assert statuses(["--set", "max_merge=3"]) == ["aligned", "aligned"]
+    stored = store.load(tmp_path / "alignments" / "1920-04-26-kemal-proposal" / "en__ru-working.json")
+    assert stored.alignment.signature.settings["aligner.max_merge"] == 3
+    assert statuses(["--set", "max_merge=3"]) == ["unchanged", "unchanged"]
+    assert statuses([]) == ["aligned", "aligned"]
 
 
 def test_run_command_reports_a_broken_corpus(tmp_path, texts_dir, capsys):

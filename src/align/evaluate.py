@@ -9,6 +9,12 @@ The definitions are the ones Vecalign's and Bertalign's evaluations use:
   source and one target sentence with some gold bead.
 
 Counts are summed over all files before the ratios are taken (micro-average).
+
+:func:`null_scores` measures the null beads alone (1-0 omissions and 0-1
+additions): a predicted null bead is right when the gold leaves the same
+sentence out on the same side.  Gold and predictions hold one sentence per
+null bead (the aligner never groups them); a null bead of several sentences
+counts once per sentence.
 """
 from __future__ import annotations
 
@@ -103,3 +109,50 @@ def score(golds: Sequence[Sequence[BeadIds]], tests: Sequence[Sequence[BeadIds]]
     sp, sr = ratio(p[0], p[1]), ratio(r[0], r[1])
     lp, lr = ratio(p[2], p[3]), ratio(r[2], r[3])
     return Scores(sp, sr, _f1(sp, sr), lp, lr, _f1(lp, lr))
+
+
+@dataclass(frozen=True)
+class NullScores:
+    """Precision, recall and F1 of the null beads (sentences left out on one side), with the counts."""
+
+    precision: float
+    recall: float
+    f1: float
+    predicted: int
+    gold: int
+    correct: int
+
+    def to_dict(self) -> dict[str, float]:
+        return {"null_precision": round(self.precision, 4), "null_recall": round(self.recall, 4),
+                "null_f1": round(self.f1, 4), "null_predicted": self.predicted, "null_gold": self.gold,
+                "null_correct": self.correct}
+
+
+def _nulls(beads: Iterable[BeadIds]) -> set[tuple[int, int]]:
+    """(side, sentence) of every sentence in a null bead: side 0 source (omitted), 1 target (added)."""
+    out: set[tuple[int, int]] = set()
+    for src, tgt in beads:
+        if src and not tgt:
+            out.update((0, i) for i in src)
+        elif tgt and not src:
+            out.update((1, j) for j in tgt)
+    return out
+
+
+def null_scores(golds: Sequence[Sequence[BeadIds]], tests: Sequence[Sequence[BeadIds]]) -> NullScores:
+    """Micro-averaged precision/recall/F1 of the null beads over several documents.
+
+    With no predicted (or no gold) null bead, precision (recall) is 1.0 when
+    the other side has none either, else 0.0.
+    """
+    if len(golds) != len(tests):
+        raise InputError(f"{len(golds)} gold files but {len(tests)} predictions")
+    predicted = gold = correct = 0
+    for g, t in zip(golds, tests):
+        gs, ts = _nulls(g), _nulls(t)
+        predicted += len(ts)
+        gold += len(gs)
+        correct += len(gs & ts)
+    p = correct / predicted if predicted else float(gold == 0)
+    r = correct / gold if gold else float(predicted == 0)
+    return NullScores(p, r, _f1(p, r), predicted, gold, correct)

@@ -18,6 +18,28 @@ def add_model_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache-dir", default=None, help="embedding cache folder (default: $ALIGN_CACHE_DIR or ~/.cache/align-workbench)")
 
 
+def add_settings_option(p: argparse.ArgumentParser) -> None:
+    """``--set KEY=VALUE`` (repeatable): one aligner setting; see :func:`settings_from_args`."""
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="change one aligner setting (repeatable), e.g. --set skip=-0.2 --set max_merge=4; "
+                        "the settings are listed under 'Aligner settings' below. A changed setting is "
+                        "recorded in the alignment's signature")
+
+
+def settings_epilog() -> str:
+    """The aligner settings and their defaults, for a command's --help."""
+    from ..aligner.overrides import setting_fields
+    items = [f"{k}={v!r}" for k, v in setting_fields().items()]
+    return ("Aligner settings (--set KEY=VALUE; defaults shown; see docs/architecture.md): "
+            + ", ".join(items) + ".")
+
+
+def settings_from_args(args: argparse.Namespace):
+    """The aligner settings a command was given (library defaults plus ``--set``); InputError if bad."""
+    from ..aligner.overrides import settings_from
+    return settings_from(getattr(args, "overrides", []) or [])[0]
+
+
 @contextmanager
 def output(path: str | None) -> Iterator[TextIO]:
     """stdout, or a file written atomically (nothing is left half-written on error)."""

@@ -8,10 +8,11 @@ FORMATS = ("beads", "tsv", "json")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_model_option
+    from ._common import add_model_option, add_settings_option, settings_epilog
     p = sub.add_parser("pair", help="align two text files",
                        description="Align two versions of a text given as files. By default each file is "
-                                   "split into sentences; with --presegmented every line is one sentence.")
+                                   "split into sentences; with --presegmented every line is one sentence.",
+                       epilog=settings_epilog())
     p.add_argument("src", help="source text file")
     p.add_argument("tgt", help="target text file")
     p.add_argument("--src-lang", required=True, help="source language code (en, ru, hy, de, fr, zh)")
@@ -27,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--save", default=None, metavar="ALIGNMENT.json",
                    help="also save the alignment in the store format (for review, report and export)")
     add_model_option(p)
+    add_settings_option(p)
     p.set_defaults(handler=run)
 
 
@@ -35,12 +37,13 @@ def run(args: argparse.Namespace) -> int:
 
     from ..pipeline import align_texts, resolve_encoder
     from ..textio import read_text
-    from ._common import output
+    from ._common import output, settings_from_args
 
+    settings = settings_from_args(args)  # a bad --set fails before any file is read
     src_text = read_text(args.src, encoding=args.src_encoding or args.encoding, lang=args.src_lang)
     tgt_text = read_text(args.tgt, encoding=args.tgt_encoding or args.encoding, lang=args.tgt_lang)
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
-    alignment = align_texts(src_text, tgt_text, args.src_lang, args.tgt_lang, encoder=encoder,
+    alignment = align_texts(src_text, tgt_text, args.src_lang, args.tgt_lang, encoder=encoder, settings=settings,
                             presegmented_input=args.presegmented, score=not args.no_score,
                             doc_id=Path(args.src).stem, src_version=Path(args.src).stem,
                             tgt_version=Path(args.tgt).stem)

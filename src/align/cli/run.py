@@ -23,7 +23,7 @@ def _workers(value: str) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_model_option
+    from ._common import add_model_option, add_settings_option, settings_epilog
     p = sub.add_parser(
         "run", help="align every document of texts/ and write alignments/, reports and TMX",
         description="For every document with two or more versions, align each version with the document's pivot "
@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "review work kept), the TMX beside it, alignments/<doc>/report.html and (over the whole "
                     "collection) an index page. Pairs whose texts, model and settings did not change are not "
                     "computed again. A document that cannot be read is reported and the others go on; the exit "
-                    "status is then 1.")
+                    "status is then 1.",
+        epilog=settings_epilog())
     p.add_argument("path", nargs="?", default=None, metavar="TEXTS",
                    help="a collection folder (default: texts) or one document folder inside it")
     p.add_argument("--texts", default=None, metavar="TEXTS", help="the same as the TEXTS argument")
@@ -54,6 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true",
                    help="print one JSON object with every pair and failure instead of the table (no progress bar)")
     add_model_option(p)
+    add_settings_option(p)
     p.set_defaults(handler=run)
 
 
@@ -61,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
     from ..batch import UNCHANGED
     from ..batch import run as run_batch
     from ..pipeline import resolve_encoder
+    from ._common import settings_from_args
 
+    settings = settings_from_args(args)  # a bad --set fails before anything is read or computed
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
     bar = None
     saved_progress: str | None = None
@@ -81,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             bar.update(1)
 
     try:
-        result = run_batch(args.path or args.texts or "texts", args.alignments, encoder=encoder,
+        result = run_batch(args.path or args.texts or "texts", args.alignments, encoder=encoder, settings=settings,
                            report="" if args.report is None else (args.report or None), doc_ids=args.doc, pivot=args.pivot, workers=args.workers,
                            scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start)
     except KeyboardInterrupt:

@@ -37,10 +37,25 @@ lines.  Gold, in the index space after the edit (source lines unchanged, target
 lines renumbered): ``[i, i+1]:[k]`` for a merge, ``[i]:[]`` for a deleted
 target line, ``[i]:[k]`` otherwise.
 
+``--variant nulls`` (seed 13; ``--perturbed`` is ``--variant perturbed``) tests
+omissions and additions on both sides.  Each document is edited with a
+generator seeded by ``"13:nulls:<document id>"``.  Walking the line pairs left
+to right: with probability 0.10 the target line and the next are merged (as
+above); otherwise with probability 0.05 the target line is deleted (gold
+``[i]:[]``), otherwise with probability 0.05 the source line is deleted (gold
+``[]:[k]``: the translation is left with nothing to translate); after each step,
+with probability 0.03 each, a *foreign* line is inserted on the target side
+(gold ``[]:[k]``) and on the source side (gold ``[i]:[]``): a line of another
+document, in one of the two languages the side is not written in (the other
+side's language, as an untranslated passage, or the third language of NTREX:
+hy in an en–ru pair, ru in an en–hy pair).  A side never loses its last line.
+Null-bead precision/recall/F1 are printed beside the bead scores.
+
 Usage::
 
     OMP_NUM_THREADS=2 python benchmarks/ntrex.py --pair en-ru
     OMP_NUM_THREADS=2 python benchmarks/ntrex.py --pair en-hy --perturbed --json
+    OMP_NUM_THREADS=2 python benchmarks/ntrex.py --pair en-ru --variant nulls --json
     OMP_NUM_THREADS=2 python benchmarks/ntrex.py --pair en-ru --limit-docs 5   # quick look
 """
 from __future__ import annotations
@@ -62,7 +77,14 @@ PAIRS = ("en-ru", "en-hy")
 SEED = 13
 P_MERGE = 0.10
 P_DELETE = 0.06
-TARGET_F1 = {False: 0.97, True: 0.95}
+#: The ``nulls`` variant: deletions on either side and foreign lines inserted on either side.
+P_DELETE_TGT = 0.05
+P_DELETE_SRC = 0.05
+P_FOREIGN = 0.03
+VARIANTS = ("plain", "perturbed", "nulls")
+TARGET_F1 = {"plain": 0.97, "perturbed": 0.95, "nulls": 0.97}
+#: Issue 12's target for the null beads of the ``nulls`` variant.
+TARGET_NULL_F1 = 0.90
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -127,6 +149,64 @@ def perturb(doc: Document, seed: int = SEED) -> tuple[Document, int, int]:
     return Document(doc.doc_id, doc.src, lines, gold), merges, deletions
 
 
+def perturb_nulls(doc: Document, foreign: dict[str, list[str]], seed: int = SEED) -> tuple[Document, dict[str, int]]:
+    """The document with lines merged, deleted on either side and foreign lines inserted on either side
+    (see the module docstring); returns it and the counts of each edit.
+
+    ``foreign`` maps ``"source"``/``"target"`` to the pool of lines that may be inserted on that side
+    (lines of other documents, in a language the side is not written in).
+    """
+    rng = random.Random(f"{seed}:nulls:{doc.doc_id}")
+    src: list[str] = []
+    tgt: list[str] = []
+    gold: list[Bead] = []
+    counts = {"merged": 0, "deleted_target": 0, "deleted_source": 0, "foreign_target": 0, "foreign_source": 0}
+    n, i = len(doc.src), 0
+    while i < n:
+        left = n - i
+        if i + 1 < n and rng.random() < P_MERGE:
+            gold.append(((len(src), len(src) + 1), (len(tgt),)))
+            src += [doc.src[i], doc.src[i + 1]]
+            tgt.append(doc.tgt[i] + " " + doc.tgt[i + 1])
+            counts["merged"] += 1
+            i += 2
+        elif rng.random() < P_DELETE_TGT and (tgt or left > 1):
+            gold.append(((len(src),), ()))
+            src.append(doc.src[i])
+            counts["deleted_target"] += 1
+            i += 1
+        elif rng.random() < P_DELETE_SRC and (src or left > 1):
+            gold.append(((), (len(tgt),)))
+            tgt.append(doc.tgt[i])
+            counts["deleted_source"] += 1
+            i += 1
+        else:
+            gold.append(((len(src),), (len(tgt),)))
+            src.append(doc.src[i])
+            tgt.append(doc.tgt[i])
+            i += 1
+        if rng.random() < P_FOREIGN:
+            gold.append(((), (len(tgt),)))
+            tgt.append(rng.choice(foreign["target"]))
+            counts["foreign_target"] += 1
+        if rng.random() < P_FOREIGN:
+            gold.append(((len(src),), ()))
+            src.append(rng.choice(foreign["source"]))
+            counts["foreign_source"] += 1
+    return Document(doc.doc_id, src, tgt, gold), counts
+
+
+def foreign_pools(langs: dict[str, list[str]], src_lang: str, tgt_lang: str, doc: Document,
+                  ids: list[str]) -> dict[str, list[str]]:
+    """Lines of other documents that may be inserted into ``doc``: on each side, lines in the two NTREX
+    languages that side is not written in (``langs``: every line of each language file)."""
+    others = [k for k, d in enumerate(ids) if d != doc.doc_id]
+    pool = {}
+    for side, own in (("source", src_lang), ("target", tgt_lang)):
+        pool[side] = [langs[lang][k] for lang in FILES if lang != own for k in others if langs[lang][k].strip()]
+    return pool
+
+
 def segment_lines(lines: list[str], lang: str):
     """Segments of the lines joined by blank lines, and the line each segment comes from."""
     from align.segment import segment_text
@@ -174,7 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pair", choices=PAIRS, default="en-ru", help="language pair (English source)")
     ap.add_argument("--perturbed", action="store_true",
-                    help=f"merge and delete target lines first (seed {SEED}; see the module docstring)")
+                    help=f"merge and delete target lines first (seed {SEED}; the same as --variant perturbed)")
+    ap.add_argument("--variant", choices=VARIANTS, default=None,
+                    help="plain (default), perturbed (target lines merged and deleted), or nulls (lines merged, "
+                         "deleted on either side, and foreign lines inserted on either side; see the module "
+                         "docstring)")
     ap.add_argument("--limit-docs", type=int, default=0, metavar="N", help="only the first N documents (0: all)")
     add_common_args(ap)
     args = ap.parse_args(argv)
@@ -188,15 +272,25 @@ def main(argv: list[str] | None = None) -> int:
     from align.aligner import AlignStats, align_texts_with_encoder
     from align.evaluate import null_scores, score
 
+    if args.perturbed and args.variant not in (None, "perturbed"):
+        ap.error("--perturbed is --variant perturbed; give one of them")
+    variant = "perturbed" if args.perturbed else (args.variant or "plain")
     settings, changes = parse_settings(ap, args.overrides)
     docs = documents(folder, tgt_lang)
     if args.limit_docs:
         docs = docs[:args.limit_docs]
     merges = deletions = 0
-    if args.perturbed:
+    edits: dict[str, int] = {}
+    if variant == "perturbed":
         edited = [perturb(d) for d in docs]
         docs = [d for d, _, _ in edited]
         merges, deletions = sum(e[1] for e in edited), sum(e[2] for e in edited)
+    elif variant == "nulls":
+        ids = [line.split("\t")[0].strip() for line in read_lines(folder / IDS)]
+        langs = {lang: read_lines(folder / name) for lang, name in FILES.items()}
+        nulled = [perturb_nulls(d, foreign_pools(langs, src_lang, tgt_lang, d, ids)) for d in docs]
+        docs = [d for d, _ in nulled]
+        edits = {k: sum(c[k] for _, c in nulled) for k in nulled[0][1]} if nulled else {}
 
     t0 = time.perf_counter()
     segmented = [(segment_lines(d.src, src_lang), segment_lines(d.tgt, tgt_lang)) for d in docs]
@@ -235,13 +329,13 @@ def main(argv: list[str] | None = None) -> int:
     scores = score(golds, tests)
     multi = (sum(1 for (_, so), _ in segmented for k in set(so) if so.count(k) > 1),
              sum(1 for _, (_, to) in segmented for k in set(to) if to.count(k) > 1))
-    variant = "perturbed" if args.perturbed else "plain"
+    nulls = null_scores(golds, tests)
     record = {
         "benchmark": "ntrex128", "pair": args.pair, "variant": variant, "docs": len(docs),
         "lines": sum(len(d.src) for d in docs), "target_lines": sum(len(d.tgt) for d in docs),
         "sentences": sentences, "src_multi_sentence_lines": multi[0], "tgt_multi_sentence_lines": multi[1],
-        "merged_pairs": merges, "deleted_lines": deletions,
-        **scores.to_dict(), **null_scores(golds, tests).to_dict(),
+        "merged_pairs": merges, "deleted_lines": deletions, "edits": edits,
+        **scores.to_dict(), **nulls.to_dict(),
         "segment_s": segment_s, "embed_s": timed.seconds, "align_s": total_s - timed.seconds,
         "embed_cpu_s": timed.cpu_seconds, "align_cpu_s": total_cpu - timed.cpu_seconds,
         "first_call_s": jit_s,
@@ -249,18 +343,23 @@ def main(argv: list[str] | None = None) -> int:
         "distinct_texts": timed.distinct, "distinct_per_sentence": timed.distinct / max(1, sentences),
         "embedded": model_calls(encoder) - calls_before,
         "max_rss_mb": max_rss_mb(), "align_peak_mb": peak / 2**20,
-        "target_f1": TARGET_F1[args.perturbed], "target_met": scores.strict_f1 >= TARGET_F1[args.perturbed],
+        "target_f1": TARGET_F1[variant], "target_met": scores.strict_f1 >= TARGET_F1[variant],
         **provenance(settings, changes, encoder),
     }
     record = rounded(record)
     title = (f"NTREX-128 {args.pair}, {variant} ({len(docs)} documents, {record['lines']} source lines, "
              f"{record['target_lines']} target lines"
-             + (f"; {merges} merged pairs, {deletions} deleted lines" if args.perturbed else "")
+             + (f"; {merges} merged pairs, {deletions} deleted lines" if variant == "perturbed" else "")
+             + ("; " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in edits.items()) if edits else "")
              + f"; lines of several sentences: {multi[0]} {src_lang}, {multi[1]} {tgt_lang}), "
              f"model `{encoder.identity}`" + (f", overrides {changes}" if changes else ""))
     emit(title, COLUMNS, record, args.json)
     verdict = "met" if record["target_met"] else "MISSED"
-    print(f"\ntarget: line-level strict F1 ≥ {TARGET_F1[args.perturbed]} — {verdict} ({scores.strict_f1:.3f})")
+    print(f"\ntarget: line-level strict F1 ≥ {TARGET_F1[variant]} — {verdict} ({scores.strict_f1:.3f})")
+    if variant == "nulls":
+        verdict = "met" if nulls.f1 >= TARGET_NULL_F1 else "MISSED"
+        print(f"target: null-bead F1 ≥ {TARGET_NULL_F1} — {verdict} ({nulls.f1:.3f}: {nulls.correct} of "
+              f"{nulls.gold} gold null lines found, {nulls.predicted} predicted)")
     return 0
 
 

@@ -12,11 +12,11 @@ from statistics import NormalDist
 
 import pytest
 
-from align.divergence import (DEFAULT_REVIEW_THRESHOLD, Calibration, calibrate_alignment, score_alignment,
-                              score_pair)
+from align.divergence import (DEFAULT_REVIEW_THRESHOLD, Calibration, calibrate_alignment, gap_of,
+                              score_alignment, score_pair)
 from align.divergence.calibration import BUNDLED_MODEL, MIN_OWN_BEADS, similarity_reference
 from align.divergence.combine import ADDED, OMITTED
-from align.records import Alignment, Bead, Segment, Signature
+from align.records import Alignment, Bead, Mark, Segment, Signature, Unmatched
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,12 +60,36 @@ def test_every_bead_gets_a_divergence_and_the_input_is_left_alone():
     assert scored.beads[1].divergence.score < DEFAULT_REVIEW_THRESHOLD
 
 
-def test_omissions_and_additions_are_maximally_divergent():
+def test_omissions_and_additions_are_maximally_divergent_and_name_their_sentence():
     scored = score_alignment(alignment([([EN[0]], [RU[0]], 0.93), ([EN[1]], [], None), ([], [RU[2]], None)]))
     omitted, added = scored.beads[1].divergence, scored.beads[2].divergence
-    assert omitted.score == 1.0 and omitted.components == {"omission": 1.0} and omitted.reasons == (OMITTED,)
-    assert added.score == 1.0 and added.components == {"addition": 1.0} and added.reasons == (ADDED,)
-    assert OMITTED == "omitted: the target has nothing for this source sentence"
+    assert omitted.score == 1.0 and omitted.components == {"omission": 1.0}
+    assert omitted.reasons == (f"omission: source sentence 1 “{EN[1][:39]}…” has no counterpart in the target",)
+    assert omitted.marks == (Mark("source", 0, len(EN[1]), "omission", "omission"),)
+    assert added.score == 1.0 and added.components == {"addition": 1.0}
+    assert added.reasons[0].startswith("addition: target sentence 1 “") and "in the source" in added.reasons[0]
+    assert [gap_of(b) for b in scored.beads] == ["", "omission", "addition"]
+    # a pair of texts (no alignment) keeps the short reasons
+    assert score_pair(EN[1], "", "en", "ru", None).reasons == (OMITTED,)
+    assert score_pair("", RU[2], "en", "ru", None).reasons == (ADDED,)
+
+
+def test_a_sentence_left_in_a_merge_without_counterpart_is_a_named_partial_omission():
+    a = alignment([([EN[0]], [RU[0]], 0.93), ([EN[1], EN[2]], [RU[1]], 0.9), ([EN[0]], [RU[0], RU[2]], 0.9)])
+    beads = list(a.beads)
+    beads[1] = dataclasses.replace(beads[1], unmatched=(Unmatched("source", 2, 0.72),))
+    beads[2] = dataclasses.replace(beads[2], unmatched=(Unmatched("target", 2, 0.55),))
+    scored = score_alignment(dataclasses.replace(a, beads=tuple(beads)))
+    omitted, added = scored.beads[1].divergence, scored.beads[2].divergence
+    assert omitted.score >= DEFAULT_REVIEW_THRESHOLD and omitted.components["omission"] == pytest.approx(0.72)
+    assert ("partial omission: source sentence 2 “Angora, April 26, 1920.” probably has no counterpart in the "
+            "target (evidence 0.72)") in omitted.reasons
+    start = len(EN[1]) + 1  # the second sentence of the joined side text
+    assert Mark("source", start, start + len(EN[2]), "omission", "partial omission") in omitted.marks
+    assert added.score >= DEFAULT_REVIEW_THRESHOLD
+    assert any(r.startswith("partial addition: target sentence 2 “") for r in added.reasons)
+    assert [gap_of(b) for b in scored.beads] == ["", "partial omission", "partial addition"]
+    assert gap_of(scored.beads[0]) == "" and scored.beads[0].divergence.score < DEFAULT_REVIEW_THRESHOLD
 
 
 def test_marks_point_at_the_words_in_the_side_texts_of_a_merged_bead():

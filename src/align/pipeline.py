@@ -18,7 +18,7 @@ from . import __version__
 from .errors import LanguageMismatchWarning, SpellingWarning
 from .reading import Reading, normalise, read, reading_signature
 from .reading.written import read_side
-from .records import Alignment, Bead, Segment, Signature, Version, VersionMeta, text_sha256
+from .records import Alignment, Bead, Segment, Signature, Unmatched, Version, VersionMeta, text_sha256
 
 
 def resolve_encoder(model: str | None = None, *, cache: bool = True, cache_dir: str | Path | None = None,
@@ -72,7 +72,9 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
         read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading), encoder.encode, settings,
         src_paragraphs=[s.paragraph for s in src_segments], tgt_paragraphs=[s.paragraph for s in tgt_segments],
         stats=stats)
-    beads = tuple(Bead(r.src, r.tgt, None if r.similarity is None else round(float(r.similarity), 6))
+    beads = tuple(Bead(r.src, r.tgt, None if r.similarity is None else round(float(r.similarity), 6),
+                       unmatched=tuple(Unmatched("source" if side == 0 else "target", index, value)
+                                       for side, index, value in r.unmatched))
                   for r in raw)
     signature = signature_for(encoder.identity, settings, segmentation, src_text, tgt_text,
                               readings=(src_reading, tgt_reading))

@@ -167,18 +167,35 @@ class Divergence:
 
 
 @dataclass(frozen=True)
+class Unmatched:
+    """A sentence of a merged bead that probably has no counterpart on the other side.
+
+    The aligner's null-bead pass (:mod:`align.aligner.nulls`) found it; it was
+    left in the bead (a middle sentence, or evidence short of detaching it),
+    and divergence names it as a partial omission (``side == "source"``) or a
+    partial addition (``"target"``).  ``value`` is the evidence, in [0, 1].
+    """
+
+    side: str  # "source" or "target"
+    index: int  # the sentence's index on that side
+    value: float
+
+
+@dataclass(frozen=True)
 class Bead:
     """One alignment unit: source sentence indexes ↔ target sentence indexes.
 
     Either side may be empty (an omission ``1-0`` or an addition ``0-1``).
     ``similarity`` is the cosine similarity of the two sides' embeddings, or
-    ``None`` for an empty side.
+    ``None`` for an empty side.  ``unmatched`` lists the sentences of a merged
+    bead that the aligner found probably without counterpart (see :class:`Unmatched`).
     """
 
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     similarity: float | None = None
     divergence: Divergence | None = None
+    unmatched: tuple[Unmatched, ...] = ()
 
     @property
     def kind(self) -> str:

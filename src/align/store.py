@@ -18,9 +18,13 @@ segment per line, so a reviewer's work shows up in ``git diff`` line by line::
     "tgt_segments": [...],
     "beads": [
       {"src": [0], "tgt": [0, 1], "similarity": 0.91, "divergence": {...}},
+      {"src": [1, 2], "tgt": [2], "similarity": 0.88, "unmatched": [["source", 2, 0.71]], ...},
       ...],
     "review": {...}                         # review state, owned by align.review
     }
+
+``"unmatched"`` (only on beads that have any) lists the sentences of a merged
+bead the aligner found probably without counterpart: side, index, evidence.
 
 The ``"review"`` object is written one entry per line too (see ``docs/review.md``).
 
@@ -39,7 +43,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import ConflictError, StoreError, StoreVersionError
-from .records import Alignment, Bead, Divergence, Mark, Role, Segment, Signature, VersionMeta
+from .records import Alignment, Bead, Divergence, Mark, Role, Segment, Signature, Unmatched, VersionMeta
 
 FORMAT = "align-workbench/alignment"
 SCHEMA_VERSION = 1
@@ -99,6 +103,8 @@ def divergence_from_dict(data: dict[str, Any]) -> Divergence:
 def bead_to_dict(bead: Bead) -> dict[str, Any]:
     out: dict[str, Any] = {"src": list(bead.src), "tgt": list(bead.tgt),
                            "similarity": None if bead.similarity is None else round(float(bead.similarity), 4)}
+    if bead.unmatched:
+        out["unmatched"] = [[u.side, u.index, round(float(u.value), 4)] for u in bead.unmatched]
     if bead.divergence is not None:
         out["divergence"] = divergence_to_dict(bead.divergence)
     return out
@@ -106,8 +112,10 @@ def bead_to_dict(bead: Bead) -> dict[str, Any]:
 
 def bead_from_dict(data: dict[str, Any]) -> Bead:
     div = data.get("divergence")
+    unmatched = tuple(Unmatched(str(side), int(index), float(value))
+                      for side, index, value in data.get("unmatched") or ())
     return Bead(src=tuple(data["src"]), tgt=tuple(data["tgt"]), similarity=data.get("similarity"),
-                divergence=divergence_from_dict(div) if div else None)
+                divergence=divergence_from_dict(div) if div else None, unmatched=unmatched)
 
 
 def _dumps_line(value: Any) -> str:

@@ -47,11 +47,17 @@ COARSE_FULL_LIMIT = 60_000
 
 @dataclass
 class RawBead:
-    """A bead before it becomes a record: index tuples and the cosine of its sides."""
+    """A bead before it becomes a record: index tuples and the cosine of its sides.
+
+    ``unmatched`` lists ``(side, sentence, value)`` for sentences of a merged side that the
+    null-bead pass (:mod:`.nulls`) found probably without counterpart but left in the bead
+    (side 0: source, 1: target; value: the evidence, in [0, 1]).
+    """
 
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     similarity: float | None
+    unmatched: tuple[tuple[int, int, float], ...] = ()
 
 
 @dataclass
@@ -291,7 +297,7 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
     path_t, path_c, rs, rt = _solve(src, tgt, settings, lo, off)
     beads = _to_beads(path_t, path_c, settings.types)
     if not settings.refine or settings.max_merge < 2:
-        return beads
+        return _null_pass(beads, src_texts, tgt_texts, X, Y, {}, encode, settings, stats)
     if settings.refine_mode in ("pairs", "all"):
         top = 2 if settings.refine_mode == "pairs" else settings.max_merge
         cand_x = [(s, a) for a in range(2, top + 1) for s in range(n - a + 1)]
@@ -310,20 +316,32 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
     stats.windows_embedded = len(texts)
     stats.encoder_calls = n + m + len(texts)
     if not texts:
-        return beads
+        return _null_pass(beads, src_texts, tgt_texts, X, Y, {}, encode, settings, stats)
     wv = encode(texts)
     dim = X.shape[1]
     wx = np.ascontiguousarray(wv[:len(cand_x)]) if cand_x else np.zeros((1, dim), np.float32)
     wy = np.ascontiguousarray(wv[len(cand_x):]) if cand_y else np.zeros((1, dim), np.float32)
     wxi = np.full((n, settings.max_merge + 1), -1, dtype=np.int64)
     wyi = np.full((m, settings.max_merge + 1), -1, dtype=np.int64)
+    known: dict[tuple[int, tuple[int, ...]], np.ndarray] = {}
     for r, (s, a) in enumerate(cand_x):
         wxi[s, a] = r
+        known[(0, tuple(range(s, s + a)))] = wx[r]
     for r, (s, a) in enumerate(cand_y):
         wyi[s, a] = r
+        known[(1, tuple(range(s, s + a)))] = wy[r]
     if settings.refine_mode == "pairs" and settings.max_merge > 2:
         # windows of 3+ sentences from the real 2-sentence windows (no extra encoder calls)
         wx, wxi = _windows_from_pairs(wx, wxi, settings.max_merge)
         wy, wyi = _windows_from_pairs(wy, wyi, settings.max_merge)
     path_t, path_c, _, _ = _solve(src, tgt, settings, lo, off, (wx, wxi, wy, wyi))
-    return _to_beads(path_t, path_c, settings.types)
+    beads = _to_beads(path_t, path_c, settings.types)
+    return _null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats)
+
+
+def _null_pass(beads: list[RawBead], src_texts, tgt_texts, X, Y, known, encode, settings: AlignerSettings,
+               stats: AlignStats) -> list[RawBead]:
+    if not settings.nulls:
+        return beads
+    from .nulls import null_pass
+    return null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats)

@@ -5,7 +5,9 @@ bead of an alignment; :func:`score_pair` scores one pair of texts.  A score
 is in [0, 1] and combines named components — meaning (calibrated embedding
 similarity), numbers, names, untranslated, length, negation, antonym,
 question, gender, tense — each with short reasons and marks on the words concerned.
-Omissions and additions score 1.  Beads at or above
+Omissions and additions score 1 and name their sentences; a merged bead
+holding a sentence the aligner found without counterpart gets a partial
+omission or addition (:mod:`.omission`; :func:`gap_of` says which).  Beads at or above
 :data:`DEFAULT_REVIEW_THRESHOLD` are flagged for review.
 
 Pure Python and regular expressions: importing loads no model, and scoring
@@ -16,10 +18,11 @@ from __future__ import annotations
 from .calibration import Calibration, calibrate, register_reference
 from .combine import (DEFAULT_REVIEW_THRESHOLD, SCORING, calibrate_alignment, score_alignment,
                       score_pair)
+from .omission import GAPS, gap_of
 
 #: The named components a Divergence may carry, in the order tables and views list them.
 COMPONENTS: tuple[str, ...] = ("meaning", "numbers", "names", "untranslated", "length", "negation", "antonym",
                                "question", "gender", "tense", "omission", "addition")
 
-__all__ = ["COMPONENTS", "SCORING", "score_alignment", "score_pair", "DEFAULT_REVIEW_THRESHOLD", "Calibration", "calibrate",
+__all__ = ["COMPONENTS", "GAPS", "gap_of", "SCORING", "score_alignment", "score_pair", "DEFAULT_REVIEW_THRESHOLD", "Calibration", "calibrate",
            "calibrate_alignment", "register_reference"]

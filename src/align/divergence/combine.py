@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import Sequence
 
 from ..reading import normalise
 from ..reading.written import as_written, read_side
 from ..records import Alignment, Bead, Divergence
-from . import antonyms, length, meaning, names, numbers, polarity, tense, untranslated
+from . import antonyms, length, meaning, names, numbers, omission, polarity, tense, untranslated
 from .base import Finding
 from .calibration import Calibration, calibrate, char_length
 from .tokens import Side
@@ -30,7 +31,9 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #: then re-scores stored alignments in place (beads, fixes and review kept).
 #: 1: meaning, numbers, names, untranslated, length, negation, antonym, question, gender.
 #: 2: + tense (tense and aspect, en/ru).
-SCORING = "divergence-2"
+#: 3: omission/addition reasons name the sentence; partial omission/addition from the aligner's
+#:    null-bead pass (``Bead.unmatched``).
+SCORING = "divergence-3"
 
 OMITTED = "omitted: the target has nothing for this source sentence"
 ADDED = "added: the source has nothing for this target sentence"
@@ -61,7 +64,7 @@ def empty_side(src_text: str, tgt_text: str) -> Divergence | None:
 
 def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, similarity: float | None,
                *, calibration: Calibration | None = None, src_orthography: str | None = None,
-               tgt_orthography: str | None = None) -> Divergence:
+               tgt_orthography: str | None = None, extra: Sequence[Finding] = ()) -> Divergence:
     """The divergence of one pair of texts.
 
     ``similarity`` is the cosine of the two texts' embeddings (None: the
@@ -74,7 +77,9 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
     The components read each text in its spelling (``src_orthography``,
     ``tgt_orthography``; None: the one the text shows; ``""``: as written), through
     :func:`align.reading.normalise`; marks and reasons are put back on the
-    texts as written.
+    texts as written.  ``extra`` findings (the partial omissions and additions
+    of a bead, whose marks are already on the texts as written) are combined
+    with the components'.
     """
     empty = empty_side(src_text, tgt_text)
     if empty is not None:
@@ -95,7 +100,21 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
         polarity.score_gender(src, tgt),
         tense.score(src, tgt),
     ]
-    return as_written(_combine([f for f in found if f is not None]), src_read, tgt_read)
+    written = as_written(_combine([f for f in found if f is not None]), src_read, tgt_read)
+    return _with(written, extra) if extra else written
+
+
+def _with(div: Divergence, extra: Sequence[Finding]) -> Divergence:
+    """``div`` combined (noisy-or) with more findings; reasons stay strongest first."""
+    keep = 1.0 - div.score
+    for f in extra:
+        keep *= 1.0 - f.value
+    top = max(div.components.values(), default=0.0)
+    ahead = [r for f in sorted(extra, key=lambda f: -f.value) if f.value > top for r in f.reasons]
+    behind = [r for f in sorted(extra, key=lambda f: -f.value) if 0 < f.value <= top for r in f.reasons]
+    marks = tuple(sorted((*div.marks, *(m for f in extra for m in f.marks)), key=lambda m: (m.side, m.start, m.end)))
+    return Divergence(score=1.0 - keep, components={**div.components, **{f.component: f.value for f in extra}},
+                      reasons=(*ahead, *div.reasons, *behind), marks=marks)
 
 
 def _is_scored_one_to_one(bead: Bead) -> bool:
@@ -115,7 +134,9 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
     """A copy of ``alignment`` whose every bead carries a :class:`~align.records.Divergence`.
 
     ``calibration`` defaults to :func:`calibrate_alignment` of this alignment.
-    Omissions (1-0) and additions (0-1) score 1.0.  No encoder is called:
+    Omissions (1-0) and additions (0-1) score 1.0 and name their sentences; a merged
+    bead with sentences the aligner found unmatched gets partial omission/addition
+    findings (:mod:`.omission`).  No encoder is called:
     the meaning component uses the similarity the aligner stored on each bead.
     The copy's signature carries ``settings["scoring"] = SCORING``.
     """
@@ -127,9 +148,10 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
         src = alignment.side_text(b, "source")
         tgt = alignment.side_text(b, "target")
         if not b.src or not b.tgt:
-            div = empty_side(src if b.src else "", tgt if b.tgt else "") or Divergence(0.0, {})
+            div = omission.empty_bead(alignment, b) or Divergence(0.0, {})
         else:
             div = score_pair(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, calibration=cal,
-                             src_orthography=alignment.src_orthography, tgt_orthography=alignment.tgt_orthography)
+                             src_orthography=alignment.src_orthography, tgt_orthography=alignment.tgt_orthography,
+                             extra=omission.partial(alignment, b))
         beads.append(dataclasses.replace(b, divergence=div))
     return dataclasses.replace(alignment, beads=tuple(beads), signature=signature)

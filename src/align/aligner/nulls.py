@@ -1,0 +1,270 @@
+"""The null-bead pass: after the search, test every merged bead sentence by sentence.
+
+A bead of three or more sentences (1-2, 2-1, 1-3, 2-2, …) is a claim that
+every sentence on its longer side shares the meaning of the other side.  An
+omitted or added sentence next to a real match breaks that claim but barely
+moves a window's embedding, so the search keeps it inside the merge.  This
+pass asks, for each sentence of a merged side, *does the bead match as well
+without it?*, with real embeddings of the sub-windows (the texts the encoder
+has already seen come from memory, the others are embedded once, through the
+same ``encode`` callable the aligner uses, so the on-disk cache keeps them).
+
+The evidence is calibrated on the document itself: its own 1-1 beads give the
+similarity of a translation, its near misses (a sentence against its partner's
+neighbours) the similarity of an unrelated sentence on the same subject.  Per
+sentence ``k`` of a merged side, with ``other`` the opposite side:
+
+- ``fit``: where cos(k, other) falls between those two levels (0: like an
+  unrelated neighbour, 1: like a translation);
+- ``gain``: cos(side without k, other) − cos(side, other), in the same units
+  (≥ 0: the bead matches as well or better without k);
+- ``length``: how much closer the bead's length ratio comes to the document's
+  usual ratio without k (in spreads of ``length_sigma``);
+- ``foreign``: k reads as written in the other side's language (:mod:`.foreign`).
+
+They are combined by a logistic function (:data:`WEIGHTS`) into a value in
+[0, 1]: the evidence that ``k`` has no counterpart.  A sentence at either end
+of its side whose value reaches ``null_detach`` is detached as a 1-0 or 0-1
+bead, and the rest of the bead is tested again.  A sentence in the middle (a
+bead must stay contiguous) or one whose value only reaches ``null_flag`` stays
+in the bead and is listed in :attr:`RawBead.unmatched`, which divergence turns
+into a *partial omission* or *partial addition* reason naming it.
+
+The pass also measures the document: the mean similarity of the 1-1 beads of
+the first search and the background level.  When the two are close, the texts
+are probably not versions of one document (:attr:`AlignStats.extra`).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .foreign import FOREIGN_MARGIN, foreign_scores
+
+#: Logistic weights of the evidence that a sentence of a merged side has no counterpart:
+#: (intercept, 1 − fit, gain, length, foreign).  Fitted on the Text+Berg dev split and the
+#: archival dev set's tune split (benchmarks/nulls_fit.py), then rounded.
+WEIGHTS = (-4.3, 3.0, 0.5, 0.9, 1.0)
+
+#: Fewer 1-1 beads than this and the document's levels fall back to :data:`FALLBACK`.
+MIN_CALIBRATION = 5
+#: (translation level, unrelated level) when a document is too short to measure its own.
+FALLBACK = (0.85, 0.72)
+
+
+@dataclass(frozen=True)
+class Levels:
+    """A document's own similarity levels: a translation's (median 1-1 cosine) and an unrelated
+    neighbour's (median cosine of a sentence against its partner's neighbours)."""
+
+    match: float
+    unrelated: float
+    log_ratio: float   # the document's usual log length ratio (source / target)
+
+    @property
+    def span(self) -> float:
+        return max(self.match - self.unrelated, 0.02)
+
+
+def document_levels(beads, X: np.ndarray, Y: np.ndarray, src_lengths: Sequence[float],
+                    tgt_lengths: Sequence[float]) -> Levels:
+    """The levels of :class:`Levels`, from the 1-1 beads of the first search."""
+    ones = [(b.src[0], b.tgt[0]) for b in beads if len(b.src) == 1 and len(b.tgt) == 1]
+    n, m = X.shape[0], Y.shape[0]
+    if len(ones) < MIN_CALIBRATION:
+        match, unrelated = FALLBACK
+        ratios = [math.log((sum(src_lengths) + 10) / (sum(tgt_lengths) + 10))]
+    else:
+        match = float(np.median([float(X[i] @ Y[j]) for i, j in ones]))
+        near = [float(X[i] @ Y[j + d]) for i, j in ones for d in (-2, 2) if 0 <= j + d < m]
+        near += [float(X[i + d] @ Y[j]) for i, j in ones for d in (-2, 2) if 0 <= i + d < n]
+        unrelated = float(np.median(near)) if near else FALLBACK[1]
+        ratios = [math.log((src_lengths[i] + 10) / (tgt_lengths[j] + 10)) for i, j in ones]
+    return Levels(match, min(unrelated, match - 0.02), float(np.median(ratios)))
+
+
+def evidence(fit: float, gain: float, length: float, foreign: bool) -> float:
+    """The logistic combination of the four features (see the module docstring)."""
+    w0, w_fit, w_gain, w_len, w_foreign = WEIGHTS
+    z = w0 + w_fit * (1.0 - fit) + w_gain * gain + w_len * length + (w_foreign if foreign else 0.0)
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+class _Vectors:
+    """Embeddings of windows (any set of sentence indexes on one side), from memory or the encoder."""
+
+    def __init__(self, texts: tuple[Sequence[str], Sequence[str]], singles: tuple[np.ndarray, np.ndarray],
+                 known: dict[tuple[int, tuple[int, ...]], np.ndarray], encode: Callable[[list[str]], np.ndarray],
+                 real: bool = True):
+        self.texts, self.singles, self.known, self.encode, self.real = texts, singles, known, encode, real
+        self.calls = 0
+
+    def text(self, side: int, ids: tuple[int, ...]) -> str:
+        return " ".join(self.texts[side][i] for i in ids)
+
+    def prepare(self, wanted: list[tuple[int, tuple[int, ...]]]) -> None:
+        """Embed, in one call, the windows of ``wanted`` not yet known."""
+        todo = sorted({w for w in wanted if len(w[1]) > 1 and w not in self.known})
+        if not todo:
+            return
+        if not self.real:
+            for side, ids in todo:
+                self.known[(side, ids)] = self.estimate(side, ids)
+            return
+        vecs = self.encode([self.text(side, ids) for side, ids in todo])
+        self.calls += len(todo)
+        for key, v in zip(todo, vecs):
+            self.known[key] = np.asarray(v, dtype=np.float32)
+
+    def estimate(self, side: int, ids: tuple[int, ...]) -> np.ndarray:
+        """A window's vector without the encoder: the normalised sum of the known 2-sentence windows
+        tiling each run of consecutive sentences (the last one overlapping when a run is odd),
+        single sentences where no such window is known."""
+        runs: list[list[int]] = []
+        for i in ids:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        total = np.zeros(self.singles[side].shape[1], dtype=np.float32)
+        for run in runs:
+            if len(run) == 1:
+                total += self.singles[side][run[0]]
+                continue
+            starts = list(range(run[0], run[-1], 2))
+            if len(run) % 2:
+                starts[-1] = run[-1] - 1
+            for st in starts:
+                pair = self.known.get((side, (st, st + 1)))
+                total += pair if pair is not None else self.singles[side][st] + self.singles[side][st + 1]
+        return total / max(float(np.linalg.norm(total)), 1e-6)
+
+    def get(self, side: int, ids: tuple[int, ...]) -> np.ndarray:
+        if len(ids) == 1:
+            return self.singles[side][ids[0]]
+        return self.known[(side, ids)]
+
+
+def _members(bead) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(side, sentence, the side's ids) of every sentence on a merged side of a bead of 3+ sentences."""
+    out = []
+    if not bead.src or not bead.tgt or len(bead.src) + len(bead.tgt) < 3:
+        return out
+    for side, ids in ((0, bead.src), (1, bead.tgt)):
+        if len(ids) >= 2:
+            out += [(side, k, ids) for k in ids]
+    return out
+
+
+def _windows_needed(bead) -> list[tuple[int, tuple[int, ...]]]:
+    need = [(0, tuple(bead.src)), (1, tuple(bead.tgt))]
+    for side, k, ids in _members(bead):
+        need.append((side, tuple(i for i in ids if i != k)))
+    return need
+
+
+@dataclass(frozen=True)
+class MemberEvidence:
+    """What the pass measured for one sentence of a merged side."""
+
+    side: int          # 0 source, 1 target
+    index: int         # the sentence
+    fit: float
+    gain: float
+    length: float
+    foreign: bool
+    value: float       # the evidence that it has no counterpart, in [0, 1]
+
+
+def measure(bead, vecs: _Vectors, levels: Levels, lengths: tuple[Sequence[float], Sequence[float]],
+            foreign: tuple[Sequence[bool], Sequence[bool]], length_sigma: float) -> list[MemberEvidence]:
+    """The evidence for every sentence on a merged side of ``bead`` (its windows must be prepared)."""
+    sides = (tuple(bead.src), tuple(bead.tgt))
+    out = []
+    for side, k, ids in _members(bead):
+        other = vecs.get(1 - side, sides[1 - side])
+        full = float(vecs.get(side, ids) @ other)
+        rest_ids = tuple(i for i in ids if i != k)
+        rest = float(vecs.get(side, rest_ids) @ other)
+        single = float(vecs.get(side, (k,)) @ other)
+        fit = (single - levels.unrelated) / levels.span
+        gain = (rest - full) / levels.span
+        other_len = sum(lengths[1 - side][i] for i in sides[1 - side])
+
+        def off(ids_: tuple[int, ...]) -> float:
+            own = sum(lengths[side][i] for i in ids_)
+            ratio = math.log((own + 10) / (other_len + 10)) if side == 0 else math.log((other_len + 10) / (own + 10))
+            return abs(ratio - levels.log_ratio) / length_sigma
+
+        length = off(ids) - off(rest_ids)
+        value = evidence(fit, gain, length, bool(foreign[side][k]))
+        out.append(MemberEvidence(side, k, fit, gain, length, bool(foreign[side][k]), value))
+    return out
+
+
+def null_pass(beads: list, src_texts: Sequence[str], tgt_texts: Sequence[str], X: np.ndarray, Y: np.ndarray,
+              known: dict[tuple[int, tuple[int, ...]], np.ndarray], encode: Callable[[list[str]], np.ndarray],
+              settings, stats=None) -> list:
+    """Detach the sentences of merged beads that have no counterpart; mark the doubtful ones.
+
+    ``beads`` are :class:`~.core.RawBead` in order; ``known`` maps ``(side, ids)`` to the
+    real embeddings already computed (the 2-sentence windows); ``X``/``Y`` are the sentence
+    vectors.  Returns new beads (same coverage, same order); each merged bead's
+    ``unmatched`` lists ``(side, sentence, value)`` for sentences whose value reached
+    ``settings.null_flag`` but were not detached.
+    """
+    src_len = [float(len(t)) for t in src_texts]
+    tgt_len = [float(len(t)) for t in tgt_texts]
+    levels = document_levels(beads, X, Y, src_len, tgt_len)
+    fx, fy = foreign_scores(src_texts, tgt_texts)
+    foreign = ([v >= FOREIGN_MARGIN for v in fx], [v >= FOREIGN_MARGIN for v in fy])
+    vecs = _Vectors((src_texts, tgt_texts), (X, Y), known, encode, real=settings.null_embed)
+    vecs.prepare([w for b in beads for w in _windows_needed(b)])
+    out: list = []
+    for bead in beads:
+        pieces = _split(bead, vecs, levels, (src_len, tgt_len), foreign, settings)
+        out += pieces
+    if stats is not None:
+        stats.encoder_calls += vecs.calls
+        stats.extra["null_pass_calls"] = float(vecs.calls)
+        stats.extra["match_level"] = levels.match
+        stats.extra["unrelated_level"] = levels.unrelated
+    return out
+
+
+def _split(bead, vecs: _Vectors, levels: Levels, lengths, foreign, settings) -> list:
+    """``bead`` with edge sentences detached while the evidence says so (then its ``unmatched``)."""
+    from .core import RawBead
+    before: list = []
+    after: list = []
+    current = bead
+    while True:
+        found = measure(current, vecs, levels, lengths, foreign, settings.length_sigma)
+        if not found:
+            break
+        sides = (current.src, current.tgt)
+        edge = [e for e in found if e.index in (sides[e.side][0], sides[e.side][-1])
+                and e.value >= settings.null_detach]
+        if not edge:
+            # the similarity of the real windows replaces the search's estimate
+            sim = float(vecs.get(0, tuple(current.src)) @ vecs.get(1, tuple(current.tgt)))
+            current = RawBead(current.src, current.tgt, sim,
+                              tuple((e.side, e.index, round(e.value, 4)) for e in found if e.value >= settings.null_flag))
+            break
+        best = max(edge, key=lambda e: e.value)
+        ids = sides[best.side]
+        rest = tuple(i for i in ids if i != best.index)
+        null = RawBead((best.index,), (), None) if best.side == 0 else RawBead((), (best.index,), None)
+        if best.index == ids[0]:
+            before.append(null)
+        else:
+            after.insert(0, null)
+        src, tgt = (rest, current.tgt) if best.side == 0 else (current.src, rest)
+        vecs.prepare([(0, src), (1, tgt)])
+        sim = float(vecs.get(0, src) @ vecs.get(1, tgt))
+        current = RawBead(src, tgt, sim)
+        vecs.prepare(_windows_needed(current))
+    return before + [current] + after

@@ -1,0 +1,95 @@
+"""Omission and addition: sentences with no counterpart, named, never hidden inside a merge.
+
+- A 1-0 bead is an **omission** and a 0-1 bead an **addition**: the component
+  is 1.0, and the reason names the sentence ("omission: source sentence 8
+  “The Commission further…” has no counterpart in the target").
+- A merged bead whose aligner found a sentence probably without counterpart
+  (:attr:`~align.records.Bead.unmatched`, from the null-bead pass of
+  :mod:`align.aligner.nulls`) gets a **partial omission** (a source sentence) or
+  **partial addition** (a target sentence): the component's value is the
+  aligner's evidence (at least ``null_flag``, 0.5 by default, so such a bead
+  is flagged for review), the reason names the sentence, and a mark covers it.
+
+:func:`gap_of` gives the bead's *gap*: ``omission``, ``addition``,
+``partial omission``, ``partial addition`` or ``""`` — the value every view
+and export shows in its ``gap`` column.
+"""
+from __future__ import annotations
+
+from ..records import Alignment, Bead, Divergence, Mark
+from .base import CAP, Finding, quote
+
+#: The values of a bead's gap (see :func:`gap_of`), for filters and documentation.
+GAPS = ("omission", "addition", "partial omission", "partial addition")
+
+_OTHER = {"source": "target", "target": "source"}
+
+
+def _sentence(alignment: Alignment, side: str, index: int) -> str:
+    segs = alignment.src_segments if side == "source" else alignment.tgt_segments
+    return segs[index].clean if 0 <= index < len(segs) else ""
+
+
+def _offsets(alignment: Alignment, bead: Bead, side: str, index: int) -> tuple[int, int]:
+    """Where sentence ``index`` lies in the bead side's joined text (sentences joined by one space)."""
+    ids = bead.src if side == "source" else bead.tgt
+    pos = 0
+    for i in ids:
+        text = _sentence(alignment, side, i)
+        if i == index:
+            return pos, pos + len(text)
+        pos += len(text) + 1
+    return 0, 0
+
+
+def empty_bead(alignment: Alignment, bead: Bead) -> Divergence | None:
+    """The divergence of a 1-0 or 0-1 bead, naming its sentences; None when both sides have sentences."""
+    if bead.src and bead.tgt:
+        return None
+    side = "source" if bead.src else "target"
+    ids = bead.src or bead.tgt
+    if not ids:
+        return Divergence(0.0, {}, ("both sides are empty",))
+    text = alignment.side_text(bead, side)
+    if not text.strip():  # an empty line kept by presegmented input: nothing was left out
+        return Divergence(0.0, {}, (f"{side} sentence {ids[0]} is empty",))
+    component = "omission" if side == "source" else "addition"
+    which = ", ".join(str(i) for i in ids)
+    noun = "sentence" if len(ids) == 1 else "sentences"
+    reason = (f"{component}: {side} {noun} {which} {quote(text)} has no counterpart in the {_OTHER[side]}")
+    return Divergence(1.0, {component: 1.0}, (reason,), (Mark(side, 0, len(text), component, component),))
+
+
+def partial(alignment: Alignment, bead: Bead) -> list[Finding]:
+    """Partial omission / addition findings of a merged bead, from its ``unmatched`` sentences."""
+    out = []
+    for side, component in (("source", "omission"), ("target", "addition")):
+        found = sorted((u for u in bead.unmatched if u.side == side), key=lambda u: u.index)
+        if not found:
+            continue
+        keep = 1.0
+        finding = Finding(component, 0.0)
+        for u in found:
+            keep *= 1.0 - min(max(u.value, 0.0), CAP)
+            text = _sentence(alignment, side, u.index)
+            finding.reasons.append(f"partial {component}: {side} sentence {u.index} {quote(text)} probably has "
+                                   f"no counterpart in the {_OTHER[side]} (evidence {u.value:.2f})")
+            start, end = _offsets(alignment, bead, side, u.index)
+            finding.marks.append(Mark(side, start, end, component, f"partial {component}"))
+        finding.value = min(1.0 - keep, CAP)
+        out.append(finding)
+    return out
+
+
+def gap_of(bead: Bead) -> str:
+    """``omission`` (1-0), ``addition`` (0-1), ``partial omission`` / ``partial addition`` (a merged bead
+    whose divergence names a sentence without counterpart; the stronger one when both), else ``""``."""
+    comps = bead.divergence.components if bead.divergence is not None else {}
+    if not (bead.src and bead.tgt):
+        component = "omission" if bead.src else "addition" if bead.tgt else ""
+        # an empty line of presegmented input left out is no omission
+        return component if component and (bead.divergence is None or component in comps) else ""
+    omitted, added = float(comps.get("omission", 0.0)), float(comps.get("addition", 0.0))
+    if omitted <= 0.0 and added <= 0.0:
+        return ""
+    return "partial omission" if omitted >= added else "partial addition"

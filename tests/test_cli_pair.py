@@ -60,7 +60,7 @@ def test_tsv_format(pair, capsys):
     assert rc == 0
     rows = [line.split("\t") for line in out.rstrip("\n").split("\n")]
     header = rows[0]
-    assert header[:6] == ["bead", "source", "target", "similarity", "divergence", "reasons"]
+    assert header[:7] == ["bead", "source", "target", "similarity", "divergence", "reasons", "gap"]
     try:
         import align.divergence  # noqa: F401
     except ImportError:  # pragma: no cover - the divergence stage is optional while it is being built
@@ -72,6 +72,7 @@ def test_tsv_format(pair, capsys):
     assert float(rows[1][3]) == pytest.approx(1.0, abs=1e-4)
     assert rows[3][1] == "" and rows[3][3] == "" and float(rows[3][4]) == pytest.approx(1.0)
     assert rows[3][5]  # an addition always has a reason
+    assert [r[6] for r in rows[1:]] == ["", "", "addition", ""]
 
 
 def test_tsv_cells_escape_tabs_and_backslashes(tmp_path, capsys):
@@ -247,19 +248,23 @@ def test_usage_errors_exit_2(pair, capsys):
 
 # -- aligner settings (--set) -------------------------------------------------------------------
 
+CHANGED = ("aligner.skip", "aligner.gap_ext", "aligner.nulls")
+
+
 def test_set_changes_the_alignment_and_is_recorded_in_the_signature(pair, capsys):
     rc, out, _ = align_pair(capsys, *pre(*pair, "--format", "json"))
     default = json.loads(out)
     assert "[]:[2]" in [b["bead"] for b in default["beads"]]
     # leaving a sentence out made very expensive: the unrelated line joins a neighbour instead
-    rc, out, err = align_pair(capsys, *pre(*pair, "--format", "json", "--set", "skip=-5", "--set", "gap-ext=1"))
+    rc, out, err = align_pair(capsys, *pre(*pair, "--format", "json", "--set", "skip=-5", "--set", "gap-ext=1",
+                                    "--set", "nulls=off"))
     assert rc == 0 and err == ""
     changed = json.loads(out)
     assert all(b["src"] and b["tgt"] for b in changed["beads"])
     assert changed["signature"]["settings"]["aligner.skip"] == -5.0
     assert changed["signature"]["settings"]["aligner.gap_ext"] == 1.0
-    assert {k: v for k, v in changed["signature"]["settings"].items() if k not in ("aligner.skip", "aligner.gap_ext")} \
-        == {k: v for k, v in default["signature"]["settings"].items() if k not in ("aligner.skip", "aligner.gap_ext")}
+    assert {k: v for k, v in changed["signature"]["settings"].items() if k not in CHANGED} \
+        == {k: v for k, v in default["signature"]["settings"].items() if k not in CHANGED}
 
 
 @pytest.mark.parametrize("item, words", [

@@ -42,7 +42,7 @@ def read(fmt: str, text: str) -> pd.DataFrame:
 
 def test_columns_in_documented_order(aligned):
     rows = export_rows(aligned[0])
-    assert columns(rows) == ["bead", "src_ids", "tgt_ids", "kind", "source", "target", "similarity",
+    assert columns(rows) == ["bead", "src_ids", "tgt_ids", "kind", "gap", "source", "target", "similarity",
                              "divergence", "reasons", "div_meaning", "div_numbers", "div_length", "div_custom",
                              "review_status", "review_note"]
 

@@ -19,7 +19,7 @@ def test_one_row_per_bead_with_the_documented_columns():
     a = sample_alignment()
     df = to_frame(a)
     assert len(df) == len(a.beads)
-    assert list(df.columns) == ["bead", "kind", "src_ids", "tgt_ids", "source", "target", "similarity",
+    assert list(df.columns) == ["bead", "kind", "gap", "src_ids", "tgt_ids", "source", "target", "similarity",
                                 "divergence", "reasons", *COMPONENTS, "review"]
     assert df.index.name == "position"
     first = df.iloc[0]
@@ -44,6 +44,17 @@ def test_missing_scores_are_nan_and_reasons_are_joined():
     assert df["similarity"].dtype == "float64"
 
 
+def test_gap_names_omissions_additions_and_partial_ones():
+    a = make_alignment(("One.", "Two.", "Three."), ("Один.", "Два.", "Лишнее."), (
+        Bead((0,), (0,), 0.9, Divergence(0.1, {"meaning": 0.1})),
+        Bead((1,), (1, 2), 0.8, Divergence(0.7, {"meaning": 0.1, "addition": 0.66}, ("partial addition: …",))),
+        Bead((2,), (), None, Divergence(1.0, {"omission": 1.0}, ("omission: …",)))))
+    df = to_frame(a)
+    assert list(df["gap"]) == ["", "partial addition", "omission"]
+    assert list(df[df["gap"] != ""].index) == [1, 2]
+    assert list(top_divergences(a).columns)[:3] == ["bead", "kind", "gap"]
+
+
 def test_review_status_is_read_and_missing_means_pending():
     a = sample_alignment()
     review = {"beads": {"[1]:[1]": {"status": "accepted"}, "[2]:[2]": {"status": "divergent", "note": "loose"}}}
@@ -63,7 +74,7 @@ def test_provenance_travels_in_attrs():
 def test_top_divergences_most_divergent_first():
     top = top_divergences(sample_alignment(), n=3)
     assert list(top["bead"]) == ["[]:[4]", "[2]:[2]", "[3]:[3]"]
-    assert list(top.columns) == ["bead", "kind", "source", "target", "similarity", "divergence", "reasons", "review"]
+    assert list(top.columns) == ["bead", "kind", "gap", "source", "target", "similarity", "divergence", "reasons", "review"]
 
 
 def test_rejects_what_is_not_an_alignment():

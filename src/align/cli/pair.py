@@ -78,29 +78,32 @@ def component_names(alignment) -> list[str]:
 
 
 def bead_table(alignment) -> str:
-    """TSV with a header: bead, source, target, similarity, divergence, reasons, then one column per component.
+    """TSV with a header: bead, source, target, similarity, divergence, reasons, gap, then one column per component.
 
     Tabs, newlines and backslashes inside cells are written as ``\\t``, ``\\n``, ``\\\\``.
     """
     comps = component_names(alignment)
-    rows = ["\t".join(["bead", "source", "target", "similarity", "divergence", "reasons", *comps])]
+    from ..divergence.omission import gap_of
+    rows = ["\t".join(["bead", "source", "target", "similarity", "divergence", "reasons", "gap", *comps])]
     for b in alignment.beads:
         d = b.divergence
         cells = [b.ids(), alignment.side_text(b, "source"), alignment.side_text(b, "target"),
                  "" if b.similarity is None else f"{b.similarity:.4f}",
-                 "" if d is None else f"{d.score:.4f}", "" if d is None else " | ".join(d.reasons),
+                 "" if d is None else f"{d.score:.4f}", "" if d is None else " | ".join(d.reasons), gap_of(b),
                  *[("" if d is None or c not in d.components else f"{d.components[c]:.4f}") for c in comps]]
         rows.append("\t".join(_cell(c) for c in cells))
     return "\n".join(rows) + "\n"
 
 
 def alignment_json(alignment) -> dict:
+    from ..divergence.omission import gap_of
     from ..store import divergence_to_dict
     beads = []
     for b in alignment.beads:
-        beads.append({"bead": b.ids(), "kind": b.kind, "src": list(b.src), "tgt": list(b.tgt),
+        beads.append({"bead": b.ids(), "kind": b.kind, "gap": gap_of(b), "src": list(b.src), "tgt": list(b.tgt),
                       "source": alignment.side_text(b, "source"), "target": alignment.side_text(b, "target"),
                       "similarity": b.similarity,
+                      "unmatched": [[u.side, u.index, u.value] for u in b.unmatched],
                       "divergence": divergence_to_dict(b.divergence) if b.divergence else None})
     return {"doc_id": alignment.doc_id, "src_lang": alignment.src_lang, "tgt_lang": alignment.tgt_lang,
             "signature": alignment.signature.to_dict(), "signature_string": str(alignment.signature),

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any, Mapping
 
 from ..errors import ExportError, StaleAlignmentError
+from ..divergence.omission import gap_of
 from ..records import Alignment, Bead, text_sha256
 
 #: The model name of alignments read from a TMX file (their texts are synthetic).
@@ -29,7 +30,9 @@ class ExportRow:
     """One bead as the exporters see it.
 
     ``source``/``target`` are :meth:`Alignment.side_text` (sentences cleaned and
-    joined with one space; ``""`` for an empty side); ``review_status`` is one
+    joined with one space; ``""`` for an empty side); ``gap`` is ``omission``,
+    ``addition``, ``partial omission``, ``partial addition`` or ``""``
+    (:func:`align.divergence.gap_of`); ``review_status`` is one
     of :data:`STATUSES`; ``components`` maps divergence component → score;
     ``review_kind``/``review_severity`` are a divergent bead's finding (omission,
     meaning, ...; minor, major, critical), ``review_by``/``review_at`` who
@@ -40,6 +43,7 @@ class ExportRow:
     src_ids: tuple[int, ...]
     tgt_ids: tuple[int, ...]
     kind: str
+    gap: str
     source: str
     target: str
     similarity: float | None
@@ -100,7 +104,7 @@ def _row(alignment: Alignment, bead: Bead, review: Mapping[str, Mapping[str, Any
     entry = review.get(key, {})
     div = bead.divergence
     return ExportRow(
-        bead=key, src_ids=tuple(bead.src), tgt_ids=tuple(bead.tgt), kind=bead.kind,
+        bead=key, src_ids=tuple(bead.src), tgt_ids=tuple(bead.tgt), kind=bead.kind, gap=gap_of(bead),
         source=alignment.side_text(bead, "source"), target=alignment.side_text(bead, "target"),
         similarity=None if bead.similarity is None else float(bead.similarity),
         divergence=None if div is None else float(div.score),

@@ -1,7 +1,9 @@
 """TSV, CSV and JSON Lines exports: one row per bead with every score.
 
 Columns, in order: ``bead`` (``[0]:[0,1]``), ``src_ids`` and ``tgt_ids``
-(``0,1``; a list in JSONL), ``kind`` (``2-1``), ``source``, ``target``,
+(``0,1``; a list in JSONL), ``kind`` (``2-1``), ``gap`` (``omission``,
+``addition``, ``partial omission``, ``partial addition`` or empty: a sentence
+without counterpart, see ``docs/divergence.md``), ``source``, ``target``,
 ``similarity``, ``divergence``, ``reasons`` (joined with ``"; "``; a list in
 JSONL), one ``div_<component>`` column per divergence component present
 (``div_meaning``, ``div_numbers``, ...), ``review_status`` and ``review_note``.
@@ -55,7 +57,7 @@ def guard_formula(value: str) -> str:
 
 def columns(rows: list[ExportRow]) -> list[str]:
     """The column names for ``rows`` (see the module docstring)."""
-    return (["bead", "src_ids", "tgt_ids", "kind", "source", "target", "similarity", "divergence", "reasons"]
+    return (["bead", "src_ids", "tgt_ids", "kind", "gap", "source", "target", "similarity", "divergence", "reasons"]
             + [f"div_{c}" for c in component_names(rows)] + ["review_status", "review_note"])
 
 
@@ -71,7 +73,7 @@ def records(rows: list[ExportRow]) -> list[dict[str, Any]]:
     out = []
     for r in rows:
         rec: dict[str, Any] = {
-            "bead": r.bead, "src_ids": list(r.src_ids), "tgt_ids": list(r.tgt_ids), "kind": r.kind,
+            "bead": r.bead, "src_ids": list(r.src_ids), "tgt_ids": list(r.tgt_ids), "kind": r.kind, "gap": r.gap,
             "source": r.source, "target": r.target, "similarity": _number(r.similarity),
             "divergence": _number(r.divergence), "reasons": list(r.reasons)}
         for c in comps:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..divergence.omission import gap_of
 from ..records import Alignment, Bead
 from .state import BeadState, ReviewState, normalize_kind, normalize_status
 
@@ -63,7 +64,8 @@ class QueueItem:
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready summary (what ``align review list --json`` prints)."""
         b = self.bead
-        return {"position": self.position, "ids": self.ids, "shape": b.kind, "score": round(self.score, 4),
+        return {"position": self.position, "ids": self.ids, "shape": b.kind, "gap": gap_of(b),
+                "score": round(self.score, 4),
                 "similarity": None if b.similarity is None else round(float(b.similarity), 4),
                 "reasons": list(self.reasons), "source": self.source, "target": self.target,
                 **self.state.to_dict()}

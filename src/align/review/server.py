@@ -34,6 +34,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from .. import store
+from ..divergence.omission import GAPS, gap_of
 from ..errors import AlignError, ConflictError, ReviewError
 from .queue import bead_score, build_queue, default_threshold
 from .session import Review
@@ -136,7 +137,7 @@ class ReviewServer:
         beads = []
         for i, b in enumerate(a.beads):
             div = b.divergence
-            beads.append({"position": i, "ids": b.ids(), "shape": b.kind,
+            beads.append({"position": i, "ids": b.ids(), "shape": b.kind, "gap": gap_of(b),
                           "similarity": b.similarity, "score": round(bead_score(b), 4),
                           "source": a.side_text(b, "source"), "target": a.side_text(b, "target"),
                           "reasons": list(div.reasons) if div else [],
@@ -152,7 +153,7 @@ class ReviewServer:
         return {"revision": r.revision, "file": self.path.name, "doc_id": a.doc_id,
                 "source_label": label(a.src_meta, a.src_version, a.src_lang),
                 "target_label": label(a.tgt_meta, a.tgt_version, a.tgt_lang),
-                "threshold": default_threshold() if self.threshold is None else self.threshold, "statuses": list(STATUSES), "kinds": list(KINDS),
+                "threshold": default_threshold() if self.threshold is None else self.threshold, "statuses": list(STATUSES), "kinds": list(KINDS), "gaps": list(GAPS),
                 "severities": list(SEVERITIES), "can_undo": r.can_undo, "can_redo": r.can_redo,
                 "orphaned": len(r.state.orphaned), "beads": beads, "focus": focus}
 

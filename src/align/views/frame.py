@@ -13,13 +13,16 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 #: The leading columns of :func:`to_frame`; one column per component and ``review`` follow.
-BASE_COLUMNS = ("bead", "kind", "src_ids", "tgt_ids", "source", "target", "similarity", "divergence", "reasons")
+BASE_COLUMNS = ("bead", "kind", "gap", "src_ids", "tgt_ids", "source", "target", "similarity", "divergence", "reasons")
 
 
 def to_frame(alignment: Any, review: Mapping[str, Any] | None = None) -> "pd.DataFrame":
     """One row per bead, indexed by ``position`` (the bead's place in the alignment).
 
-    Columns: ``bead`` (``[0]:[0,1]``), ``kind`` (``1-2``), ``src_ids`` and
+    Columns: ``bead`` (``[0]:[0,1]``), ``kind`` (the shape, ``1-2``), ``gap``
+    (``omission`` for a 1-0 bead, ``addition`` for 0-1, ``partial omission`` /
+    ``partial addition`` for a merged bead holding a sentence without
+    counterpart, else ``""``; ``df[df.gap != ""]`` lists them all), ``src_ids`` and
     ``tgt_ids`` (tuples of sentence indexes), ``source`` and ``target`` (the
     sentences of each side joined by one space), ``similarity`` and
     ``divergence`` (floats, NaN when absent), ``reasons`` (joined by ``"; "``),
@@ -68,13 +71,13 @@ def provenance(alignment: Any) -> dict[str, str]:
 def top_divergences(alignment: Any, n: int = 10, review: Mapping[str, Any] | None = None) -> "pd.DataFrame":
     """The ``n`` most divergent beads, most divergent first (unscored beads left out).
 
-    Columns: bead, kind, source, target, similarity, divergence, reasons, review.
+    Columns: bead, kind, gap, source, target, similarity, divergence, reasons, review.
     Ties keep document order.
     """
     df = to_frame(alignment, review)
     df = df[df["divergence"].notna()]
     df = df.sort_values("divergence", ascending=False, kind="stable")
-    return df.loc[:, ["bead", "kind", "source", "target", "similarity", "divergence", "reasons", "review"]].head(n)
+    return df.loc[:, ["bead", "kind", "gap", "source", "target", "similarity", "divergence", "reasons", "review"]].head(n)
 
 
 def queue_frame(queue: Any) -> "pd.DataFrame":

@@ -125,10 +125,13 @@ def components_of(alignment: Alignment) -> tuple[str, ...]:
 def bead_rows(alignment: Alignment, review: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """One dict of plain values per bead, in alignment order.
 
-    Keys: ``position, bead, kind, src_ids, tgt_ids, source, target, similarity,
+    Keys: ``position, bead, kind`` (the shape, ``1-2``), ``gap`` (``omission``,
+    ``addition``, ``partial omission``, ``partial addition`` or ``""``: see
+    :func:`align.divergence.gap_of`), ``src_ids, tgt_ids, source, target, similarity,
     divergence, reasons`` (a tuple), ``components`` (name → score), ``marks``
     (a tuple of :class:`Mark`) and ``review``.  Missing scores are ``None``.
     """
+    from ..divergence.omission import gap_of
     rows = []
     for pos, b in enumerate(alignment.beads):
         d = b.divergence
@@ -136,6 +139,7 @@ def bead_rows(alignment: Alignment, review: Mapping[str, Any] | None = None) -> 
             "position": pos,
             "bead": b.ids(),
             "kind": b.kind,
+            "gap": gap_of(b),
             "src_ids": tuple(b.src),
             "tgt_ids": tuple(b.tgt),
             "source": alignment.side_text(b, "source"),

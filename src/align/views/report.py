@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from ..divergence.omission import GAPS
 from ..records import Alignment, Document, VersionMeta
 from .markup import (WORKING_BANNER, bead_rows, components_of, is_working, marked_html, role_label, spelling_label,
                      unpack)
@@ -108,12 +109,13 @@ def _row(key: str, r: dict[str, Any], src_lang: str, tgt_lang: str) -> str:
     attrs = (f'id="{key}-b{r["position"]}" class="bead" data-pos="{r["position"]}" '
              f'data-div="{"" if r["divergence"] is None else repr(r["divergence"])}" '
              f'data-sim="{"" if r["similarity"] is None else repr(r["similarity"])}" '
-             f'data-kind="{_e(r["kind"])}" data-status="{_e(r["review"])}"')
+             f'data-kind="{_e(r["kind"])}" data-gap="{_e(r["gap"])}" data-status="{_e(r["review"])}"')
     reasons = "".join(f"<li>{_e(x)}</li>" for x in r["reasons"])
+    gap = f'<br><span class="gap">{_e(r["gap"])}</span>' if r["gap"] else ""
     comps = " · ".join(f"{_e(k)} {v:.2f}" for k, v in r["components"].items() if v)
     return (f"<tr {attrs}>"
             f'<td class="pos">{r["position"]}</td>'
-            f'<td class="ids"><code>{_e(r["bead"])}</code><br><span class="kind">{_e(r["kind"])}</span></td>'
+            f'<td class="ids"><code>{_e(r["bead"])}</code><br><span class="kind">{_e(r["kind"])}</span>{gap}</td>'
             f'<td class="text {band}" lang="{_e(src_lang)}">{marked_html(r["source"], r["marks"], "source")}</td>'
             f'<td class="text {band}" lang="{_e(tgt_lang)}">{marked_html(r["target"], r["marks"], "target")}</td>'
             f'<td class="num">{_num(r["similarity"], 3)}</td>'
@@ -157,6 +159,8 @@ def _controls(kinds: list[str], statuses: list[str], threshold: float) -> str:
                    "similarity": "similarity (lowest first)"}
     sorts = "".join(f'<option value="{s}">{sort_labels[s]}</option>' for s in SORTS)
     kind_opts = '<option value="">all</option>' + "".join(f'<option value="{_e(k)}">{_e(k)}</option>' for k in kinds)
+    gap_opts = ('<option value="">all beads</option><option value="any">omissions and additions</option>'
+                + "".join(f'<option value="{_e(g)}">{_e(g)}</option>' for g in GAPS))
     status_opts = '<option value="">all</option>' + "".join(f'<option value="{_e(s)}">{_e(s)}</option>'
                                                            for s in statuses)
     return ('<section class="controls" id="controls" aria-label="sort and filter">'
@@ -164,6 +168,7 @@ def _controls(kinds: list[str], statuses: list[str], threshold: float) -> str:
             f'<label>divergence ≥ <input id="threshold" type="range" min="0" max="1" step="0.05" '
             f'value="{threshold}"><output id="threshold-value" for="threshold">{threshold:.2f}</output></label>'
             f'<label>kind <select id="kind">{kind_opts}</select></label>'
+            f'<label>omissions and additions <select id="gap">{gap_opts}</select></label>'
             f'<label>review <select id="status">{status_opts}</select></label>'
             '<label>search <input id="search" type="search" placeholder="words, bead id, reason"></label>'
             '<span id="shown-count"></span></section>')

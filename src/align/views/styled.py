@@ -47,7 +47,8 @@ def _caption(a: Any) -> str:
 def side_by_side(alignment: Any, review: Mapping[str, Any] | None = None) -> "Styler":
     """A Styler showing the alignment side by side, one row per bead.
 
-    Columns: bead, kind, source, target, similarity, divergence, reasons,
+    Columns: bead, kind, gap (omission, addition, partial omission, partial
+    addition or empty), source, target, similarity, divergence, reasons,
     review.  The source, target and divergence cells are coloured by the
     divergence band (see the legend in the caption); words the divergence
     module marked are highlighted, with the component and its label as a
@@ -69,6 +70,7 @@ def side_by_side(alignment: Any, review: Mapping[str, Any] | None = None) -> "St
     data = {
         "bead": [html.escape(r["bead"]) for r in rows],
         "kind": [html.escape(r["kind"]) for r in rows],
+        "gap": [html.escape(r["gap"]) for r in rows],
         src_head: [f'<div lang="{src_lang}">{marked_html(r["source"], r["marks"], "source")}</div>' for r in rows],
         tgt_head: [f'<div lang="{tgt_lang}">{marked_html(r["target"], r["marks"], "target")}</div>' for r in rows],
         "similarity": [_fmt(r["similarity"], 3) for r in rows],

@@ -91,7 +91,8 @@
     $("threshold").value = String(data.threshold);
     for (const s of data.statuses) $("status").append(new Option(s, s));
     for (const k of data.kinds) $("kind").append(new Option(k, k));
-    for (const id of ["threshold", "status", "kind", "order"]) {
+    for (const g of data.gaps) $("gap").append(new Option(g, g));
+    for (const id of ["threshold", "status", "kind", "gap", "order"]) {
       $(id).addEventListener("change", () => render(current));
       $(id).addEventListener("input", () => render(current));
     }
@@ -102,8 +103,10 @@
     const t = parseFloat($("threshold").value);
     const status = $("status").value;
     const kind = $("kind").value;
+    const gap = $("gap").value;
     const out = data.beads.filter((b) => (isNaN(t) || b.score >= t)
-      && (!status || b.state.status === status) && (!kind || b.state.kind === kind));
+      && (!status || b.state.status === status) && (!kind || b.state.kind === kind)
+      && (!gap || (gap === "any" ? b.gap !== "" : b.gap === gap)));
     if ($("order").value === "queue") out.sort((a, b) => a.rank - b.rank);
     return out;
   }
@@ -155,7 +158,9 @@
     const tr = el("tr");
     tr.dataset.ids = b.ids;
     tr.className = "s-" + b.state.status;
-    tr.append(el("td", "num", b.position), el("td", "num", b.score.toFixed(2)), statusCell(b));
+    const score = el("td", "num", b.score.toFixed(2));
+    if (b.gap) score.append(el("span", "gap", b.gap));
+    tr.append(el("td", "num", b.position), score, statusCell(b));
     for (const side of ["source", "target"]) {
       const td = el("td", "text " + side);
       const marks = b.marks.filter((m) => m[0] === side);

@@ -1,4 +1,4 @@
-/* The alignment report's controls: sort, threshold, kind, review status and
+/* The alignment report's controls: sort, threshold, kind, omissions and additions, review status and
    text search.  Rows are rendered (and escaped) by the server side; this
    script only reorders and hides them, and never writes HTML. */
 (function () {
@@ -6,7 +6,7 @@
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var byId = function (id) { return document.getElementById(id); };
   var sortSel = byId("sort"), thr = byId("threshold"), thrOut = byId("threshold-value");
-  var kindSel = byId("kind"), statusSel = byId("status"), search = byId("search"), count = byId("shown-count");
+  var gapSel = byId("gap"), kindSel = byId("kind"), statusSel = byId("status"), search = byId("search"), count = byId("shown-count");
   var tables = Array.prototype.slice.call(document.querySelectorAll("table.beads"));
 
   function num(row, key) {
@@ -32,7 +32,7 @@
 
   function apply() {
     var t = parseFloat(thr.value) || 0;
-    var kind = kindSel.value, status = statusSel.value;
+    var kind = kindSel.value, status = statusSel.value, gap = gapSel.value;
     var q = search.value.trim().toLowerCase();
     var shown = 0, total = 0;
     thrOut.textContent = t.toFixed(2);
@@ -46,6 +46,7 @@
         var d = num(r, "div");
         var ok = (t <= 0 || (d !== null && d >= t - 1e-9)) &&
                  (!kind || r.getAttribute("data-kind") === kind) &&
+                 (!gap || (gap === "any" ? r.getAttribute("data-gap") !== "" : r.getAttribute("data-gap") === gap)) &&
                  (!status || r.getAttribute("data-status") === status) &&
                  (!q || r.textContent.toLowerCase().indexOf(q) !== -1);
         r.hidden = !ok;
@@ -62,7 +63,7 @@
 
   sortSel.value = data.settings.sort;
   thr.value = String(data.settings.threshold);
-  [sortSel, kindSel, statusSel].forEach(function (el) { el.addEventListener("change", apply); });
+  [sortSel, kindSel, gapSel, statusSel].forEach(function (el) { el.addEventListener("change", apply); });
   [thr, search].forEach(function (el) { el.addEventListener("input", apply); });
   apply();
   document.body.setAttribute("data-ready", "1");

@@ -112,3 +112,7 @@ class NavigationPageError(InputError):
 
 class VersionExistsError(CorpusError):
     """A version with that id already exists in texts/ and replacing it was not asked for."""
+
+
+class UnrelatedTextsWarning(UserWarning):
+    """Two texts given as versions of one document do not look like it: nothing was aligned."""

@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from . import __version__
-from .errors import LanguageMismatchWarning, SpellingWarning
+from .errors import LanguageMismatchWarning, SpellingWarning, UnrelatedTextsWarning
 from .reading import Reading, normalise, read, reading_signature
 from .reading.written import read_side
 from .records import Alignment, Bead, Segment, Signature, Unmatched, Version, VersionMeta, text_sha256
@@ -72,6 +72,13 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
         read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading), encoder.encode, settings,
         src_paragraphs=[s.paragraph for s in src_segments], tgt_paragraphs=[s.paragraph for s in tgt_segments],
         stats=stats)
+    if stats.extra.get("unrelated"):
+        warnings.warn(f"{src_version or 'source'} and {tgt_version or 'target'} do not look like versions of one "
+                      f"document: each source sentence's best match is hardly more similar (mean "
+                      f"{stats.extra['best_mean']:.3f}) than any two sentences of the texts (mean "
+                      f"{stats.extra['all_mean']:.3f}), so nothing was aligned (every sentence is an omission "
+                      f"or an addition). If they are versions of one text, align them with "
+                      f"--set unrelated_below=-1", UnrelatedTextsWarning, stacklevel=2)
     beads = tuple(Bead(r.src, r.tgt, None if r.similarity is None else round(float(r.similarity), 6),
                        unmatched=tuple(Unmatched("source" if side == 0 else "target", index, value)
                                        for side, index, value in r.unmatched))

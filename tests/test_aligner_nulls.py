@@ -1,0 +1,172 @@
+"""The null-bead pass: merged beads tested sentence by sentence, foreign sentences, unrelated texts, bad input."""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+from align.aligner import AlignerSettings, AlignStats, RawBead, align_texts_with_encoder
+from align.aligner.foreign import foreign_scores, foreign_sentences
+from align.aligner.nulls import evidence, null_pass, relatedness
+from align.errors import UnrelatedTextsWarning
+from align.pipeline import align_texts
+
+from test_aligner import check_cover, ids, sentences
+
+UNRELATED = ["Completely unrelated pasta recipe follows with garlic and basil.",
+             "Preheat the oven and stir the tomato sauce slowly.",
+             "Serve the dish warm with grated cheese on top."]
+
+
+def known_pairs(encode, texts: list[str], side: int) -> dict:
+    """The real 2-sentence windows, as the aligner's refinement embeds them."""
+    keys = [(side, (i, i + 1)) for i in range(len(texts) - 1)]
+    vecs = encode([" ".join(texts[i:i + 2]) for _, (i, _) in keys]) if keys else []
+    return dict(zip(keys, vecs))
+
+
+def run_pass(encode, src: list[str], tgt: list[str], beads: list[RawBead], **settings) -> list[RawBead]:
+    vecs = encode(src + tgt)
+    known = {**known_pairs(encode, src, 0), **known_pairs(encode, tgt, 1)}
+    return null_pass(beads, src, tgt, vecs[:len(src)], vecs[len(src):], known, encode,
+                     AlignerSettings(**settings), AlignStats())
+
+
+def test_evidence_rises_when_a_sentence_fits_less_and_the_bead_matches_better_without_it():
+    assert evidence(0.0, 0.2, 1.0, False) > evidence(0.5, 0.2, 1.0, False) > evidence(1.0, 0.2, 1.0, False)
+    assert evidence(0.3, 0.5, 0.0, False) > evidence(0.3, -0.5, 0.0, False)
+    assert evidence(0.3, 0.0, 2.0, False) > evidence(0.3, 0.0, -2.0, False)
+    assert evidence(0.3, 0.0, 0.0, True) > evidence(0.3, 0.0, 0.0, False)
+    assert 0.0 < evidence(5.0, -5.0, -5.0, False) < evidence(-5.0, 5.0, 5.0, True) < 1.0
+
+
+def test_an_unrelated_sentence_at_the_edge_of_a_merge_is_detached(hashing_encoder):
+    src = sentences(12, 21)
+    tgt = src[:6] + [UNRELATED[0]] + src[6:]
+    # the search's (wrong) claim: source 5 is target 5 plus the unrelated target 6
+    beads = ([RawBead((i,), (i,), 1.0) for i in range(5)] + [RawBead((5,), (5, 6), 0.8)]
+             + [RawBead((i,), (i + 1,), 1.0) for i in range(6, 12)])
+    out = run_pass(hashing_encoder.encode, src, tgt, beads)
+    check_cover(out, 12, 13)
+    got = ids(out)
+    assert ((5,), (5,)) in got and ((), (6,)) in got
+    assert got.index(((5,), (5,))) < got.index(((), (6,)))  # order kept: the addition follows its neighbour
+    kept = next(b for b in out if b.src == (5,))
+    assert kept.similarity == pytest.approx(1.0, abs=1e-5) and kept.unmatched == ()
+
+
+def test_a_sentence_in_the_middle_of_a_merge_is_listed_not_detached(hashing_encoder):
+    src = sentences(12, 22)
+    tgt = src[:5] + [src[5], UNRELATED[1], src[6]] + src[7:]
+    beads = ([RawBead((i,), (i,), 1.0) for i in range(5)] + [RawBead((5, 6), (5, 6, 7), 0.85)]
+             + [RawBead((i,), (i + 1,), 1.0) for i in range(7, 12)])
+    out = run_pass(hashing_encoder.encode, src, tgt, beads)
+    check_cover(out, 12, 13)
+    merged = next(b for b in out if b.src == (5, 6))
+    assert merged.tgt == (5, 6, 7)  # beads stay contiguous
+    assert [(side, index) for side, index, _ in merged.unmatched] == [(1, 6)]
+    assert merged.unmatched[0][2] >= AlignerSettings().null_flag
+    # a real 2-1 merge (both halves translated) is left alone
+    merge = src[:3] + [src[3] + " " + src[4]] + src[5:]
+    beads = ([RawBead((i,), (i,), 1.0) for i in range(3)] + [RawBead((3, 4), (3,), 0.99)]
+             + [RawBead((i,), (i - 1,), 1.0) for i in range(5, 12)])
+    out = run_pass(hashing_encoder.encode, src, merge, beads)
+    assert ids(out) == ids(beads) and all(b.unmatched == () for b in out)
+
+
+def test_the_pass_can_be_switched_off_and_its_thresholds_set(hashing_encoder):
+    src = sentences(12, 21)
+    tgt = src[:6] + [UNRELATED[0]] + src[6:]
+    beads = ([RawBead((i,), (i,), 1.0) for i in range(5)] + [RawBead((5,), (5, 6), 0.8)]
+             + [RawBead((i,), (i + 1,), 1.0) for i in range(6, 12)])
+    never = run_pass(hashing_encoder.encode, src, tgt, beads, null_detach=1.01, null_flag=1.01)
+    assert ids(never) == ids(beads) and all(b.unmatched == () for b in never)
+    flagged = run_pass(hashing_encoder.encode, src, tgt, beads, null_detach=1.01)
+    assert next(b for b in flagged if b.src == (5,)).unmatched[0][:2] == (1, 6)
+
+
+def test_identical_texts_are_all_one_to_one_with_nothing_null(hashing_encoder):
+    src = sentences(30, 23)
+    stats = AlignStats()
+    beads = align_texts_with_encoder(src, list(src), hashing_encoder.encode, stats=stats)
+    assert ids(beads) == [((i,), (i,)) for i in range(30)]
+    assert all(b.unmatched == () for b in beads)
+    assert "unrelated" not in stats.extra and stats.extra["relatedness"] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_a_version_missing_half_its_sentences_gives_omissions_not_merges(hashing_encoder):
+    src = sentences(30, 24)
+    tgt = src[::2]  # every other sentence was never translated
+    beads = align_texts_with_encoder(src, tgt, hashing_encoder.encode)
+    check_cover(beads, 30, 15)
+    assert ids(beads) == [b for i in range(0, 30, 2) for b in (((i,), (i // 2,)), ((i + 1,), ()))]
+    # the second half missing: one run of omissions at the end
+    tail = align_texts_with_encoder(src, src[:15], hashing_encoder.encode)
+    assert ids(tail) == [((i,), (i,)) for i in range(15)] + [((i,), ()) for i in range(15, 30)]
+
+
+OTHER_WORDS = ("pasta garlic basil tomato oven butter onion pepper flour sugar lemon cream cheese olive "
+               "salad carrot potato noodle ginger honey yogurt spinach mushroom parsley").split()
+
+
+def test_texts_that_are_not_versions_of_one_document_are_not_forced_into_merges(hashing_encoder):
+    src = sentences(20, 25)
+    rng = np.random.default_rng(26)  # another document: a recipe, in words the first never uses
+    other = [" ".join(rng.choice(OTHER_WORDS, size=int(rng.integers(6, 11)))).capitalize() + "."
+             for _ in range(18)]
+    stats = AlignStats()
+    beads = align_texts_with_encoder(src, other, hashing_encoder.encode, stats=stats)
+    check_cover(beads, 20, 18)
+    assert all(not (b.src and b.tgt) for b in beads)
+    assert stats.extra["unrelated"] == 1.0 and stats.extra["relatedness"] < AlignerSettings().unrelated_below
+    with pytest.warns(UnrelatedTextsWarning, match=r"do not look like versions of one document.*mean 0\.\d{3}"):
+        a = align_texts("\n".join(src), "\n".join(other), "en", "en", encoder=hashing_encoder,
+                        presegmented_input=True)
+    assert {b.divergence.components.get("omission", b.divergence.components.get("addition")) for b in a.beads} == {1.0}
+    # the user can overrule the verdict
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnrelatedTextsWarning)
+        forced = align_texts_with_encoder(src, other, hashing_encoder.encode, AlignerSettings(unrelated_below=-1))
+    assert any(b.src and b.tgt for b in forced)
+
+
+def test_relatedness_is_exact_for_the_mean_and_looks_near_each_sentences_place():
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((50, 16)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    best, mean = relatedness(x, x.copy())
+    assert best == pytest.approx(1.0, abs=1e-5)
+    assert mean == pytest.approx(float((x @ x.T).mean()), abs=1e-5)
+    shuffled = x[rng.permutation(50)]
+    assert relatedness(x, shuffled)[0] < 0.9  # partners far from their place are not looked for
+
+
+def test_foreign_sentences_are_found_in_one_script_and_across_scripts():
+    fr = ["Le comité a examiné la proposition de la délégation arménienne.",
+          "La séance a été levée à six heures du soir.",
+          "Les membres ont demandé un nouveau rapport sur la frontière.",
+          "Ihr Fachhändler zeigt Ihnen gerne das neue Programm für jedes Wetter.",
+          "Le président a remercié les délégués de leur patience."]
+    de = ["Der Ausschuss prüfte den Vorschlag der armenischen Delegation.",
+          "Die Sitzung wurde um sechs Uhr abends geschlossen.",
+          "Die Mitglieder verlangten einen neuen Bericht über die Grenze.",
+          "Der Präsident dankte den Delegierten für ihre Geduld."]
+    # five short lines make thin profiles: the German line stands out, by less than in a whole document
+    xs, ys = foreign_scores(de, fr)
+    assert max(range(5), key=ys.__getitem__) == 3 and ys[3] > 0 > max(xs + ys[:3] + ys[4:])
+    src_flags, tgt_flags = foreign_sentences(de, fr, margin=0.1)
+    assert tgt_flags == [False, False, False, True, False] and not any(src_flags)
+    assert foreign_scores(["Да."], ["Yes."]) == ([0.0], [0.0])  # too short to say
+
+
+def test_an_english_sentence_left_in_a_russian_version_reads_as_foreign(texts_dir):
+    from align.segment import segment_text
+    doc = texts_dir / "1920-04-29-armenian-dispatch"
+    en = [s.clean for s in segment_text((doc / "en.txt").read_text(encoding="utf-8"), "en")]
+    ru = [s.clean for s in segment_text((doc / "ru-working.txt").read_text(encoding="utf-8"), "ru")]
+    ru.insert(5, en[5])  # an untranslated sentence
+    xs, ys = foreign_scores(en, ru)
+    flagged = [k for k, v in enumerate(ys) if v >= 1.0]
+    assert 5 in flagged and len(flagged) <= 2, [(k, round(ys[k], 2), ru[k][:40]) for k in flagged]
+    assert not any(v >= 1.0 for v in xs)

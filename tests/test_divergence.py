@@ -90,6 +90,12 @@ def test_a_sentence_left_in_a_merge_without_counterpart_is_a_named_partial_omiss
     assert any(r.startswith("partial addition: target sentence 2 “") for r in added.reasons)
     assert [gap_of(b) for b in scored.beads] == ["", "partial omission", "partial addition"]
     assert gap_of(scored.beads[0]) == "" and scored.beads[0].divergence.score < DEFAULT_REVIEW_THRESHOLD
+    # a sentence the aligner listed on weaker evidence still puts the bead in the review queue
+    weak = dataclasses.replace(a, beads=(a.beads[0], dataclasses.replace(a.beads[1], unmatched=(
+        Unmatched("source", 2, 0.25),)), a.beads[2]))
+    bead = score_alignment(weak).beads[1]
+    assert bead.divergence.components["omission"] == DEFAULT_REVIEW_THRESHOLD <= bead.divergence.score
+    assert any("(evidence 0.25)" in r for r in bead.divergence.reasons)
 
 
 def test_marks_point_at_the_words_in_the_side_texts_of_a_merged_bead():

@@ -40,8 +40,8 @@ class AlignerSettings:
     anchor_window: int = 5        # >0: Bertalign-style 1-1 anchor pass, then search only this far around the anchors
     anchor_topk: int = 3          # a 1-1 bead of the anchor pass scores only if among the source's top-k targets
     nulls: bool = True            # the null-bead pass: test each sentence of every merged bead (aligner.nulls)
-    null_detach: float = 0.3      # evidence at which a sentence at the edge of a merged side is detached as 1-0/0-1
-    null_flag: float = 0.5        # evidence at which a sentence left in a merge is listed as probably unmatched
+    null_detach: float = 0.25     # evidence at which a sentence at the edge of a merged side is detached as 1-0/0-1
+    null_flag: float = 0.2        # evidence at which a sentence left in a merge is listed as probably unmatched
     null_pair_fit: float = 0.0    # a 1-1 bead whose similarity sits this close to the unrelated level is split in two nulls
     null_embed: bool = False      # embed the sub-windows the null pass needs (False: estimate them from pair windows)
     unrelated_below: float = 0.22  # best matches this little above the texts' mean similarity: not one document

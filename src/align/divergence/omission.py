@@ -7,8 +7,9 @@
   (:attr:`~align.records.Bead.unmatched`, from the null-bead pass of
   :mod:`align.aligner.nulls`) gets a **partial omission** (a source sentence) or
   **partial addition** (a target sentence): the component's value is the
-  aligner's evidence (at least ``null_flag``, 0.5 by default, so such a bead
-  is flagged for review), the reason names the sentence, and a mark covers it.
+  aligner's evidence, raised to the review threshold when lower (the aligner
+  lists only sentences whose evidence reached its ``null_flag`` setting, and
+  each of them deserves a look), the reason names the sentence, and a mark covers it.
 
 :func:`gap_of` gives the bead's *gap*: ``omission``, ``addition``,
 ``partial omission``, ``partial addition`` or ``""`` — the value every view
@@ -18,6 +19,9 @@ from __future__ import annotations
 
 from ..records import Alignment, Bead, Divergence, Mark
 from .base import CAP, Finding, quote
+
+#: A listed sentence's component is at least this: the default review threshold, so the bead is flagged.
+REVIEW_FLOOR = 0.5
 
 #: The values of a bead's gap (see :func:`gap_of`), for filters and documentation.
 GAPS = ("omission", "addition", "partial omission", "partial addition")
@@ -70,7 +74,7 @@ def partial(alignment: Alignment, bead: Bead) -> list[Finding]:
         keep = 1.0
         finding = Finding(component, 0.0)
         for u in found:
-            keep *= 1.0 - min(max(u.value, 0.0), CAP)
+            keep *= 1.0 - min(max(u.value, REVIEW_FLOOR), CAP)
             text = _sentence(alignment, side, u.index)
             finding.reasons.append(f"partial {component}: {side} sentence {u.index} {quote(text)} probably has "
                                    f"no counterpart in the {_OTHER[side]} (evidence {u.value:.2f})")

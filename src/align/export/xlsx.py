@@ -5,7 +5,7 @@ Written with openpyxl (MIT).  Two sheets:
 * **Alignment** — one row per exported bead (the rows of
   :func:`align.export.rows.export_rows`, chosen by the same options as TMX and
   TSV).  Columns as in the TSV export (:func:`align.export.tables.columns`:
-  ``bead``, ``src_ids``, ``tgt_ids``, ``kind``, ``source``, ``target``,
+  ``bead``, ``src_ids``, ``tgt_ids``, ``kind``, ``gap``, ``source``, ``target``,
   ``similarity``, ``divergence``, ``reasons``, ``div_<component>`` ...,
   ``review_status``, ``review_note``), with the reviewer's finding added after
   ``review_status``: ``review_kind``, ``review_severity``, and after the
@@ -44,14 +44,14 @@ from .xmlchars import describe, xml_safe
 #: Review columns: status and finding after the scores, note, then who and when.
 REVIEW_COLUMNS = ("review_status", "review_kind", "review_severity", "review_note", "review_by", "review_at")
 _TEXT = {"source", "target", "reasons", "review_note"}
-_WIDTHS = {"bead": 14, "src_ids": 8, "tgt_ids": 8, "kind": 6, "source": 60, "target": 60, "similarity": 10,
+_WIDTHS = {"bead": 14, "src_ids": 8, "tgt_ids": 8, "kind": 6, "gap": 16, "source": 60, "target": 60, "similarity": 10,
            "divergence": 10, "reasons": 40, "review_status": 12, "review_kind": 12, "review_severity": 10,
            "review_note": 30, "review_by": 14, "review_at": 20}
 
 
 def columns(rows: list[ExportRow]) -> list[str]:
     """The Alignment sheet's column names for ``rows`` (see the module docstring)."""
-    return (["bead", "src_ids", "tgt_ids", "kind", "source", "target", "similarity", "divergence", "reasons"]
+    return (["bead", "src_ids", "tgt_ids", "kind", "gap", "source", "target", "similarity", "divergence", "reasons"]
             + [f"div_{c}" for c in component_names(rows)] + list(REVIEW_COLUMNS))
 
 
@@ -62,7 +62,7 @@ def _number(value: float | None) -> float | None:
 def _values(row: ExportRow) -> dict[str, Any]:
     v: dict[str, Any] = {
         "bead": row.bead, "src_ids": ",".join(map(str, row.src_ids)), "tgt_ids": ",".join(map(str, row.tgt_ids)),
-        "kind": row.kind, "source": row.source, "target": row.target, "similarity": _number(row.similarity),
+        "kind": row.kind, "gap": row.gap, "source": row.source, "target": row.target, "similarity": _number(row.similarity),
         "divergence": _number(row.divergence), "reasons": "; ".join(row.reasons),
         "review_status": row.review_status, "review_kind": row.review_kind,
         "review_severity": row.review_severity, "review_note": row.note, "review_by": row.review_by,

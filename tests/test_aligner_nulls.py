@@ -170,3 +170,31 @@ def test_an_english_sentence_left_in_a_russian_version_reads_as_foreign(texts_di
     flagged = [k for k, v in enumerate(ys) if v >= 1.0]
     assert 5 in flagged and len(flagged) <= 2, [(k, round(ys[k], 2), ru[k][:40]) for k in flagged]
     assert not any(v >= 1.0 for v in xs)
+
+
+def test_the_second_search_leaves_the_sentences_found_unmatched_out_for_less(hashing_encoder):
+    src = sentences(12, 21)
+    tgt = src[:6] + [UNRELATED[0]] + src[6:]
+    beads = ([RawBead((i,), (i,), 1.0) for i in range(5)] + [RawBead((5,), (5, 6), 0.8)]
+             + [RawBead((i,), (i + 1,), 1.0) for i in range(6, 12)])
+    seen = []
+
+    def resolve(skip_x, skip_y):  # the search again, here: the detached beads it would find
+        seen.append((skip_x.copy(), skip_y.copy()))
+        return ([RawBead((i,), (i,), 1.0) for i in range(6)] + [RawBead((), (6,), None)]
+                + [RawBead((i,), (i + 1,), 1.0) for i in range(6, 12)])
+
+    vecs = hashing_encoder.encode(src + tgt)
+    settings = AlignerSettings()
+    out = null_pass(beads, src, tgt, vecs[:12], vecs[12:], {}, hashing_encoder.encode, settings, AlignStats(),
+                    resolve)
+    assert len(seen) == 1
+    skip_x, skip_y = seen[0]
+    assert list(skip_x) == [settings.skip] * 12
+    cheaper = [j for j in range(13) if skip_y[j] != settings.skip]
+    assert cheaper == [6] and skip_y[6] > settings.skip  # a gain, not a cost, when the evidence is over 0.5
+    assert ids(out) == [((i,), (i,)) for i in range(6)] + [((), (6,))] + [((i,), (i + 1,)) for i in range(6, 12)]
+    # switched off, the pass does not search again
+    null_pass(beads, src, tgt, vecs[:12], vecs[12:], {}, hashing_encoder.encode,
+              AlignerSettings(null_resolve=False), AlignStats(), resolve)
+    assert len(seen) == 1

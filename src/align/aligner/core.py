@@ -92,7 +92,8 @@ def _empty_windows(n: int, max_merge: int, dim: int) -> tuple[np.ndarray, np.nda
 
 
 def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, off: np.ndarray,
-           windows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None):
+           windows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
+           skips: tuple[np.ndarray, np.ndarray] | None = None):
     """One DP over a given band; returns (types along the path, cosines, band similarity stats)."""
     X, Y = src.vecs, tgt.vecs
     n, m = X.shape[0], Y.shape[0]
@@ -109,8 +110,11 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
     total_x, total_y = float(src.lengths.sum()), float(tgt.lengths.sum())
     mu = math.log((total_x + 5.0) / (total_y + 5.0)) if total_x and total_y else 0.0
     type_pen = np.zeros(len(types), dtype=np.float64)
-    skip_x = np.full(n, settings.skip, dtype=np.float64)
-    skip_y = np.full(m, settings.skip, dtype=np.float64)
+    if skips is None:
+        skip_x = np.full(n, settings.skip, dtype=np.float64)
+        skip_y = np.full(m, settings.skip, dtype=np.float64)
+    else:  # per-sentence skip scores (the null-bead pass's second search)
+        skip_x, skip_y = (np.ascontiguousarray(s, dtype=np.float64) for s in skips)
     bead_w = np.array([((a + b) / 2.0) ** settings.size_weight for a, b in types], dtype=np.float64)
     if windows is None:
         wx, wxi = _empty_windows(n, width, X.shape[1])
@@ -297,7 +301,9 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
     path_t, path_c, rs, rt = _solve(src, tgt, settings, lo, off)
     beads = _to_beads(path_t, path_c, settings.types)
     if not settings.refine or settings.max_merge < 2:
-        return _null_pass(beads, src_texts, tgt_texts, X, Y, {}, encode, settings, stats)
+        return _null_pass(beads, src_texts, tgt_texts, X, Y, {}, encode, settings, stats,
+                          lambda sx, sy: _to_beads(*_solve(src, tgt, settings, lo, off, skips=(sx, sy))[:2],
+                                                   settings.types))
     if settings.refine_mode in ("pairs", "all"):
         top = 2 if settings.refine_mode == "pairs" else settings.max_merge
         cand_x = [(s, a) for a in range(2, top + 1) for s in range(n - a + 1)]
@@ -316,7 +322,9 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
     stats.windows_embedded = len(texts)
     stats.encoder_calls = n + m + len(texts)
     if not texts:
-        return _null_pass(beads, src_texts, tgt_texts, X, Y, {}, encode, settings, stats)
+        return _null_pass(beads, src_texts, tgt_texts, X, Y, {}, encode, settings, stats,
+                          lambda sx, sy: _to_beads(*_solve(src, tgt, settings, lo, off, skips=(sx, sy))[:2],
+                                                   settings.types))
     wv = encode(texts)
     dim = X.shape[1]
     wx = np.ascontiguousarray(wv[:len(cand_x)]) if cand_x else np.zeros((1, dim), np.float32)
@@ -334,14 +342,19 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
         # windows of 3+ sentences from the real 2-sentence windows (no extra encoder calls)
         wx, wxi = _windows_from_pairs(wx, wxi, settings.max_merge)
         wy, wyi = _windows_from_pairs(wy, wyi, settings.max_merge)
-    path_t, path_c, _, _ = _solve(src, tgt, settings, lo, off, (wx, wxi, wy, wyi))
+    windows = (wx, wxi, wy, wyi)
+    path_t, path_c, _, _ = _solve(src, tgt, settings, lo, off, windows)
     beads = _to_beads(path_t, path_c, settings.types)
-    return _null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats)
+    return _null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats,
+                      lambda sx, sy: _to_beads(*_solve(src, tgt, settings, lo, off, windows, (sx, sy))[:2],
+                                               settings.types))
 
 
 def _null_pass(beads: list[RawBead], src_texts, tgt_texts, X, Y, known, encode, settings: AlignerSettings,
-               stats: AlignStats) -> list[RawBead]:
+               stats: AlignStats, resolve=None) -> list[RawBead]:
+    """The null-bead pass (:mod:`.nulls`); ``resolve(skip_x, skip_y)`` searches again with
+    per-sentence skip scores (``null_resolve``)."""
     if not settings.nulls:
         return beads
     from .nulls import null_pass
-    return null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats)
+    return null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats, resolve)

@@ -17,8 +17,8 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 
@@ -157,7 +157,7 @@ class PeakRSS:
     (``method`` says which was used).
     """
 
-    def __enter__(self) -> "PeakRSS":
+    def __enter__(self) -> PeakRSS:
         self.before_kb = _status_kb("VmRSS") or 0
         self.method = "VmHWM reset"
         try:

@@ -77,7 +77,6 @@ from _common import (  # also puts src/ on the path
     provenance,
     rounded,
 )
-
 from align.divergence import DEFAULT_REVIEW_THRESHOLD
 from align.records import Alignment, Segment
 

@@ -49,7 +49,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DEFAULT_BENCH, code_version, machine, skip  # noqa: E402  (also puts src/ on the path)
-
 from align.divergence import DEFAULT_REVIEW_THRESHOLD, score_alignment  # noqa: E402
 from align.records import Alignment, Bead, Segment, Signature, text_sha256  # noqa: E402
 
@@ -173,9 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     cos_thr = ctrl_cos[len(ctrl_cos) - m] if m else ctrl_cos[-1] + 1e-9
     ctrl_flag_cos = sum(v >= cos_thr for v in ctrl_cos) / len(ctrl_cos)
 
-    print(f"# DEMETR ru→en: divergence vs cosine alone\n")
+    print("# DEMETR ru→en: divergence vs cosine alone\n")
     print(f"model `{model}`; {sum(map(len, data.values()))} edited items in {len(data)} files "
-          f"(pert_check true{', first %d per file' % args.limit if args.limit else ''}); "
+          f"(pert_check true{f', first {args.limit} per file' if args.limit else ''}); "
           f"{len(controls)} unedited controls; review threshold {thr}; cosine alone flags at "
           f"1 − cos ≥ {cos_thr:.3f} (the value that flags as many controls).\n")
     print("## Per perturbation type\n")

@@ -68,8 +68,20 @@ import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import (TimedEncode, add_common_args, emit, make_encoder, max_rss_mb, model_calls, parse_settings,
-                     provenance, read_lines, rounded, skip, warm_up)
+from _common import (
+    TimedEncode,
+    add_common_args,
+    emit,
+    make_encoder,
+    max_rss_mb,
+    model_calls,
+    parse_settings,
+    provenance,
+    read_lines,
+    rounded,
+    skip,
+    warm_up,
+)
 
 FILES = {"en": "newstest2019-src.eng.txt", "ru": "newstest2019-ref.rus.txt", "hy": "newstest2019-ref.hye.txt"}
 IDS = "DOCUMENT_IDS.tsv"

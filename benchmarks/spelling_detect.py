@@ -28,7 +28,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _archival import OLD_SPELLING, load_devset
 from _common import ROOT
-
 from align.corpus import load_corpus
 from align.reading import OLD, detect
 

@@ -34,8 +34,20 @@ import argparse
 import time
 import tracemalloc
 
-from _common import (TimedEncode, add_common_args, emit, make_encoder, max_rss_mb, model_calls, parse_settings,
-                     provenance, read_lines, rounded, skip, warm_up)
+from _common import (
+    TimedEncode,
+    add_common_args,
+    emit,
+    make_encoder,
+    max_rss_mb,
+    model_calls,
+    parse_settings,
+    provenance,
+    read_lines,
+    rounded,
+    skip,
+    warm_up,
+)
 
 SPLITS = {"dev": ("dev",), "test": tuple(f"test{i}" for i in range(7))}
 

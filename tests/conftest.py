@@ -16,6 +16,9 @@ TEXTS = ROOT / "texts"
 SHARED = ROOT.parent / "shared"
 BENCH = SHARED / "bench"
 
+#: Fixtures defined beside their helpers (``tmx14_dtd``), shared by every test module.
+pytest_plugins = ["tmxtools"]
+
 
 @pytest.fixture(scope="session")
 def root() -> Path:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 TIMEOUT_S = 180
 

@@ -11,7 +11,6 @@ from align.aligner.foreign import foreign_scores, foreign_sentences
 from align.aligner.nulls import evidence, null_pass, relatedness
 from align.errors import UnrelatedTextsWarning
 from align.pipeline import align_texts
-
 from test_aligner import check_cover, ids, sentences
 
 UNRELATED = ["Completely unrelated pasta recipe follows with garlic and basil.",

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from scripttools import load_benchmark
 
 bench = load_benchmark("archival")

@@ -5,10 +5,10 @@ import shutil
 import warnings
 
 import pytest
-from scripttools import load_benchmark
 
 from align.corpus import scan_corpus
 from align.records import Role
+from scripttools import load_benchmark
 
 archival = load_benchmark("_archival")
 DATA = archival.DATA

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from align import store
+from align.aligner import AlignerSettings
 from align.batch import ALIGNED, FAILED, UNCHANGED, choose_workers, run
 from align.cli import main
 from align.embed.hashing import HashingEncoder
-from align.aligner import AlignerSettings
 from align.errors import ClusterError, CorpusError, MetadataError
 from align.records import text_sha256
 from align.review import Review

@@ -6,12 +6,12 @@ import shutil
 import warnings
 
 import pytest
-from conftest import SHARED
 
 from align.corpus import load_corpus, load_document, pivot_version
 from align.errors import CorpusError, InputError, LanguageMismatchWarning, MetadataError
 from align.records import Role
 from align.segment import gaps, segment_text
+from conftest import SHARED
 
 DOCS = ("1920-04-26-kemal-proposal", "1920-04-29-armenian-dispatch")
 SEED = SHARED / "seeds" / "000_4cf4162ee9980ef9.txt"

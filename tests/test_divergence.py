@@ -12,8 +12,14 @@ from statistics import NormalDist
 
 import pytest
 
-from align.divergence import (DEFAULT_REVIEW_THRESHOLD, Calibration, calibrate_alignment, gap_of,
-                              score_alignment, score_pair)
+from align.divergence import (
+    DEFAULT_REVIEW_THRESHOLD,
+    Calibration,
+    calibrate_alignment,
+    gap_of,
+    score_alignment,
+    score_pair,
+)
 from align.divergence.calibration import BUNDLED_MODEL, MIN_OWN_BEADS, similarity_reference
 from align.divergence.combine import ADDED, OMITTED
 from align.records import Alignment, Bead, Mark, Segment, Signature, Unmatched

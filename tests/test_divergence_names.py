@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from align.divergence import names
-from align.divergence.translit import name_key, to_latin
 from align.divergence.tokens import Side
+from align.divergence.translit import name_key, to_latin
 
 
 @pytest.mark.parametrize("spellings", [

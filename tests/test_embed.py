@@ -10,13 +10,13 @@ import time
 
 import numpy as np
 import pytest
-from models import HIDDEN, build_tiny_sentence_transformer
 
 from align.cli import main
 from align.embed import get_encoder
 from align.embed.cache import CachedEncoder, EmbeddingCache
 from align.embed.hashing import HashingEncoder
 from align.errors import CacheError, ModelError
+from models import HIDDEN, build_tiny_sentence_transformer
 
 TEXTS = ["The treaty was signed in April.", "Договор подписан в апреле.", "Two armies met at the border.", "x"]
 

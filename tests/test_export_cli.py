@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tmxtools import assert_valid_tmx, make_alignment, tmx14_dtd  # noqa: F401  (fixture)
 
 from align.cli import build_parser, main
 from align.store import load, save
+from tmxtools import assert_valid_tmx, make_alignment
 
 SPEC = [(["The committee met."], ["Комитет собрался."], 0.9),
         (["It rained & it \x0cpoured."], ["Шёл дождь."], 0.7),

@@ -15,9 +15,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tmxtools import make_alignment, omegat_command
 
 from align.export.tmx import write_tmx
+from tmxtools import make_alignment, omegat_command
 
 pytestmark = [pytest.mark.omegat, pytest.mark.slow,
               pytest.mark.skipif(omegat_command() is None,

@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tmxtools import make_alignment
 
 from align.cli import main
 from align.errors import StaleAlignmentError, TextCleanupWarning
@@ -19,6 +18,7 @@ from align.export.xlsx import build_xlsx, columns
 from align.records import Divergence
 from align.store import save
 from align.views.scale import divergence_colour
+from tmxtools import make_alignment
 
 SPEC = [(["The committee met on 26 April 1920."], ["Комитет собрался 26 апреля 1920 года."], 0.91),
         (["=HYPERLINK(\"http://x\")", "He left."], ["Он ушёл."], 0.55),

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from tmxtools import make_alignment
 
 from align.errors import ExportError, StaleAlignmentError
-from align.export.tables import columns, guard_formula, quote_field, table_text, write_table
 from align.export.rows import export_rows
+from align.export.tables import columns, guard_formula, quote_field, table_text, write_table
 from align.records import Divergence
+from tmxtools import make_alignment
 
 SPEC = [
     (["Prices rose by 5% & wages fell."], ["Цены выросли на 5%, а зарплаты упали."], 0.88,

@@ -6,16 +6,16 @@ import re
 import subprocess
 import sys
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
-from tmxtools import assert_valid_tmx, make_alignment, tmx14_dtd  # noqa: F401  (fixture)
 
 from align.errors import ExportError, StaleAlignmentError, TextCleanupWarning
 from align.export.langtags import best_match, parse_overrides, resolve_pair, validate_tag
 from align.export.rows import review_state
 from align.export.tmx import build_tmx, write_tmx
 from align.records import Divergence, Role
+from tmxtools import assert_valid_tmx, make_alignment
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SPEC = [
@@ -53,7 +53,7 @@ def seg_texts(tu) -> dict[str, str]:
 
 def test_header_has_every_required_attribute(aligned, tmx14_dtd):
     from align import __version__
-    data = build_tmx(aligned[0], created=datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc))
+    data = build_tmx(aligned[0], created=datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC))
     root = assert_valid_tmx(data, tmx14_dtd)
     assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
     assert root.get("version") == "1.4"
@@ -71,8 +71,8 @@ def test_creation_date_defaults_to_now_in_utc(aligned):
     from lxml import etree
     date = etree.fromstring(build_tmx(aligned[0])).find("header").get("creationdate")
     assert re.fullmatch(r"\d{8}T\d{6}Z", date)
-    now = datetime.now(timezone.utc)
-    assert abs((datetime.strptime(date, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc) - now).total_seconds()) < 60
+    now = datetime.now(UTC)
+    assert abs((datetime.strptime(date, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC) - now).total_seconds()) < 60
 
 
 def test_one_tu_per_bead_leaving_out_empty_and_rejected(aligned, tmx14_dtd):

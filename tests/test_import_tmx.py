@@ -5,13 +5,13 @@ import warnings
 from pathlib import Path
 
 import pytest
-from tmxtools import assert_valid_tmx, make_alignment, tmx14_dtd  # noqa: F401  (fixture)
 
 from align.errors import ExportError, TextCleanupWarning
 from align.export.tmx import write_tmx
 from align.export.tmx_import import read_tmx
 from align.records import Role, text_sha256
 from align.store import load, save
+from tmxtools import assert_valid_tmx, make_alignment
 
 LONG_EN = ("The delegation proposed joint operations & further talks. " * 1750)[:100_000].strip()
 LONG_RU = ("Делегация предложила совместные действия и дальнейшие переговоры. " * 1550)[:100_000].strip()
@@ -90,7 +90,8 @@ FOREIGN_11 = """<?xml version="1.0" encoding="UTF-8"?>
   <tuv lang="HY-AM"><seg>Սեղմեք <bpt i="1">{\\b </bpt>Պահպանել<ept i="1">}</ept><ph>\\line</ph>։</seg></tuv>
 </tu>
 <tu>
-  <tuv lang="en-GB"><seg>A <hi type="bold">highlighted</hi> word<it pos="begin">&lt;i&gt;</it> and <ut>{\\i}</ut>code.</seg></tuv>
+  <tuv lang="en-GB">
+    <seg>A <hi type="bold">highlighted</hi> word<it pos="begin">&lt;i&gt;</it> and <ut>{\\i}</ut>code.</seg></tuv>
   <tuv lang="hy"><seg>Ընդգծված <hi>բառ</hi>։</seg></tuv>
   <tuv lang="de"><seg>Ein Wort.</seg></tuv>
 </tu>
@@ -174,9 +175,10 @@ UNDEFINED = """<?xml version="1.0"?>
     (b"\xff\xfe\x00garbage", "not well-formed XML"),
     (b"<html><body/></html>", r"not a TMX file \(the root element is <html>"),
     (b'<tmx version="1.4"><header/></tmx>', "needs a <body>"),
-    (b'<tmx version="1.4"><header/><body/></tmx>', r"no translation unit holds both en and ru \(languages found: none\)"),
-    ('<tmx version="1.4"><header/><body><tu><tuv xml:lang="de"><seg>Ja</seg></tuv><tuv xml:lang="fr"><seg>Oui</seg>'
-     '</tuv></tu><tu><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>'.encode(),
+    (b'<tmx version="1.4"><header/><body/></tmx>',
+     r"no translation unit holds both en and ru \(languages found: none\)"),
+    (b'<tmx version="1.4"><header/><body><tu><tuv xml:lang="de"><seg>Ja</seg></tuv><tuv xml:lang="fr"><seg>Oui</seg>'
+     b'</tuv></tu><tu><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>',
      r"no translation unit holds both en and ru \(languages found: de, en, fr\)"),
     (BILLION_LAUGHS.encode(), "declares entities"),
     (EXTERNAL.encode(), "declares entities"),

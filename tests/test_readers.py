@@ -204,7 +204,7 @@ def test_add_refuses_to_overwrite_unless_forced(tmp_path):
     (b"", {}, EmptyInputError),
     ("Привет".encode("koi8-r"), {"lang": "ru"}, EncodingError),
     (b"A text.", {"role": "working-translation"}, MetadataError),  # no translator or notes
-    ('<html><body><a href="/a">a</a><a href="/b">b</a></body></html>'.encode(), {"suffix": ".html"},
+    (b'<html><body><a href="/a">a</a><a href="/b">b</a></body></html>', {"suffix": ".html"},
      NavigationPageError),
 ])
 def test_add_writes_nothing_when_the_input_is_bad(tmp_path, content, kwargs, error):

@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from officetools import convert, fodt, html_page, png, soffice
 
 from align.cli import main
 from align.corpus import load_document
 from align.errors import DocumentFormatError, EmptyInputError, NoTextLayerError, ProtectedDocumentError
 from align.readers import read_document
+from officetools import convert, fodt, html_page, png, soffice
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed "
@@ -141,9 +141,8 @@ def test_a_docx_aligns_the_same_as_the_same_text_added_from_txt(office, tmp_path
 
 def test_libreoffice_reads_the_xlsx_export_back(office, tmp_path, monkeypatch, capsys):
     """The XLSX opened by LibreOffice Calc (converted to CSV, every sheet) holds the TSV's cells."""
-    from tmxtools import make_alignment
-
     from align.store import save
+    from tmxtools import make_alignment
     alignment, _, _ = make_alignment([(["The committee met."], ["Комитет собрался."], 0.9),
                                       (["=1+1 is not a formula.", "Second."], ["Не формула."], 0.4)])
     review = {"beads": {"[1,2]:[1]": {"status": "divergent", "kind": "meaning", "severity": "minor",

@@ -5,10 +5,10 @@ import re
 import warnings
 
 import pytest
-from scripttools import load_benchmark
 
 from align.errors import MetadataError, SpellingWarning
 from align.reading import check_orthography, detect, normalise, read, reading_signature
+from scripttools import load_benchmark
 
 archival = load_benchmark("_archival")
 WORD = re.compile(r"[^\W\d_]+")

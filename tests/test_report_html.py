@@ -114,7 +114,8 @@ def test_working_translation_is_flagged_prominently():
     page = render_report(sample_alignments())
     tags = parse(page)
     assert tags.find("div", **{"class": "working-banner", "role": "note"})
-    assert "Working translation made by this project — not an archival original.</strong> hy-working, ru-working" in page
+    assert ("Working translation made by this project — not an archival original.</strong> "
+            "hy-working, ru-working") in page
     assert len(tags.find("div", **{"class": "version-card working"})) == 2
     assert len(tags.find("span", **{"class": "badge role-working-translation"})) >= 4
 

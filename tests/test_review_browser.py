@@ -4,11 +4,11 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_review_support import SRC, TGT, make_alignment, write_alignment
 
 from align import store
 from align.review import bead_state
 from align.review.server import ReviewServer
+from test_review_support import SRC, TGT, make_alignment, write_alignment
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from test_review_support import SRC, TGT, dp_align, make_alignment
 
 from align import store
 from align.errors import ReviewError, StoreVersionError
 from align.review import Review, carry_over, merge_into_store, orphans
+from test_review_support import SRC, TGT, dp_align, make_alignment
 
 EDITED = "The letter was signed at Ankara on 29 April."
 

@@ -5,11 +5,11 @@ import argparse
 import json
 
 import pytest
-from test_review_support import write_alignment
 
 from align import store
 from align.cli import build_parser, main
 from align.review import bead_state
+from test_review_support import write_alignment
 
 
 @pytest.fixture()

@@ -5,12 +5,12 @@ import http.client
 import json
 
 import pytest
-from test_review_support import write_alignment
 
 from align import store
 from align.errors import ReviewError
 from align.review import bead_state
 from align.review.server import TOKEN_HEADER, ReviewServer, is_loopback
+from test_review_support import write_alignment
 
 
 @pytest.fixture()
@@ -55,7 +55,8 @@ def test_every_request_needs_the_token(app):
     assert request(app, "GET", "/api/state", token="nope")[0] == 403
     assert request(app, "GET", f"/api/state?token={app.token}", token=False)[0] == 403  # API: header only
     assert request(app, "GET", "/assets/review.js", token=False)[0] == 403
-    assert request(app, "POST", "/api/action", token=False, body={"revision": 0, "action": "accept", "bead": "0"})[0] == 403
+    body = {"revision": 0, "action": "accept", "bead": "0"}
+    assert request(app, "POST", "/api/action", token=False, body=body)[0] == 403
     status, page, headers = request(app, "GET", f"/?token={app.token}", token=False)
     assert status == 200 and app.token.encode() in page
     assert "script-src 'self'" in headers["Content-Security-Policy"] and headers["Referrer-Policy"] == "no-referrer"
@@ -93,7 +94,8 @@ def test_the_api_decides_fixes_and_undoes(app):
     state = json.loads(body)
     assert status == 200 and state["revision"] == 1
     assert bead_state(store.load(app.path).review, "[2]:[2,3]").severity == "critical"
-    status, body, _ = request(app, "POST", "/api/action", body={"revision": 1, "action": "merge-next", "bead": "[0]:[0]"})
+    status, body, _ = request(app, "POST", "/api/action",
+                              body={"revision": 1, "action": "merge-next", "bead": "[0]:[0]"})
     assert status == 200 and json.loads(body)["focus"] == "[0,1]:[0,1]"
     status, body, _ = request(app, "POST", "/api/action", body={"revision": 2, "action": "split", "bead": "[0,1]:[0,1]",
                                                                  "src_at": 5, "tgt_at": 0})

@@ -5,12 +5,12 @@ import random
 
 import numpy as np
 import pytest
-from test_review_support import make_alignment, write_alignment
 
 from align import store
 from align.errors import ConflictError, ReviewError
 from align.review import Review, bead_state
 from align.review.fixes import check_monotone_covering
+from test_review_support import make_alignment, write_alignment
 
 
 @pytest.fixture()

@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-from test_review_support import make_alignment, write_alignment
 
 from align import store
 from align.errors import ConflictError, ReviewError, StoreError
 from align.review import Review
+from test_review_support import make_alignment, write_alignment
 
 SAVER = r"""
 import sys

@@ -4,8 +4,8 @@ Other ``test_review_*`` files import these (pytest puts this folder on ``sys.pat
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -77,7 +77,8 @@ def write_alignment(path: Path, alignment: Alignment | None = None) -> Path:
     return path
 
 
-def dp_align(src: Sequence[str], tgt: Sequence[str], encoder: HashingEncoder) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def dp_align(src: Sequence[str], tgt: Sequence[str],
+             encoder: HashingEncoder) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """A tiny monotone aligner (1-1, 1-0, 0-1, 2-1, 1-2) for re-alignment tests when the pipeline is absent."""
     vs = encoder.encode(list(src) + [" ".join(src[i:i + 2]) for i in range(len(src))])
     vt = encoder.encode(list(tgt) + [" ".join(tgt[j:j + 2]) for j in range(len(tgt))])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+
 from scripttools import load_benchmark
 
 
@@ -38,9 +39,9 @@ def test_the_tables_on_a_tiny_made_up_set(tmp_path, capsys):
     data = tmp_path / "demetr_ru_en" / "by_perturbation"
     data.mkdir(parents=True)
     rows = {
-        "critical_id10_numbers_replaced": [_item(i, "critical", f"The agreement was signed in Angora on April {20 + i}, 1920.",
-                                                 f"The agreement was signed in Angora on May {3 + i}, 1957.")
-                                           for i in range(3)],
+        "critical_id10_numbers_replaced": [
+            _item(i, "critical", f"The agreement was signed in Angora on April {20 + i}, 1920.",
+                  f"The agreement was signed in Angora on May {3 + i}, 1957.") for i in range(3)],
         "major_id17_tense": [_item(i, "major", f"The agreement was signed in Angora on April {20 + i}, 1920.",
                                    f"The agreement will be signed in Angora on April {20 + i}, 1920.")
                              for i in range(3)],

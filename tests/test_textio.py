@@ -93,7 +93,7 @@ def test_unknown_encoding_lists_good_ones(tmp_path):
 
 def test_a_given_encoding_that_does_not_fit_is_reported(tmp_path):
     path = tmp_path / "x.txt"
-    path.write_bytes("Привет".encode("utf-8") + b"\xff\xfe\xfd")
+    path.write_bytes("Привет".encode() + b"\xff\xfe\xfd")
     with pytest.raises(EncodingError, match="not valid ascii at byte 0"):
         read_text(path, encoding="ascii")
 

@@ -7,12 +7,12 @@ import sys
 
 import pytest
 
-pd = pytest.importorskip("pandas")
-
 from align.records import Bead, Divergence
 from align.store import StoredAlignment
 from align.views import COMPONENTS, to_frame, top_divergences
 from align.views.sample import make_alignment, sample_alignment
+
+pd = pytest.importorskip("pandas")
 
 
 def test_one_row_per_bead_with_the_documented_columns():

@@ -43,7 +43,8 @@ def test_styler_escapes_every_text():
     html = side_by_side(hostile_alignment()).to_html()
     assert "<script>" not in html and "<img" not in html and "<i>" not in html and "<b>label" not in html
     # the marked "<script>" (offsets 0..8) is escaped inside its <mark>, the rest of the text outside it
-    assert 'title="names: &lt;b&gt;label&lt;/b&gt;">&lt;script&gt;</mark>alert(1)&lt;/script&gt; &amp; &quot;q&quot;' in html
+    assert ('title="names: &lt;b&gt;label&lt;/b&gt;">&lt;script&gt;</mark>'
+            'alert(1)&lt;/script&gt; &amp; &quot;q&quot;') in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     assert "&lt;i&gt;reason&lt;/i&gt;" in html
 

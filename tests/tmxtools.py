@@ -13,13 +13,13 @@ import os
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pytest
 
-from align.records import (Alignment, Bead, Role, Segment, Signature, VersionMeta,
-                           text_sha256)
+from align.records import Alignment, Bead, Role, Segment, Signature, VersionMeta, text_sha256
 
 JAR_CANDIDATES = ("/usr/share/omegat/OmegaT.jar", "/usr/share/java/omegat.jar", "/usr/share/java/OmegaT.jar")
 DTD_MEMBER = "schemas/tmx14.dtd"

@@ -21,9 +21,9 @@
    through :func:`align.review.merge_into_store` (review work carried over),
    the TMX beside it, then each changed document's HTML report and the index
    page (after a run over some documents, the index still lists the whole
-   collection: the others as their stored alignments stand).  Every file is written atomically and each pair is saved as soon as
-   it is computed, so an interrupted run leaves every file valid and the next
-   run resumes with the pairs still to do.
+   collection: the others as their stored alignments stand).  Every file is written
+   atomically and each pair is saved as soon as it is computed, so an interrupted
+   run leaves every file valid and the next run resumes with the pairs still to do.
 
 One failing pair or document never stops the run: it is listed in
 :attr:`RunResult.failures` and :attr:`RunResult.ok` is false.
@@ -34,15 +34,22 @@ import re
 import time
 import warnings
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .corpus import DocumentFailure
 from .errors import AlignError, CorpusError
-from .records import Document
+from .records import Document, Version
 from .store import StoredAlignment
 from .workers import PairJob, PairOutcome
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .aligner import AlignerSettings
+    from .embed import Encoder
 
 #: Name of each document's report inside ``alignments/<doc_id>/``, and of the index page.
 REPORT_NAME = "report.html"
@@ -162,7 +169,7 @@ class RunResult:
     def count(self, status: str) -> int:
         return sum(1 for p in self.pairs if p.status == status)
 
-    def to_frame(self):
+    def to_frame(self) -> pd.DataFrame:
         """One row per pair (pandas DataFrame): document, versions, status, counts, timings, error."""
         import pandas as pd
         titles = {d.doc_id: d.title for d in self.documents}
@@ -228,7 +235,8 @@ def _select(root: Path, doc_ids: Sequence[str]) -> tuple[tuple[Document, ...], t
     return docs, failures
 
 
-def _plan_pair(doc: Document, pivot, version, alignments: Path, model: str, settings) -> _Planned:
+def _plan_pair(doc: Document, pivot: Version, version: Version, alignments: Path, model: str,
+               settings: AlignerSettings) -> _Planned:
     from . import store
     from .pipeline import expected_signature
     from .review.carry import same_work
@@ -250,6 +258,13 @@ def _plan_pair(doc: Document, pivot, version, alignments: Path, model: str, sett
     if same_work(planned.stored.alignment.signature, expected):
         planned.result.status = UNCHANGED
     return planned
+
+
+def _plan_pairs(doc: Document, pivot: Version, alignments: Path, model: str,
+                settings: AlignerSettings) -> list[_Planned]:
+    """Every other version of ``doc`` paired with ``pivot``."""
+    return [_plan_pair(doc, pivot, v, alignments, model, settings)
+            for v in doc.versions if v.version_id != pivot.version_id]
 
 
 def _round_robin(planned: list[list[_Planned]]) -> list[_Planned]:
@@ -296,13 +311,12 @@ def _refresh_metadata(planned: _Planned) -> bool:
     old = planned.stored
     assert old is not None
     job, a = planned.job, old.alignment
-    current = dict(src_meta=job.src.meta, tgt_meta=job.tgt.meta, src_lang=job.src.language,
-                   tgt_lang=job.tgt.language)
     stale_scores = (a.signature.settings.get("scoring") != SCORING
                     or (a.src_lang, a.tgt_lang) != (job.src.language, job.tgt.language))
-    if all(getattr(a, k) == v for k, v in current.items()) and not stale_scores:
+    if (a.src_meta, a.tgt_meta) == (job.src.meta, job.tgt.meta) and not stale_scores:
         return False
-    fresh = replace(a, **current)
+    fresh = replace(a, src_meta=job.src.meta, tgt_meta=job.tgt.meta, src_lang=job.src.language,
+                    tgt_lang=job.tgt.language)
     if stale_scores:
         fresh = score_alignment(fresh)
     planned.stored = store.save(planned.path, fresh, old.review, expected_revision=old.revision)
@@ -353,7 +367,8 @@ def _write_tmx(planned: _Planned) -> None:
 # -- the run --------------------------------------------------------------------
 
 def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, model: str | None = None,
-        encoder=None, settings=None, report: str | Path | None = "", doc_ids: Sequence[str] = (),
+        encoder: Encoder | None = None, settings: AlignerSettings | None = None,
+        report: str | Path | None = "", doc_ids: Sequence[str] = (),
         pivot: str | None = None, workers: int = 1, scheduler: str | None = None, tmx: bool = True,
         on_pair: Callable[[PairResult], None] | None = None,
         on_start: Callable[[int], None] | None = None) -> RunResult:
@@ -394,8 +409,7 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         dres = DocumentResult(doc.doc_id, doc.meta.title, p.version_id,
                               [(v.version_id, v.language, v.meta.role.label) for v in doc.versions])
         result.documents.append(dres)
-        plans.append([_plan_pair(doc, p, v, alignments, encoder.identity, settings)
-                      for v in doc.versions if v.version_id != p.version_id])
+        plans.append(_plan_pairs(doc, p, alignments, encoder.identity, settings))
         dres.pairs = [pl.result for pl in plans[-1]]
         planned_paths = {pl.path for pl in plans[-1]}
         dres.other_stores = sorted(q for q in (alignments / doc.doc_id).glob("*__*.json") if q not in planned_paths)
@@ -406,6 +420,7 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         except (AlignError, OSError) as exc:
             pl.result.status, pl.result.error = FAILED, f"{pl.path}: metadata not updated: {exc}"
             continue
+        assert pl.stored is not None  # an unchanged pair was read from its store file
         summarize(pl.stored, pl.result)
         pl.result.carry_over = "unchanged: stored alignment and review kept" + (
             "; divergence re-scored" if pl.result.rescored else "")
@@ -426,6 +441,7 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
                 pl = by_key[outcome.job.key]
                 _write_outcome(pl, outcome)
                 if pl.result.status == ALIGNED:
+                    assert pl.stored is not None  # read back after writing
                     summarize(pl.stored, pl.result)
                     if tmx:
                         _write_tmx(pl)
@@ -450,8 +466,8 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     return result
 
 
-def _collection_overview(result: RunResult, texts: Path, alignments: Path, model: str, settings,
-                         pivot: str | None) -> RunResult:
+def _collection_overview(result: RunResult, texts: Path, alignments: Path, model: str,
+                         settings: AlignerSettings, pivot: str | None) -> RunResult:
     """What the index page shows after a run over some documents: this run's documents as run,
     every other document as its stored alignments stand (nothing computed, nothing written)."""
     from .corpus import pivot_version, scan_corpus
@@ -465,14 +481,11 @@ def _collection_overview(result: RunResult, texts: Path, alignments: Path, model
             overview.documents.append(done[doc.doc_id])
             continue
         # this run's --pivot, unless the document's alignments were made against its usual pivot
-        def plan(p):
-            return [_plan_pair(doc, p, v, alignments, model, settings)
-                    for v in doc.versions if v.version_id != p.version_id]
         p = pivot_version(doc, pivot)
-        planned = plan(p)
+        planned = _plan_pairs(doc, p, alignments, model, settings)
         usual = pivot_version(doc, None)
         if usual.version_id != p.version_id and all(x.stored is None for x in planned):
-            planned_usual = plan(usual)
+            planned_usual = _plan_pairs(doc, usual, alignments, model, settings)
             if any(x.stored is not None for x in planned_usual):
                 p, planned = usual, planned_usual
         dres = DocumentResult(doc.doc_id, doc.meta.title, p.version_id,

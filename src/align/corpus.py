@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 import tomllib
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .errors import CorpusError, InputError, LanguageMismatchWarning, MetadataError
 from .reading import check_orthography
@@ -146,7 +147,8 @@ def load_document(folder: str | Path) -> Document:
         if not _ID.match(txt.stem):
             raise CorpusError(f"{txt}: version file names may hold only letters, digits, '.', '_' and '-'")
         versions.append(load_version(txt, folder.name))
-    orphans = [p.name for p in folder.glob("*.toml") if p.name != "document.toml" and not p.with_suffix(".txt").exists()]
+    orphans = [p.name for p in folder.glob("*.toml")
+               if p.name != "document.toml" and not p.with_suffix(".txt").exists()]
     if orphans:
         raise CorpusError(f"{folder}: metadata without a text: {', '.join(sorted(orphans))}")
     if not versions:

@@ -8,9 +8,10 @@ job (``align run``).
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,9 +21,13 @@ from .reading import Reading, normalise, read, reading_signature
 from .reading.written import read_side
 from .records import Alignment, Bead, Segment, Signature, Unmatched, Version, VersionMeta, text_sha256
 
+if TYPE_CHECKING:
+    from .aligner import AlignerSettings, AlignStats
+    from .embed import Encoder
+
 
 def resolve_encoder(model: str | None = None, *, cache: bool = True, cache_dir: str | Path | None = None,
-                    device: str | None = None, prefix: str | None = None):
+                    device: str | None = None, prefix: str | None = None) -> Encoder:
     """The encoder named ``model`` (bundled default when None), behind the on-disk cache."""
     from .embed import get_encoder
     from .embed.cache import CachedEncoder
@@ -51,10 +56,11 @@ def _check_script(text: str, lang: str, where: str) -> None:
 
 
 def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segment], src_lang: str,
-                   tgt_lang: str, *, src_text: str, tgt_text: str, encoder=None, settings=None,
+                   tgt_lang: str, *, src_text: str, tgt_text: str, encoder: Encoder | None = None,
+                   settings: AlignerSettings | None = None,
                    score: bool = True, doc_id: str = "", src_version: str = "", tgt_version: str = "",
                    src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None,
-                   segmentation: str = "", stats=None, src_reading: Reading | None = None,
+                   segmentation: str = "", stats: AlignStats | None = None, src_reading: Reading | None = None,
                    tgt_reading: Reading | None = None) -> Alignment:
     """Align given segments; returns a signed :class:`Alignment` (scored unless ``score=False``).
 
@@ -109,7 +115,7 @@ def read_segments(segments: Sequence[Segment], reading: Reading) -> list[str]:
     return [normalise(s.clean, reading.lang, reading.orthography).text for s in segments]
 
 
-def signature_for(model: str, settings, segmentation: str, src_text: str, tgt_text: str,
+def signature_for(model: str, settings: AlignerSettings, segmentation: str, src_text: str, tgt_text: str,
                   readings: tuple[Reading, Reading] | None = None) -> Signature:
     """What made an alignment: model identity, aligner settings, segmentation, text hashes, version,
     and — only for a text whose reading differs from it — the spelling it was read in."""
@@ -130,7 +136,8 @@ def segmentation_signature(src_lang: str, tgt_lang: str) -> str:
     return f"{segmenter_signature(src_lang)} || {segmenter_signature(tgt_lang)}"
 
 
-def expected_signature(src: Version, tgt: Version, model: str, settings=None) -> Signature:
+def expected_signature(src: Version, tgt: Version, model: str,
+                       settings: AlignerSettings | None = None) -> Signature:
     """The signature :func:`align_versions` would give these versions, without doing the work.
 
     ``align run`` compares it with a stored alignment's to skip pairs whose
@@ -148,10 +155,12 @@ def score_alignment(alignment: Alignment) -> Alignment:
     return _score(alignment)
 
 
-def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, encoder=None, settings=None,
+def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, encoder: Encoder | None = None,
+                settings: AlignerSettings | None = None,
                 presegmented_input: bool = False, score: bool = True, doc_id: str = "",
                 src_version: str = "source", tgt_version: str = "target",
-                src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None, stats=None) -> Alignment:
+                src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None,
+                stats: AlignStats | None = None) -> Alignment:
     """Segment two texts (or take one sentence per line) and align them."""
     from .segment import canonical_language, segment_text
     for lang in (src_lang, tgt_lang):  # an unknown code fails before any work, presegmented input too
@@ -174,15 +183,16 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
                           segmentation=seg_sig, stats=stats, src_reading=src_reading, tgt_reading=tgt_reading)
 
 
-def align_versions(src: Version, tgt: Version, *, encoder=None, settings=None, score: bool = True,
-                   stats=None) -> Alignment:
+def align_versions(src: Version, tgt: Version, *, encoder: Encoder | None = None,
+                   settings: AlignerSettings | None = None, score: bool = True,
+                   stats: AlignStats | None = None) -> Alignment:
     """Align two versions of a document from ``texts/``."""
     return align_texts(src.text, tgt.text, src.language, tgt.language, encoder=encoder, settings=settings,
                        score=score, doc_id=src.doc_id, src_version=src.version_id, tgt_version=tgt.version_id,
                        src_meta=src.meta, tgt_meta=tgt.meta, stats=stats)
 
 
-def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder=None) -> Alignment:
+def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder: Encoder | None = None) -> Alignment:
     """Recompute similarity and divergence of some beads (after a review fix).
 
     Similarities are cosines of the real embeddings of each bead's joined

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 
 def text_sha256(text: str) -> str:
@@ -226,7 +227,7 @@ class Signature:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Signature":
+    def from_dict(cls, data: Mapping[str, Any]) -> Signature:
         return cls(
             model=str(data["model"]),
             settings=dict(data.get("settings", {})),

@@ -37,10 +37,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import ConflictError, StoreError, StoreVersionError
 from .records import Alignment, Bead, Divergence, Mark, Role, Segment, Signature, Unmatched, VersionMeta

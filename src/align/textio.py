@@ -11,9 +11,8 @@ advice).  ArmSCII-8 is available as the codec ``armscii-8``
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from pathlib import Path
-
-from typing import Callable
 
 from .armscii8 import register as _register_armscii8
 from .charsets import example_encodings, guess_for_hint

@@ -31,11 +31,16 @@ import sys
 import time
 import warnings
 from asyncio import CancelledError
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .errors import AlignError, ClusterError
 from .records import Alignment, Version
+
+if TYPE_CHECKING:
+    from .aligner import AlignerSettings
+    from .embed import Encoder
 
 #: Seconds to wait for a Dask scheduler given by address before giving up with a clear error.
 CONNECT_TIMEOUT = 20.0
@@ -68,7 +73,7 @@ class PairOutcome:
     worker: str = ""
 
 
-def compute_pair(job: PairJob, encoder, settings) -> PairOutcome:
+def compute_pair(job: PairJob, encoder: Encoder, settings: AlignerSettings | None) -> PairOutcome:
     """Segment, embed, align and score one pair; never raises for a bad pair.
 
     An :class:`~align.errors.AlignError` (bad text, unknown language, model
@@ -101,7 +106,7 @@ def compute_pair(job: PairJob, encoder, settings) -> PairOutcome:
     return outcome
 
 
-def _model_calls(encoder) -> int:
+def _model_calls(encoder: Encoder) -> int:
     return int(getattr(encoder, "calls", 0) or 0)
 
 
@@ -122,7 +127,8 @@ class SerialExecutor:
     description = "serial (this process)"
     workers = 1
 
-    def map(self, jobs: Sequence[PairJob], encoder, settings) -> Iterator[PairOutcome]:
+    def map(self, jobs: Sequence[PairJob], encoder: Encoder,
+            settings: AlignerSettings | None) -> Iterator[PairOutcome]:
         for job in jobs:
             yield compute_pair(job, encoder, settings)
 
@@ -167,7 +173,8 @@ class DaskExecutor:
             raise ClusterError(f"cannot start or reach {where}: {exc}") from exc
         self.workers = len(self.client.scheduler_info().get("workers", {})) or int(workers or 1)
 
-    def map(self, jobs: Sequence[PairJob], encoder, settings) -> Iterator[PairOutcome]:
+    def map(self, jobs: Sequence[PairJob], encoder: Encoder,
+            settings: AlignerSettings | None) -> Iterator[PairOutcome]:
         from distributed import as_completed
         if not jobs:
             return

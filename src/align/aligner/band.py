@@ -8,6 +8,8 @@ memory linear in its length, so the whole search is linear in document length.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 
@@ -49,7 +51,7 @@ def band_from_path(path_src: np.ndarray, path_tgt: np.ndarray, n: int, m: int,
     return lo.astype(np.int64), off
 
 
-def _sliding(values: np.ndarray, radius: int, op) -> np.ndarray:
+def _sliding(values: np.ndarray, radius: int, op: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
     out = values.copy()
     for shift in range(1, radius + 1):
         out[shift:] = op(out[shift:], values[:-shift])

@@ -32,14 +32,14 @@ Everything is deterministic: same vectors and settings, same beads.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from . import band as bandlib
 from . import kernels
-from .settings import BEAD_TYPES, AlignerSettings
+from .settings import AlignerSettings
 
 #: Largest full matrix (cells) searched at a coarse level of coarse-to-fine.
 COARSE_FULL_LIMIT = 60_000
@@ -79,7 +79,8 @@ class AlignStats:
 class _Side:
     """One side's arrays as the kernels want them."""
 
-    def __init__(self, vecs: np.ndarray, lengths: Sequence[float], paragraphs: Sequence[int] | None):
+    def __init__(self, vecs: np.ndarray, lengths: Sequence[float] | np.ndarray,
+                 paragraphs: Sequence[int] | np.ndarray | None) -> None:
         self.vecs = np.ascontiguousarray(vecs, dtype=np.float32)
         self.lengths = np.asarray(lengths, dtype=np.float32)
         n = self.vecs.shape[0]
@@ -93,7 +94,7 @@ def _empty_windows(n: int, max_merge: int, dim: int) -> tuple[np.ndarray, np.nda
 
 def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, off: np.ndarray,
            windows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
-           skips: tuple[np.ndarray, np.ndarray] | None = None):
+           skips: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """One DP over a given band; returns (types along the path, cosines, band similarity stats)."""
     X, Y = src.vecs, tgt.vecs
     n, m = X.shape[0], Y.shape[0]
@@ -152,9 +153,8 @@ def _band(src: _Side, tgt: _Side, settings: AlignerSettings) -> tuple[np.ndarray
     cx = _Side(*bandlib.pool_pairs(src.vecs, src.lengths, src.paragraphs))
     cy = _Side(*bandlib.pool_pairs(tgt.vecs, tgt.lengths, tgt.paragraphs))
     # Coarse levels only place the band: small beads and a small full matrix keep them cheap.
-    coarse = AlignerSettings(**{**settings.signature(), "refine": False, "anchor_window": 0,
-                                "max_merge": min(settings.max_merge, 2),
-                                "full_limit": min(settings.full_limit, COARSE_FULL_LIMIT)})
+    coarse = replace(settings, refine=False, anchor_window=0, max_merge=min(settings.max_merge, 2),
+                     full_limit=min(settings.full_limit, COARSE_FULL_LIMIT))
     lo_c, off_c = _band(cx, cy, coarse)
     path_t, _, _, _ = _solve(cx, cy, coarse, lo_c, off_c)
     ps, pt = _path_corners(path_t, coarse.types)
@@ -162,7 +162,8 @@ def _band(src: _Side, tgt: _Side, settings: AlignerSettings) -> tuple[np.ndarray
     return _anchor_band(src, tgt, settings, *bandlib.band_from_path(ps, pt, n, m, settings.radius))
 
 
-def _anchor_band(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, off: np.ndarray):
+def _anchor_band(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray,
+                 off: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if settings.anchor_window <= 0:
         return lo, off
     n, m = src.vecs.shape[0], tgt.vecs.shape[0]
@@ -224,7 +225,8 @@ def _unsure_regions(beads: list[RawBead], rs: np.ndarray, rt: np.ndarray, settin
     return regions
 
 
-def _window_candidates(regions, n: int, max_merge: int, side: int) -> list[tuple[int, int]]:
+def _window_candidates(regions: Sequence[tuple[int, int, int, int]], n: int, max_merge: int,
+                       side: int) -> list[tuple[int, int]]:
     """(start, length) of every window of 2..max_merge sentences inside a region."""
     out: set[tuple[int, int]] = set()
     for reg in regions:

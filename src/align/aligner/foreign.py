@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 #: A sentence counts as written in the other side's language when the other side explains
 #: its trigrams better than its own side by at least this much (nats per trigram) ...

@@ -51,14 +51,14 @@ def _cell(lo, off, i, j):
 
 
 @njit(cache=True)
-def _pair_sim(X, Y, S, lo, off, k, l):
-    """Similarity of source sentence k and target sentence l (0-based), from the band or directly."""
-    c = _cell(lo, off, k + 1, l + 1)
+def _pair_sim(X, Y, S, lo, off, i, j):
+    """Similarity of source sentence i and target sentence j (0-based), from the band or directly."""
+    c = _cell(lo, off, i + 1, j + 1)
     if c >= 0:
         return S[c]
     s = 0.0
     for t in range(X.shape[1]):
-        s += X[k, t] * Y[l, t]
+        s += X[i, t] * Y[j, t]
     return s
 
 
@@ -162,7 +162,8 @@ def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
 
 @njit(cache=True)
 def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, len_x, len_y, par_x, par_y,
-              types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, par_both, nb_mode, len_mode,
+              types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, par_both, nb_mode,
+              len_mode,
               wx, wy, wxi, wyi, ext_ratio=1.0, nb_edge=0.0):
     """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
 

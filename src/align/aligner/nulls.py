@@ -50,8 +50,8 @@ On NTREX-128 news documents (en–ru, en–hy), 24 true pairs scored 0.27–0.56
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import numpy as np
 

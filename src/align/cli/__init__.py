@@ -12,7 +12,8 @@ import importlib
 import pkgutil
 import sys
 import warnings
-from typing import Sequence
+from collections.abc import Sequence
+from typing import TextIO
 
 #: Command modules in the order their commands appear in ``align --help``.
 ORDER = ("add", "run", "segment", "pair", "evaluate", "export", "importer", "report", "review")
@@ -37,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None):  # noqa: ANN001
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
     print(f"align: warning: {message}", file=sys.stderr)
 
 

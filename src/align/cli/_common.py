@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 
 def add_model_option(p: argparse.ArgumentParser) -> None:
@@ -15,7 +16,8 @@ def add_model_option(p: argparse.ArgumentParser) -> None:
                         "hub name (needs network) or a local model folder")
     p.add_argument("--device", default=None, help="torch device for sentence-transformers models (default: auto)")
     p.add_argument("--no-cache", action="store_true", help="do not use the on-disk embedding cache")
-    p.add_argument("--cache-dir", default=None, help="embedding cache folder (default: $ALIGN_CACHE_DIR or ~/.cache/align-workbench)")
+    p.add_argument("--cache-dir", default=None,
+                   help="embedding cache folder (default: $ALIGN_CACHE_DIR or ~/.cache/align-workbench)")
 
 
 def add_settings_option(p: argparse.ArgumentParser) -> None:
@@ -47,6 +49,7 @@ def output(path: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     import io
+
     from ..store import atomic_write_text
     buf = io.StringIO()
     yield buf

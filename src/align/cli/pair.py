@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
+
+from ..records import Alignment
 
 FORMATS = ("beads", "tsv", "json")
 
@@ -65,7 +68,7 @@ def _cell(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def component_names(alignment) -> list[str]:
+def component_names(alignment: Alignment) -> list[str]:
     """Every divergence component (fixed order), then any other the beads carry."""
     from ..divergence import COMPONENTS
     names: list[str] = list(COMPONENTS)
@@ -77,7 +80,7 @@ def component_names(alignment) -> list[str]:
     return names
 
 
-def bead_table(alignment) -> str:
+def bead_table(alignment: Alignment) -> str:
     """TSV with a header: bead, source, target, similarity, divergence, reasons, gap, then one column per component.
 
     Tabs, newlines and backslashes inside cells are written as ``\\t``, ``\\n``, ``\\\\``.
@@ -95,7 +98,7 @@ def bead_table(alignment) -> str:
     return "\n".join(rows) + "\n"
 
 
-def alignment_json(alignment) -> dict:
+def alignment_json(alignment: Alignment) -> dict[str, Any]:
     from ..divergence.omission import gap_of
     from ..store import divergence_to_dict
     beads = []

@@ -23,13 +23,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "and sorting and filtering in the page.")
     p.add_argument("alignments", nargs="+", metavar="ALIGNMENT.json",
                    help="alignment files from the store (alignments/<doc>/<src>__<tgt>.json)")
-    p.add_argument("--out", default=DEFAULT_REPORT_NAME, help=f"the HTML file to write (default: {DEFAULT_REPORT_NAME})")
+    p.add_argument("--out", default=DEFAULT_REPORT_NAME,
+                   help=f"the HTML file to write (default: {DEFAULT_REPORT_NAME})")
     p.add_argument("--texts", default=None, metavar="DIR",
                    help="texts/ folder to read document metadata from (default: ./texts if it exists)")
     p.add_argument("--title", default=None, help="the page title (default: names the documents)")
     p.add_argument("--threshold", type=_fraction, default=0.0, metavar="T",
                    help="divergence threshold the page opens with, 0-1: rows below it start hidden (default: 0)")
-    p.add_argument("--sort", choices=SORTS, default=SORTS[0], help="row order the page opens with (default: %(default)s)")
+    p.add_argument("--sort", choices=SORTS, default=SORTS[0],
+                   help="row order the page opens with (default: %(default)s)")
     p.set_defaults(handler=run)
 
 
@@ -44,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     stored = [load(path) for path in args.alignments]
     texts = Path(args.texts) if args.texts else Path("texts")
     if args.texts and not texts.is_dir():
-        raise CorpusError(f"{texts}: no such texts folder (give --texts DIR, or leave it out to skip document metadata)")
+        raise CorpusError(f"{texts}: no such texts folder (give --texts DIR, or leave it out to skip "
+                          "document metadata)")
     documents = documents_for(stored, texts) if texts.is_dir() else {}
     out = write_report(stored, args.out, documents, title=args.title, threshold=args.threshold, sort=args.sort)
     beads = sum(len(s.alignment.beads) for s in stored)

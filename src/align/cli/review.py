@@ -14,7 +14,8 @@ def _split_arg(text: str) -> tuple[int, int]:
         i, j = text.split(":")
         return int(i), int(j)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected I:J (sentences of each side in the first part), got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected I:J (sentences of each side in the first part), got {text!r}") from None
 
 
 def _detach_arg(text: str) -> tuple[str, int]:
@@ -38,7 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("alignment", metavar="ALIGNMENT.json", help="the alignment file (alignments/<doc>/<pair>.json)")
     ls.add_argument("--threshold", type=float, default=None, metavar="T",
                     help="minimum score to list (default: the divergence module's review threshold; 0 lists all)")
-    ls.add_argument("--status", default=None, metavar="S", help="only this status: pending, accepted, divergent, rejected")
+    ls.add_argument("--status", default=None, metavar="S",
+                    help="only this status: pending, accepted, divergent, rejected")
     ls.add_argument("--kind", default=None, metavar="K",
                     help="only this divergence kind (omission, addition, meaning, number/date, name, style/other) "
                          "or bead shape (1-0, 2-1, ...)")
@@ -85,7 +87,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     fx.set_defaults(handler=run_fix)
 
     for name, verb in (("undo", "undo the last change (decision or fix)"), ("redo", "redo the last undone change")):
-        u = rsub.add_parser(name, help=verb, description=verb[0].upper() + verb[1:] + "; the history is kept in the file.")
+        u = rsub.add_parser(name, help=verb,
+                            description=verb[0].upper() + verb[1:] + "; the history is kept in the file.")
         u.add_argument("alignment", metavar="ALIGNMENT.json", help="the alignment file")
         u.set_defaults(handler=run_undo, redo=name == "redo")
 
@@ -174,9 +177,11 @@ def run_fix(args: argparse.Namespace) -> int:
     elif args.split:
         pos, what = r.split(args.bead, *args.split), f"split at {args.split[0]}:{args.split[1]}"
     elif args.move_src_to:
-        pos, what = r.move(args.bead, "src", args.move_src_to), f"moved a source sentence to the {args.move_src_to} bead"
+        pos = r.move(args.bead, "src", args.move_src_to)
+        what = f"moved a source sentence to the {args.move_src_to} bead"
     elif args.move_tgt_to:
-        pos, what = r.move(args.bead, "tgt", args.move_tgt_to), f"moved a target sentence to the {args.move_tgt_to} bead"
+        pos = r.move(args.bead, "tgt", args.move_tgt_to)
+        what = f"moved a target sentence to the {args.move_tgt_to} bead"
     else:
         side, n = args.detach
         pos, what = r.detach(args.bead, side, n), f"detached {side}:{n}"

@@ -5,6 +5,10 @@ import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..batch import PairResult, RunResult
 
 #: Above this many pairs the summary table lists only the pairs this run aligned or that failed.
 FULL_TABLE_LIMIT = 40
@@ -79,14 +83,15 @@ def run(args: argparse.Namespace) -> int:
             saved_progress = os.environ.get("ALIGN_PROGRESS")
             os.environ["ALIGN_PROGRESS"] = "0"  # no second bar fighting for the same line
 
-    def on_pair(p) -> None:
+    def on_pair(p: PairResult) -> None:
         if bar is not None and p.status != UNCHANGED:
             bar.set_postfix_str(p.key, refresh=False)
             bar.update(1)
 
     try:
         result = run_batch(args.path or args.texts or "texts", args.alignments, encoder=encoder, settings=settings,
-                           report="" if args.report is None else (args.report or None), doc_ids=args.doc, pivot=args.pivot, workers=args.workers,
+                           report="" if args.report is None else (args.report or None), doc_ids=args.doc,
+                           pivot=args.pivot, workers=args.workers,
                            scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start)
     except KeyboardInterrupt:
         print("align: interrupted — the pairs finished so far are saved; run the same command again to "
@@ -109,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
-def _print_table(result) -> None:
+def _print_table(result: RunResult) -> None:
     from ..batch import ALIGNED, FAILED, UNCHANGED
     pairs = result.pairs
     shown = pairs if len(pairs) <= FULL_TABLE_LIMIT else [p for p in pairs if p.status != UNCHANGED]

@@ -16,13 +16,12 @@ calls no encoder.  ``docs/divergence.md`` explains each component.
 from __future__ import annotations
 
 from .calibration import Calibration, calibrate, register_reference
-from .combine import (DEFAULT_REVIEW_THRESHOLD, SCORING, calibrate_alignment, score_alignment,
-                      score_pair)
+from .combine import DEFAULT_REVIEW_THRESHOLD, SCORING, calibrate_alignment, score_alignment, score_pair
 from .omission import GAPS, gap_of
 
 #: The named components a Divergence may carry, in the order tables and views list them.
 COMPONENTS: tuple[str, ...] = ("meaning", "numbers", "names", "untranslated", "length", "negation", "antonym",
                                "question", "gender", "tense", "omission", "addition")
 
-__all__ = ["COMPONENTS", "GAPS", "gap_of", "SCORING", "score_alignment", "score_pair", "DEFAULT_REVIEW_THRESHOLD", "Calibration", "calibrate",
-           "calibrate_alignment", "register_reference"]
+__all__ = ["COMPONENTS", "GAPS", "gap_of", "SCORING", "score_alignment", "score_pair", "DEFAULT_REVIEW_THRESHOLD",
+           "Calibration", "calibrate", "calibrate_alignment", "register_reference"]

@@ -121,7 +121,7 @@ _PAIRS: list[tuple[tuple[str, str, str], tuple[str, str, str]]] = [
 ]
 
 
-def _compile(pole: tuple[str, str, str]) -> dict[str, object]:
+def _compile(pole: tuple[str, str, str]) -> dict[str, frozenset[str] | re.Pattern[str]]:
     en, ru, hy = pole
     return {"en": frozenset(en.split()), "ru": re.compile(ru), "hy": re.compile(hy)}
 

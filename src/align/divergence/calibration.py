@@ -30,8 +30,9 @@ into alarms.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .tokens import base_lang
 
@@ -181,17 +182,17 @@ class Calibration:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Calibration":
+    def from_dict(cls, data: Mapping[str, Any]) -> Calibration:
         return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
 
     @classmethod
-    def reference(cls, model: str | None, src_lang: str, tgt_lang: str) -> "Calibration":
+    def reference(cls, model: str | None, src_lang: str, tgt_lang: str) -> Calibration:
         """The fallback for a single pair or a tiny alignment: the reference alone."""
         return calibrate((), (), model=model, src_lang=src_lang, tgt_lang=tgt_lang)
 
     @classmethod
     def from_pairs(cls, similarities: Iterable[float], pairs: Iterable[tuple[str, str]], *,
-                   model: str, src_lang: str, tgt_lang: str) -> "Calibration":
+                   model: str, src_lang: str, tgt_lang: str) -> Calibration:
         """A calibration from known-equivalent pairs alone (their cosines and their texts)."""
         sims = [float(s) for s in similarities]
         sizes = [(char_length(s), char_length(t)) for s, t in pairs]

@@ -359,7 +359,8 @@ class _Other:
     @cached_property
     def concepts(self) -> set[str]:
         """The gazetteer concepts of the side's words (looked up only when a name is found)."""
-        return {concept(t, self.side.lang) for t in dict.fromkeys(o.text for o in self.words)} - {None}
+        found = {concept(t, self.side.lang) for t in dict.fromkeys(o.text for o in self.words)}
+        return {c for c in found if c is not None}
 
     def has(self, text: str, lang: str) -> bool:
         key = (text, lang)
@@ -397,7 +398,8 @@ def score(src: Side, tgt: Side) -> Finding | None:
         return None
     finding = Finding("names", 0.0)
     weight = 0.0
-    missing, extra = [], []
+    missing: list[str] = []
+    extra: list[str] = []
     words_s, words_t = src.words + _dotted(src), tgt.words + _dotted(tgt)
     in_tgt, in_src = _Other(tgt, words_t), _Other(src, words_s)
     misses = {id(run): _found(run, side.lang, other)
@@ -406,7 +408,7 @@ def score(src: Side, tgt: Side) -> Finding | None:
     # an acronym one side leaves unmatched is often spelt out on the other ("AMs" / "члены Ассамблеи")
     acronym_left = {side is src: any(misses[id(r)] and all(w.all_caps for w in r) for r, _ in runs)
                     for side, runs in ((src, runs_s), (tgt, runs_t))}
-    for side, runs, other, sink in ((src, runs_s, tgt, missing), (tgt, runs_t, src, extra)):
+    for side, runs, sink in ((src, runs_s, missing), (tgt, runs_t, extra)):
         side_soft = title_case(side) or acronym_left[side is not src]
         for run, soft in runs:
             miss = misses[id(run)]

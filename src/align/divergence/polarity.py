@@ -195,7 +195,7 @@ def score_gender(src: Side, tgt: Side) -> Finding | None:
     if gs is None or gt is None:
         return None
 
-    def genders(side: Side, table) -> tuple[list[Word], list[Word]]:
+    def genders(side: Side, table: tuple[set[str], set[str]]) -> tuple[list[Word], list[Word]]:
         return ([w for w in side.words if w.lower in table[0]], [w for w in side.words if w.lower in table[1]])
 
     ms, fs = genders(src, gs)

@@ -14,11 +14,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .calibration import Calibration
 
+if TYPE_CHECKING:
+    from ..embed import Encoder
 
-def measure(src_lines: list[str], tgt_lines: list[str], encoder) -> dict[str, float]:
+
+def measure(src_lines: list[str], tgt_lines: list[str], encoder: Encoder) -> dict[str, float]:
     """Median and robust spread of the cosine and of the log length ratio of line pairs.
 
     Returns ``{"sim_median", "sim_spread", "len_centre", "len_spread", "pairs"}``

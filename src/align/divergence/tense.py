@@ -35,8 +35,8 @@ analyser is loaded on first use (about 0.1 s), never at import.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+from typing import Any
 
 from ..records import Mark
 from .base import Finding, quote
@@ -107,7 +107,7 @@ _RU_IF = {"если", "когда", "пока", "едва", "коли", "еже�
 
 
 @lru_cache(maxsize=1)
-def _morph():
+def _morph() -> Any:
     import pymorphy3
     return pymorphy3.MorphAnalyzer(lang="ru")
 
@@ -155,12 +155,12 @@ def _russian(side: Side) -> _Tenses:
             if k > 0 and verbs[k - 1] is not None and w.lower in ("бы", "б"):
                 subjunctive.add(k - 1)
             for q in range(k + 1, min(len(words), k + 5)):
-                if verbs[q] is not None and verbs[q][0] == "past":
+                if (verb := verbs[q]) is not None and verb[0] == "past":
                     subjunctive.add(q)
                     break
         if w.lower in _RU_IF and not question:
             for q in range(k + 1, min(len(words), k + 7)):
-                if verbs[q] is not None and verbs[q][0] == "futr":
+                if (verb := verbs[q]) is not None and verb[0] == "futr":
                     if_futures.append(q)
                     break
     # "если он окажет сопротивление, им придётся воевать": the main clause has a future of its own;

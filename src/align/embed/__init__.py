@@ -11,7 +11,7 @@ from .registry import DEFAULT_MODEL, get_encoder
 __all__ = ["Encoder", "get_encoder", "DEFAULT_MODEL", "CachedEncoder"]
 
 
-def __getattr__(name: str):  # lazy: the cache pulls in sqlite3 only when used
+def __getattr__(name: str) -> type[Encoder]:  # lazy: the cache pulls in sqlite3 only when used
     if name == "CachedEncoder":
         from .cache import CachedEncoder
         return CachedEncoder

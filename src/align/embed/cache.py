@@ -12,8 +12,8 @@ import os
 import sqlite3
 import time
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -139,7 +139,7 @@ class CachedEncoder(Encoder):
         self.cache = EmbeddingCache(Path(cache_dir) / FILE_NAME if cache_dir else None)
 
     @property
-    def calls(self) -> int:  # type: ignore[override]
+    def calls(self) -> int:
         return self.inner.calls
 
     @calls.setter

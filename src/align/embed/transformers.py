@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -63,13 +64,13 @@ class SentenceTransformerEncoder(Encoder):
         self.prefix = prefix
         origin = f"{self.local_path}#{folder_fingerprint(self.local_path)}" if self.local_path else name_or_path
         self.identity = f"sentence-transformers/{origin}/prefix={prefix.strip() or '-'}"
-        self._model = None
+        self._model: Any = None
         if self.local_path is None and looks_like_path(name_or_path):
             raise ModelError(f"model folder {name_or_path!r} does not exist "
                              "(give a sentence-transformers model folder or a hub name such as "
                              "'sentence-transformers/LaBSE')")
 
-    def _load(self):
+    def _load(self) -> Any:
         if self._model is not None:
             return self._model
         try:
@@ -77,7 +78,7 @@ class SentenceTransformerEncoder(Encoder):
         except ImportError as exc:  # pragma: no cover - a declared dependency
             raise ModelError(f"sentence-transformers is not installed: {exc}") from exc
         device = self.device or default_device()
-        kwargs = {"device": device}
+        kwargs: dict[str, Any] = {"device": device}
         if self.local_path is None:
             os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", "10")
             os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", "30")

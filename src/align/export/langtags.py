@@ -13,7 +13,7 @@ An underscore is read as a hyphen (``en_US`` → ``en-US``).  The grammar's
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from ..errors import ExportError
 

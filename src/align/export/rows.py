@@ -7,12 +7,13 @@ writers cannot disagree about which beads go out or what they say.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Mapping
+from typing import IO, Any
 
-from ..errors import ExportError, StaleAlignmentError
 from ..divergence.omission import gap_of
+from ..errors import ExportError, StaleAlignmentError
 from ..records import Alignment, Bead, text_sha256
 
 #: The model name of alignments read from a TMX file (their texts are synthetic).

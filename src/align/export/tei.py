@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -240,7 +240,7 @@ def build_tei(alignment: Alignment, *, include_empty: bool = False, include_reje
     from lxml import etree
     check_fresh(alignment, current_texts)
     rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected)
-    when = (created or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = (created or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     root = etree.Element(_t("TEI"), nsmap={None: TEI_NS})
     _header(root, alignment, when)
     outer = _sub(root, "text")

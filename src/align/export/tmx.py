@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import math
 import warnings
-from datetime import datetime, timezone
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Mapping
+from typing import IO, Any
 
 from ..errors import TextCleanupWarning
 from ..records import Alignment
@@ -50,10 +51,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def tmx_date(when: datetime | None = None) -> str:
     """A TMX date: UTC in ``YYYYMMDDThhmmssZ`` (now when ``when`` is None; naive means UTC)."""
-    when = when or datetime.now(timezone.utc)
+    when = when or datetime.now(UTC)
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _safe(text: str, where: str, raw: tuple[str, ...] = ()) -> str:

@@ -188,8 +188,8 @@ def read_tmx(path: str | Path, src_lang: str, tgt_lang: str, *, doc_id: str | No
     ours = header_props.get("x-doc", "")
     doc = doc_id or (ours if _ID.match(ours) else "") or _ID_BAD.sub("-", p.stem).strip("-._") or "imported"
     versions, roles = _provenance(header, src, tgt)
-    src_version = versions.get("src") if _ID.match(versions.get("src", "")) else src
-    tgt_version = versions.get("tgt") if _ID.match(versions.get("tgt", "")) else tgt
+    src_version = src_id if _ID.match(src_id := versions.get("src", "")) else src
+    tgt_version = tgt_id if _ID.match(tgt_id := versions.get("tgt", "")) else tgt
     if src_version == tgt_version:
         src_version, tgt_version = src, tgt
     src_segs, src_text = _segments([s for s, _, _ in units if s is not None], doc, src_version)

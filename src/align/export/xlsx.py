@@ -32,7 +32,7 @@ import io
 import math
 import warnings
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -217,7 +217,7 @@ def build_xlsx(alignment: Alignment, *, include_empty: bool = False, include_rej
     from openpyxl import Workbook
     check_fresh(alignment, current_texts)
     rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected)
-    when = (created or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = (created or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     wb = Workbook()
     ws = wb.active
     ws.title = "Alignment"

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import DocumentFormatError, EmptyInputError, ProtectedDocumentError
 from .base import Extracted, clean_paragraphs, plural

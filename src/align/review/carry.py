@@ -45,7 +45,7 @@ class OrphanedDecision:
                 "state": self.state.to_dict(), "reason": self.reason, "since": self.since}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "OrphanedDecision":
+    def from_dict(cls, data: dict[str, Any]) -> OrphanedDecision:
         return cls(ids=str(data.get("ids", "")), source=tuple(data.get("source", ())),
                    target=tuple(data.get("target", ())), state=BeadState.from_dict(data.get("state")),
                    reason=str(data.get("reason", "")), since=str(data.get("since", "")))

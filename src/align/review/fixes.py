@@ -8,8 +8,8 @@ equal those of the beads they replace, and no bead is left empty.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..errors import ReviewError
 from ..records import Bead

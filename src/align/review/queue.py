@@ -7,8 +7,8 @@ Higher first; ties keep document order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..divergence.omission import gap_of
 from ..records import Alignment, Bead
@@ -23,7 +23,7 @@ _SHAPE = re.compile(r"^\d+-\d+$")
 def default_threshold() -> float:
     """``align.divergence.DEFAULT_REVIEW_THRESHOLD`` if it exists, else :data:`FALLBACK_THRESHOLD`."""
     try:
-        from ..divergence import DEFAULT_REVIEW_THRESHOLD  # type: ignore[attr-defined]
+        from ..divergence import DEFAULT_REVIEW_THRESHOLD
         return float(DEFAULT_REVIEW_THRESHOLD)
     except (ImportError, AttributeError):
         return FALLBACK_THRESHOLD

@@ -7,7 +7,8 @@ their divergence calibrated on the whole alignment, exactly as at alignment time
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..records import Alignment
 

@@ -63,7 +63,7 @@ def _asset(name: str) -> bytes:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    app: "ReviewServer"
+    app: ReviewServer
 
 
 class _Server6(_Server):
@@ -101,7 +101,7 @@ class ReviewServer:
         """The page's address, token included: what to open in a browser."""
         return f"{self.origin}/?token={self.token}"
 
-    def start(self) -> "ReviewServer":
+    def start(self) -> ReviewServer:
         """Serve in a background thread (for tests and notebooks)."""
         self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="align-review", daemon=True)
@@ -118,7 +118,7 @@ class ReviewServer:
             self._thread.join(timeout=5)
         self.httpd.server_close()
 
-    def __enter__(self) -> "ReviewServer":
+    def __enter__(self) -> ReviewServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -153,7 +153,8 @@ class ReviewServer:
         return {"revision": r.revision, "file": self.path.name, "doc_id": a.doc_id,
                 "source_label": label(a.src_meta, a.src_version, a.src_lang),
                 "target_label": label(a.tgt_meta, a.tgt_version, a.tgt_lang),
-                "threshold": default_threshold() if self.threshold is None else self.threshold, "statuses": list(STATUSES), "kinds": list(KINDS), "gaps": list(GAPS),
+                "threshold": default_threshold() if self.threshold is None else self.threshold,
+                "statuses": list(STATUSES), "kinds": list(KINDS), "gaps": list(GAPS),
                 "severities": list(SEVERITIES), "can_undo": r.can_undo, "can_redo": r.can_redo,
                 "orphaned": len(r.state.orphaned), "beads": beads, "focus": focus}
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import copy
 import operator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .. import store
 from ..errors import ReviewError
@@ -29,8 +30,15 @@ from ..records import Alignment, Bead
 from . import fixes
 from .queue import Queue, QueueItem, build_queue
 from .scoring import rescore_beads
-from .state import (DEFAULT_SEVERITY, BeadState, ReviewState, default_reviewer, normalize_kind,
-                    normalize_severity, utc_now)
+from .state import (
+    DEFAULT_SEVERITY,
+    BeadState,
+    ReviewState,
+    default_reviewer,
+    normalize_kind,
+    normalize_severity,
+    utc_now,
+)
 
 
 def canonical(bead: Bead) -> Bead:
@@ -54,7 +62,7 @@ class Review:
 
     @classmethod
     def open(cls, path: str | Path, *, by: str | None = None, encoder: Any = None,
-             autosave: bool = False) -> "Review":
+             autosave: bool = False) -> Review:
         """Open a store file; ``by`` names the reviewer, ``encoder`` re-scores fixed beads."""
         return cls(store.load(path), by=by, encoder=encoder, autosave=autosave)
 

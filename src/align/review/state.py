@@ -20,9 +20,10 @@ from __future__ import annotations
 import getpass
 import os
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 from ..errors import ReviewError
 
@@ -66,7 +67,7 @@ def normalize_status(status: str) -> str:
 
 def utc_now() -> str:
     """The current time as UTC ISO 8601 to the second, e.g. ``2024-05-01T10:00:00Z``."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 _REVIEWER: str | None = None
@@ -115,7 +116,7 @@ class BeadState:
                 "note": self.note, "by": self.by, "at": self.at}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any] | None) -> "BeadState":
+    def from_dict(cls, data: Mapping[str, Any] | None) -> BeadState:
         if not data:
             return cls()
         status = str(data.get("status") or "pending")
@@ -124,7 +125,7 @@ class BeadState:
         return cls(status=status, kind=data.get("kind"), severity=data.get("severity"),
                    note=str(data.get("note") or ""), by=str(data.get("by") or ""), at=str(data.get("at") or ""))
 
-    def with_(self, **changes: Any) -> "BeadState":
+    def with_(self, **changes: Any) -> BeadState:
         return replace(self, **changes)
 
 
@@ -166,7 +167,7 @@ class ReviewState:
         return out
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any] | None) -> "ReviewState":
+    def from_dict(cls, data: Mapping[str, Any] | None) -> ReviewState:
         data = data or {}
         fmt = data.get("format", REVIEW_FORMAT)
         if isinstance(fmt, int) and fmt > REVIEW_FORMAT:

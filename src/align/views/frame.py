@@ -5,7 +5,8 @@ stays cheap.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from .markup import bead_rows, components_of, role_label, spelling_label, unpack
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 BASE_COLUMNS = ("bead", "kind", "gap", "src_ids", "tgt_ids", "source", "target", "similarity", "divergence", "reasons")
 
 
-def to_frame(alignment: Any, review: Mapping[str, Any] | None = None) -> "pd.DataFrame":
+def to_frame(alignment: Any, review: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """One row per bead, indexed by ``position`` (the bead's place in the alignment).
 
     Columns: ``bead`` (``[0]:[0,1]``), ``kind`` (the shape, ``1-2``), ``gap``
@@ -68,7 +69,7 @@ def provenance(alignment: Any) -> dict[str, str]:
             "signature": str(a.signature)}
 
 
-def top_divergences(alignment: Any, n: int = 10, review: Mapping[str, Any] | None = None) -> "pd.DataFrame":
+def top_divergences(alignment: Any, n: int = 10, review: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """The ``n`` most divergent beads, most divergent first (unscored beads left out).
 
     Columns: bead, kind, gap, source, target, similarity, divergence, reasons, review.
@@ -80,7 +81,7 @@ def top_divergences(alignment: Any, n: int = 10, review: Mapping[str, Any] | Non
     return df.loc[:, ["bead", "kind", "gap", "source", "target", "similarity", "divergence", "reasons", "review"]].head(n)
 
 
-def queue_frame(queue: Any) -> "pd.DataFrame":
+def queue_frame(queue: Any) -> pd.DataFrame:
     """A review queue (``align.review.Review.queue()``) as a DataFrame, in queue order.
 
     One row per queued bead with the columns of ``QueueItem.to_dict()``:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
-from urllib.parse import quote
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from .markup import WORKING_BANNER
 

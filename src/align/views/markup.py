@@ -8,7 +8,8 @@ the records: scores come from the aligner and the divergence module.
 from __future__ import annotations
 
 import html
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..records import Alignment, Bead, Mark, Role, VersionMeta
 from .scale import COMPONENTS, css_ident
@@ -115,7 +116,7 @@ def marked_html(text: str, marks: Iterable[Mark] = (), side: str | None = None) 
 
 def components_of(alignment: Alignment) -> tuple[str, ...]:
     """The standard components, then any other component name the beads carry (sorted)."""
-    extra = set()
+    extra: set[str] = set()
     for b in alignment.beads:
         if b.divergence is not None:
             extra.update(k for k in b.divergence.components if k not in COMPONENTS)

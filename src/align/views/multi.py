@@ -8,7 +8,8 @@ sentences aligned to them, with the divergence its beads carry.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AlignmentError
 from ..records import Alignment, Bead
@@ -124,7 +125,7 @@ def _rows(alignments: Sequence[Any], pivot_version: Any) -> tuple[str, list[_Oth
     return pivot, others, rows
 
 
-def multi_version_frame(alignments: Sequence[Any], pivot_version: Any) -> "pd.DataFrame":
+def multi_version_frame(alignments: Sequence[Any], pivot_version: Any) -> pd.DataFrame:
     """One row per group of pivot sentences, one column per version.
 
     ``alignments`` pair ``pivot_version`` (a version id or a ``Version``) with
@@ -155,7 +156,7 @@ def multi_version_frame(alignments: Sequence[Any], pivot_version: Any) -> "pd.Da
     return df
 
 
-def styled_multi_version(alignments: Sequence[Any], pivot_version: Any) -> "Styler":
+def styled_multi_version(alignments: Sequence[Any], pivot_version: Any) -> Styler:
     """:func:`multi_version_frame` as a Styler: each version's text coloured by its divergence.
 
     Marked words of the non-pivot versions are highlighted; the caption names
@@ -171,7 +172,8 @@ def styled_multi_version(alignments: Sequence[Any], pivot_version: Any) -> "Styl
         "pivot ids": [html.escape(",".join(map(str, r["pivot_ids"]))) for r in rows],
         html.escape(f"{pivot} (pivot)"): [f'<div lang="{html.escape(pivot_lang)}">{html.escape(r[pivot])}</div>'
                                           for r in rows]}
-    classes: dict[str, list[str]] = {"pivot ids": [""] * len(rows), html.escape(f"{pivot} (pivot)"): ["col-text"] * len(rows)}
+    classes: dict[str, list[str]] = {"pivot ids": [""] * len(rows),
+                                     html.escape(f"{pivot} (pivot)"): ["col-text"] * len(rows)}
     for o in others:
         head = html.escape(o.version) + (" (working translation)" if is_working(o.meta) else "")
         cells = []

@@ -15,13 +15,22 @@ import html
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from ..divergence.omission import GAPS
 from ..records import Alignment, Document, VersionMeta
-from .markup import (WORKING_BANNER, bead_rows, components_of, is_working, marked_html, role_label, spelling_label,
-                     unpack)
+from .markup import (
+    WORKING_BANNER,
+    bead_rows,
+    components_of,
+    is_working,
+    marked_html,
+    role_label,
+    spelling_label,
+    unpack,
+)
 from .plot import similarity_plot_svg
 from .scale import COMPONENTS, band_class, css_text, legend_html, style_rules
 
@@ -128,8 +137,9 @@ def _row(key: str, r: dict[str, Any], src_lang: str, tgt_lang: str) -> str:
 def _alignment_section(key: str, a: Alignment, review: Mapping[str, Any]) -> str:
     rows = bead_rows(a, review)
     title = f"{a.src_version} ↔ {a.tgt_version}"
-    src_badge = ' <span class="badge role-working-translation">working translation</span>' if is_working(a.src_meta) else ""
-    tgt_badge = ' <span class="badge role-working-translation">working translation</span>' if is_working(a.tgt_meta) else ""
+    badge = ' <span class="badge role-working-translation">working translation</span>'
+    src_badge = badge if is_working(a.src_meta) else ""
+    tgt_badge = badge if is_working(a.tgt_meta) else ""
     scored = [r for r in rows if r["divergence"] is not None]
     summary = (f"{len(rows)} beads; {len(scored)} with a divergence score"
                + (f"; highest {max(r['divergence'] for r in scored):.2f}" if scored else ""))

@@ -36,7 +36,7 @@ NO_SCORE_LABEL = "not scored"
 
 #: The divergence components, in the order every view lists them.
 COMPONENTS: tuple[str, ...] = ("meaning", "numbers", "names", "untranslated", "length", "negation", "antonym",
-                               "question", "gender", "tense", "omission", "addition")  # same as align.divergence.COMPONENTS
+                               "question", "gender", "tense", "omission", "addition")
 
 #: Highlight colour of words marked by each component (others use ``OTHER_MARK_COLOUR``).
 MARK_COLOURS: dict[str, str] = {

@@ -8,10 +8,19 @@ classes from :mod:`align.views.scale`, styled by rules scoped to the table.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from .markup import (WORKING_BANNER, bead_rows, components_of, is_working, marked_html, spelling_label, unpack,
-                     version_caption)
+from .markup import (
+    WORKING_BANNER,
+    bead_rows,
+    components_of,
+    is_working,
+    marked_html,
+    spelling_label,
+    unpack,
+    version_caption,
+)
 from .scale import band_class, legend_html, style_rules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,7 +53,7 @@ def _caption(a: Any) -> str:
     return "<br>".join(parts)
 
 
-def side_by_side(alignment: Any, review: Mapping[str, Any] | None = None) -> "Styler":
+def side_by_side(alignment: Any, review: Mapping[str, Any] | None = None) -> Styler:
     """A Styler showing the alignment side by side, one row per bead.
 
     Columns: bead, kind, gap (omission, addition, partial omission, partial
@@ -100,7 +109,7 @@ class AlignmentView:
     def __init__(self, alignment: Any, review: Mapping[str, Any] | None = None) -> None:
         self.alignment, self.review = unpack(alignment, review)
 
-    def styler(self) -> "Styler":
+    def styler(self) -> Styler:
         return side_by_side(self.alignment, self.review)
 
     def to_html(self) -> str:

@@ -66,7 +66,8 @@ CHANGES: dict[str, str] = {
     "name": "a person's name differs",
     "negation": "a statement is negated or un-negated",
     "meaning": "a word or phrase is replaced by one of close but different meaning",
-    "modality": "a request, claim or promise is softened or hardened (expects/hopes, without delay/as soon as possible)",
+    "modality": ("a request, claim or promise is softened or hardened "
+                 "(expects/hopes, without delay/as soon as possible)"),
     "order": "the items of a list come in another order",
     "partial-omission": "a clause or phrase is dropped inside a kept sentence",
     "partial-addition": "a clause, phrase or word is added inside a kept sentence",
@@ -307,7 +308,8 @@ def load_devset(root: Path = DATA, split: str = "all") -> tuple[DevDocument, ...
     listed = {d["id"] for d in entries}
     strays = sorted(p.name for p in root.iterdir() if p.is_dir() and p.name not in listed)
     if strays:
-        raise DevSetError(f"{root / MANIFEST}: document folder(s) {', '.join(strays)} not listed (add them with a split)")
+        raise DevSetError(f"{root / MANIFEST}: document folder(s) {', '.join(strays)} not listed "
+                          "(add them with a split)")
     return tuple(load_document(root / d["id"], d["split"], d["genre"])
                  for d in entries if split == "all" or d["split"] == split)
 

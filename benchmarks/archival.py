@@ -381,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"review threshold (default {DEFAULT_REVIEW_THRESHOLD}, the workbench's)")
     ap.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                     help="override one AlignerSettings field, e.g. --set skip=-0.1 (repeatable)")
-    ap.add_argument("--model", default=None, help="encoder name (default: the bundled e5-small; 'hashing' for a dry run)")
+    ap.add_argument("--model", default=None,
+                    help="encoder name (default: the bundled e5-small; 'hashing' for a dry run)")
     ap.add_argument("--prefix", default=None, choices=("query", "passage"),
                     help="E5 text prefix (default: the encoder's own, query)")
     ap.add_argument("--cache-dir", type=Path, default=None,
@@ -441,7 +442,8 @@ def main(argv: list[str] | None = None) -> int:
                                  **summarise(part, args.threshold)})
     print(f"Archival dev set ({len(docs)} documents, split {args.split}), model `{encoder.identity}`"
           + (f", overrides {changes}" if changes else "")
-          + f"; {wall:.0f} s, {counted.seconds:.0f} s in the encoder, {model_calls(encoder) - before} texts embedded now")
+          + f"; {wall:.0f} s, {counted.seconds:.0f} s in the encoder, "
+            f"{model_calls(encoder) - before} texts embedded now")
     print_tables(rows, args.threshold)
     if args.spelling == "both":
         print_spelling_table(rows, args.threshold, args.split)

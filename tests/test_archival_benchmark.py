@@ -71,7 +71,8 @@ def test_the_summary_puts_the_numbers_together():
 def test_the_verbose_list_names_the_missed_omission_and_the_false_alarm():
     text = "\n".join(bench.misses([_result(PREDICTED)], 0.5))
     assert "missed (not in any bead scored ≥ 0.5): 1" in text and "flagged (false alarms): 0" in text
-    assert "omission en line 1 “The train of 23 wagons was stopped at Sadakhlo.”: inside [1,2,3]:[1] scored 0.30" in text
+    assert ("omission en line 1 “The train of 23 wagons was stopped at Sadakhlo.”: "
+            "inside [1,2,3]:[1] scored 0.30") in text
     text = "\n".join(bench.misses([_result(PREDICTED)], 0.25))
     assert "missed (not in any bead scored ≥ 0.25): 0" in text and "flagged (false alarms): 1" in text
     assert "[2,3]:[1] “No reason was given. The grain is standing in ope…”: aligned as [1,2,3]:[1], scored 0.30" in text

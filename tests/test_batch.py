@@ -17,11 +17,12 @@ import pytest
 
 from align import store
 from align.aligner import AlignerSettings
-from align.batch import ALIGNED, FAILED, UNCHANGED, choose_workers, run
+from align.batch import choose_workers, run
 from align.cli import main
 from align.embed.hashing import HashingEncoder
 from align.errors import ClusterError, CorpusError, MetadataError
 from align.records import text_sha256
+from align.results import RunStatus
 from align.review import Review
 from align.workers import PairJob
 
@@ -97,7 +98,7 @@ def test_run_aligns_every_version_against_the_pivot_and_writes_store_tmx_and_rep
         page = d.report.read_text(encoding="utf-8")
         assert "working translation" in page.lower() and d.title in page
         for p in d.pairs:
-            assert p.status == ALIGNED and p.path == alignments / d.doc_id / f"en__{p.tgt_version}.json"
+            assert p.status == RunStatus.ALIGNED and p.path == alignments / d.doc_id / f"en__{p.tgt_version}.json"
             assert "new alignment file" in p.carry_over
             stored = store.load(p.path).alignment
             assert len(stored.beads) == p.beads == sum(p.kinds.values()) > 0
@@ -121,7 +122,7 @@ def test_rerun_on_unchanged_texts_computes_and_writes_nothing(workdir):
     mtimes = {p: p.stat().st_mtime_ns for p in alignments.rglob("*") if p.is_file()}
     enc = HashingEncoder()
     again = run(texts, alignments, encoder=enc)
-    assert [p.status for p in again.pairs] == [UNCHANGED] * 4
+    assert [p.status for p in again.pairs] == [RunStatus.UNCHANGED] * 4
     assert enc.calls == 0 and sum(p.embedded for p in again.pairs) == 0
     assert snapshot(alignments) == before
     changed = [p for p, t in mtimes.items() if p.stat().st_mtime_ns != t and p.name != "report.html"]
@@ -146,8 +147,8 @@ def test_a_changed_version_redoes_only_its_pair_and_review_work_is_kept(workdir)
     enc = HashingEncoder()
     again = run(texts, alignments, encoder=enc, settings=RELATED)
     statuses = {p.key: p.status for p in again.pairs}
-    assert statuses.pop(f"{doc.doc_id}/en__ru-working") == ALIGNED
-    assert set(statuses.values()) == {UNCHANGED}
+    assert statuses.pop(f"{doc.doc_id}/en__ru-working") == RunStatus.ALIGNED
+    assert set(statuses.values()) == {RunStatus.UNCHANGED}
     assert hy_path.read_bytes() == hy_before
     ru_pair = next(p for p in again.pairs if p.tgt_version == "ru-working" and p.doc_id == doc.doc_id)
     assert "1 decision(s) carried over" in ru_pair.carry_over
@@ -170,7 +171,7 @@ def test_a_metadata_change_refreshes_the_store_without_realigning(workdir):
     enc = HashingEncoder()
     again = run(texts, alignments, encoder=enc)
     pair = next(p for p in again.pairs if p.path == path)
-    assert pair.status == UNCHANGED and pair.metadata_refreshed and enc.calls == 0
+    assert pair.status == RunStatus.UNCHANGED and pair.metadata_refreshed and enc.calls == 0
     reopened = Review.open(path)
     assert reopened.alignment.tgt_meta.title.startswith("Revised: ")
     assert reopened.state_of(reopened.beads[0].ids()).note == "keep me"
@@ -198,7 +199,7 @@ def test_an_alignment_scored_by_an_earlier_scorer_is_rescored_in_place(workdir):
     enc = HashingEncoder()
     again = run(texts, alignments, encoder=enc, settings=RELATED)
     pair = next(p for p in again.pairs if p.path == path)
-    assert pair.status == UNCHANGED and pair.rescored and enc.calls == 0
+    assert pair.status == RunStatus.UNCHANGED and pair.rescored and enc.calls == 0
     assert "re-scored" in pair.carry_over
     now = Review.open(path)
     assert now.alignment.signature.settings["scoring"] == SCORING
@@ -335,9 +336,9 @@ def test_bad_documents_and_pairs_are_reported_and_the_others_complete(tmp_path):
     assert "fr.txt" in failed_docs["binary"] and "binary" in failed_docs["binary"].lower()
     assert "en.toml" in failed_docs["badtoml"] and "TOML" in failed_docs["badtoml"]
     assert "document.toml" in failed_docs["nodoc"]
-    bad = [p for p in r.pairs if p.status == FAILED]
+    bad = [p for p in r.pairs if p.status == RunStatus.FAILED]
     assert [p.key for p in bad] == ["badlang/en__xx"] and "xx" in bad[0].error
-    good = [p for p in r.pairs if p.status == ALIGNED]
+    good = [p for p in r.pairs if p.status == RunStatus.ALIGNED]
     assert len(good) == 4 and all(store.load(p.path).alignment.beads for p in good)
     assert len(r.failures) == 4
     index = (alignments / "report.html").read_text(encoding="utf-8")
@@ -354,7 +355,7 @@ def test_an_unreadable_store_file_fails_its_pair_and_is_left_untouched(tmp_path)
         p.write_text(p.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
     r = run(texts, alignments, encoder=HashingEncoder(), report=None)
     status = {p.key: p.status for p in r.pairs}
-    assert status["doc000/en__fr"] == FAILED and status["doc000/en__fr2"] == ALIGNED
+    assert status["doc000/en__fr"] == RunStatus.FAILED and status["doc000/en__fr2"] == RunStatus.ALIGNED
     assert "newer workbench" in next(p.error for p in r.pairs if p.key == "doc000/en__fr")
     assert victim.read_text(encoding="utf-8").endswith('"schema_version": 99}')
 
@@ -526,7 +527,7 @@ def test_a_version_switched_to_an_unknown_language_fails_its_pair_only(tmp_path)
                     encoding="utf-8")
     r = run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None)
     status = {p.key: p.status for p in r.pairs}
-    assert status.pop("doc001/en__fr2") == FAILED and set(status.values()) == {UNCHANGED}
+    assert status.pop("doc001/en__fr2") == RunStatus.FAILED and set(status.values()) == {RunStatus.UNCHANGED}
     assert "xx" in r.failures[0]
 
 
@@ -537,9 +538,9 @@ def test_a_write_that_fails_fails_its_pair_and_the_run_goes_on(tmp_path):
     alignments = tmp_path / "al"
     (alignments / "doc001" / "en__fr.tmx").mkdir(parents=True)  # a folder where the TMX should go
     r = run(texts, alignments, encoder=HashingEncoder())
-    failed = [p for p in r.pairs if p.status == FAILED]
+    failed = [p for p in r.pairs if p.status == RunStatus.FAILED]
     assert [p.key for p in failed] == ["doc001/en__fr"] and "en__fr.tmx" in failed[0].error
-    assert sum(p.status == ALIGNED for p in r.pairs) == 3 and not r.ok
+    assert sum(p.status == RunStatus.ALIGNED for p in r.pairs) == 3 and not r.ok
     assert store.load(alignments / "doc001" / "en__fr.json").alignment.beads  # the alignment itself is saved
     assert r.index is not None and r.index.is_file()
 
@@ -557,7 +558,7 @@ def test_a_report_follows_a_pair_that_failed_and_came_back(tmp_path):
     toml.write_text(good, encoding="utf-8")
     (texts / "doc000" / "document.toml").write_text('title = "A better title"\n', encoding="utf-8")
     r = run(texts, alignments, encoder=HashingEncoder())
-    assert r.ok and [p.status for p in r.pairs] == [UNCHANGED, UNCHANGED]
+    assert r.ok and [p.status for p in r.pairs] == [RunStatus.UNCHANGED, RunStatus.UNCHANGED]
     page = report.read_text(encoding="utf-8")
     assert "A better title" in page and "en ↔ fr2" in page and page.startswith("<!DOCTYPE html>\n<!-- align-run")
 
@@ -572,7 +573,7 @@ def test_a_new_language_tag_reaches_the_store_and_the_tmx(tmp_path):
     enc = HashingEncoder()
     r = run(texts, alignments, encoder=enc, settings=RELATED)
     pair = next(p for p in r.pairs if p.key == "doc000/en__fr")
-    assert pair.status == UNCHANGED and pair.metadata_refreshed and enc.calls == 0
+    assert pair.status == RunStatus.UNCHANGED and pair.metadata_refreshed and enc.calls == 0
     assert store.load(pair.path).alignment.tgt_lang == "fr-CA"
     assert 'xml:lang="fr-CA"' in pair.path.with_suffix(".tmx").read_text(encoding="utf-8")
 
@@ -655,7 +656,7 @@ def test_a_scheduler_address_runs_the_pairs_on_that_cluster(tmp_path):
                      scheduler=cluster.scheduler_address)
     assert remote.ok and remote.executor == f"dask scheduler {cluster.scheduler_address}" and remote.workers == 2
     assert without_dates(snapshot(tmp_path / "serial")) == without_dates(snapshot(tmp_path / "remote"))
-    assert [p.status for p in remote.pairs] == [p.status for p in serial.pairs] == [ALIGNED] * 4
+    assert [p.status for p in remote.pairs] == [p.status for p in serial.pairs] == [RunStatus.ALIGNED] * 4
 
 
 def test_a_run_as_a_dataframe(tmp_path):
@@ -663,5 +664,6 @@ def test_a_run_as_a_dataframe(tmp_path):
     r = run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None)
     df = r.to_frame()
     assert len(df) == len(r.pairs) == 5
-    assert list(df.loc[df.status == FAILED, "source"] + "__" + df.loc[df.status == FAILED, "target"]) == ["en__xx"]
-    assert df.loc[df.status == ALIGNED, "beads"].gt(0).all() and df["title"].str.startswith("Document").all()
+    failed = df.status == RunStatus.FAILED
+    assert list(df.loc[failed, "source"] + "__" + df.loc[failed, "target"]) == ["en__xx"]
+    assert df.loc[df.status == RunStatus.ALIGNED, "beads"].gt(0).all() and df["title"].str.startswith("Document").all()

@@ -5,7 +5,7 @@ import pytest
 
 from align.divergence import antonyms, length, polarity, untranslated
 from align.divergence.calibration import Calibration
-from align.divergence.tokens import Side
+from align.divergence.tokens import SideText
 
 RU = "В Московском регионе в воскресенье, 26 июля, ожидаются небольшие дожди и переменная облачность."
 EN = "In the Moscow region on Sunday, July 26, light rains and partly cloudy weather are expected."
@@ -14,30 +14,31 @@ EN = "In the Moscow region on Sunday, July 26, light rains and partly cloudy wea
 # ------------------------------------------------------------------ untranslated
 def test_russian_words_left_in_an_english_translation_are_flagged_and_marked():
     tgt = "In the Moscow region on Sunday, July 26, light rains and partly cloudy weather are ожидаются."
-    f = untranslated.score(Side(RU, "ru"), Side(tgt, "en"))
+    f = untranslated.score(SideText(RU, "ru"), SideText(tgt, "en"))
     assert f.value >= 0.5 and "ожидаются" in f.reasons[0]
     (mark,) = f.marks
     assert tgt[mark.start:mark.end] == "ожидаются" and mark.side == "target"
 
 
 def test_a_faithful_translation_has_nothing_untranslated():
-    assert untranslated.score(Side(RU, "ru"), Side(EN, "en")).value == 0
+    assert untranslated.score(SideText(RU, "ru"), SideText(EN, "en")).value == 0
 
 
 def test_quoted_original_terms_and_letters_are_not_untranslated():
     src = "Земство решило помочь."
-    assert untranslated.score(Side(src, "ru"), Side("The zemstvo («земство») decided to help.", "en")).value == 0
-    assert untranslated.score(Side("The Welsh letter w sounds like the English u.", "en"),
-                              Side("Валлийская буква w звучит как английская u.", "ru")).value == 0
+    tgt = "The zemstvo («земство») decided to help."
+    assert untranslated.score(SideText(src, "ru"), SideText(tgt, "en")).value == 0
+    assert untranslated.score(SideText("The Welsh letter w sounds like the English u.", "en"),
+                              SideText("Валлийская буква w звучит как английская u.", "ru")).value == 0
 
 
 def test_latin_names_kept_in_a_russian_or_armenian_translation_are_not_untranslated():
     src = "The Boston Globe reports that Toyota will stop production."
-    assert untranslated.score(Side(src, "en"), Side("The Boston Globe сообщает, что Toyota остановит "
+    assert untranslated.score(SideText(src, "en"), SideText("The Boston Globe сообщает, что Toyota остановит "
                                                     "производство.", "ru")).value == 0
-    assert untranslated.score(Side(src, "en"), Side("The Boston Globe-ը հայտնում է, որ Toyota-ն կդադարեցնի "
+    assert untranslated.score(SideText(src, "en"), SideText("The Boston Globe-ը հայտնում է, որ Toyota-ն կդադարեցնի "
                                                     "արտադրությունը։", "hy")).value == 0
-    f = untranslated.score(Side(src, "en"), Side("The Boston Globe сообщает, что Toyota will stop "
+    f = untranslated.score(SideText(src, "en"), SideText("The Boston Globe сообщает, что Toyota will stop "
                                                  "производство.", "ru"))
     assert f.value >= 0.5 and "will stop" in f.reasons[0]
 
@@ -45,9 +46,9 @@ def test_latin_names_kept_in_a_russian_or_armenian_translation_are_not_untransla
 def test_a_phrase_copied_between_languages_of_one_script_is_flagged():
     src = "Die Hütte liegt auf einer Höhe von zweitausend Metern über dem Meer."
     tgt = "La cabane se trouve auf einer Höhe von 2000 mètres."
-    f = untranslated.score(Side(src, "de"), Side(tgt, "fr"))
+    f = untranslated.score(SideText(src, "de"), SideText(tgt, "fr"))
     assert f.value >= 0.5 and "auf einer Höhe von" in f.reasons[0]
-    assert untranslated.score(Side(src, "de"), Side("La cabane se trouve à 2000 mètres.", "fr")).value == 0
+    assert untranslated.score(SideText(src, "de"), SideText("La cabane se trouve à 2000 mètres.", "fr")).value == 0
 
 
 # ------------------------------------------------------------------ length
@@ -83,45 +84,46 @@ def test_the_expected_ratio_depends_on_the_language_pair():
     ("Он сделал это, не разбудив её.", "ru", "He did it without waking her.", "en"),
 ])
 def test_the_same_polarity_written_differently_is_not_flagged(src, sl, tgt, tl):
-    assert polarity.score_negation(Side(src, sl), Side(tgt, tl)).value == 0
+    assert polarity.score_negation(SideText(src, sl), SideText(tgt, tl)).value == 0
 
 
 def test_a_negation_on_one_side_only_is_flagged_and_marked():
     src, tgt = "Грузия для них угрозы не представляет.", "Georgia is a threat to them."
-    f = polarity.score_negation(Side(src, "ru"), Side(tgt, "en"))
+    f = polarity.score_negation(SideText(src, "ru"), SideText(tgt, "en"))
     assert f.value >= 0.5 and "the source negates" in f.reasons[0]
     (mark,) = f.marks
     assert (mark.side, src[mark.start:mark.end]) == ("source", "не")
-    g = polarity.score_negation(Side("Georgia is a threat to them.", "en"),
-                                Side("Վրաստանը նրանց համար վտանգ չի ներկայացնում։", "hy"))
+    g = polarity.score_negation(SideText("Georgia is a threat to them.", "en"),
+                                SideText("Վրաստանը նրանց համար վտանգ չի ներկայացնում։", "hy"))
     assert g.value >= 0.5 and "“չի”" in g.reasons[0]
 
 
 def test_a_lexical_negative_on_the_other_side_softens_the_difference():
-    hard = polarity.score_negation(Side("Он не смог прийти.", "ru"), Side("He came.", "en")).value
-    soft = polarity.score_negation(Side("Он не смог прийти.", "ru"), Side("He was unable to come.", "en")).value
+    hard = polarity.score_negation(SideText("Он не смог прийти.", "ru"), SideText("He came.", "en")).value
+    soft = polarity.score_negation(SideText("Он не смог прийти.", "ru"), SideText("He was unable to come.", "en")).value
     assert 0 < soft < 0.5 <= hard
 
 
 # ------------------------------------------------------------------ antonyms, questions, gender
 def test_an_antonym_of_a_source_word_is_flagged():
-    f = antonyms.score(Side("Цены на нефть выросли.", "ru"), Side("Oil prices fell.", "en"))
+    f = antonyms.score(SideText("Цены на нефть выросли.", "ru"), SideText("Oil prices fell.", "en"))
     assert f.value >= 0.5 and "“fell”" in f.reasons[0]
-    assert antonyms.score(Side("Цены на нефть выросли.", "ru"), Side("Oil prices rose.", "en")).value == 0
-    f = antonyms.score(Side("Небольшие дожди выпадут в Москве.", "ru"), Side("Heavy rain will fall in Moscow.", "en"))
+    assert antonyms.score(SideText("Цены на нефть выросли.", "ru"), SideText("Oil prices rose.", "en")).value == 0
+    f = antonyms.score(SideText("Небольшие дожди выпадут в Москве.", "ru"),
+                       SideText("Heavy rain will fall in Moscow.", "en"))
     assert f.value >= 0.5
 
 
 def test_a_question_on_one_side_only_is_flagged_but_stray_question_marks_are_not():
-    f = polarity.score_question(Side("Он пришёл.", "ru"), Side("Did he come?", "en"))
+    f = polarity.score_question(SideText("Он пришёл.", "ru"), SideText("Did he come?", "en"))
     assert f.value >= 0.5
-    assert polarity.score_question(Side("Он пришёл?", "ru"), Side("Did he come?", "en")).value == 0
-    assert polarity.score_question(Side("Ինչո՞ւ նա եկավ։", "hy"), Side("Why did he come?", "en")).value == 0
-    assert polarity.score_question(Side("Он пришёл вовремя.", "ru"), Side("He came? on time.", "en")).value == 0
+    assert polarity.score_question(SideText("Он пришёл?", "ru"), SideText("Did he come?", "en")).value == 0
+    assert polarity.score_question(SideText("Ինչո՞ւ նա եկավ։", "hy"), SideText("Why did he come?", "en")).value == 0
+    assert polarity.score_question(SideText("Он пришёл вовремя.", "ru"), SideText("He came? on time.", "en")).value == 0
 
 
 def test_pronouns_of_the_other_gender_are_flagged():
-    f = polarity.score_gender(Side("Она сказала, что придёт.", "ru"), Side("He said he would come.", "en"))
+    f = polarity.score_gender(SideText("Она сказала, что придёт.", "ru"), SideText("He said he would come.", "en"))
     assert f.value >= 0.5 and "“He”" in f.reasons[0]
-    assert polarity.score_gender(Side("Она сказала.", "ru"), Side("She said.", "en")).value == 0
-    assert polarity.score_gender(Side("Նա ասաց։", "hy"), Side("He said.", "en")) is None  # Armenian: no gender
+    assert polarity.score_gender(SideText("Она сказала.", "ru"), SideText("She said.", "en")).value == 0
+    assert polarity.score_gender(SideText("Նա ասաց։", "hy"), SideText("He said.", "en")) is None  # Armenian: no gender

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from align.divergence import names
-from align.divergence.tokens import Side
+from align.divergence.tokens import SideText
 from align.divergence.translit import name_key, to_latin
 
 
@@ -79,13 +79,13 @@ HY = ("Ժամանակավոր ժողովրդական կոմիսարիատի նա
 @pytest.mark.parametrize("src,sl,tgt,tl", [(EN, "en", RU, "ru"), (EN, "en", HY, "hy"), (RU, "ru", HY, "hy"),
                                            (HY, "hy", EN, "en")])
 def test_the_dispatch_names_all_meet_in_every_pair(src, sl, tgt, tl):
-    f = names.score(Side(src, sl), Side(tgt, tl))
+    f = names.score(SideText(src, sl), SideText(tgt, tl))
     assert f is not None and f.value == 0, f.reasons
 
 
 def test_a_missing_place_is_flagged_and_marked():
     tgt = RU.replace("уже занявшие Евлах, ", "")
-    f = names.score(Side(EN, "en"), Side(tgt, "ru"))
+    f = names.score(SideText(EN, "en"), SideText(tgt, "ru"))
     assert f.value >= names.FIRST
     assert any("Yevlakh" in r for r in f.reasons)
     (mark,) = f.marks
@@ -93,22 +93,23 @@ def test_a_missing_place_is_flagged_and_marked():
 
 
 def test_a_replaced_name_counts_twice():
-    missing = names.score(Side(EN, "en"), Side(RU.replace("Евлах", "город"), "ru")).value
-    replaced = names.score(Side(EN, "en"), Side(RU.replace("Евлах", "Тифлис"), "ru")).value
+    missing = names.score(SideText(EN, "en"), SideText(RU.replace("Евлах", "город"), "ru")).value
+    replaced = names.score(SideText(EN, "en"), SideText(RU.replace("Евлах", "Тифлис"), "ru")).value
     assert names.FIRST <= missing < replaced
     assert replaced >= 0.5
 
 
 def test_capitalised_common_words_and_sentence_starts_are_not_names():
-    f = names.score(Side("Speaker of the Grand National Assembly of Turkey Mustafa Kemal", "en"),
-                    Side("Председатель Великого национального собрания Турции Мустафа Кемаль", "ru"))
+    f = names.score(SideText("Speaker of the Grand National Assembly of Turkey Mustafa Kemal", "en"),
+                    SideText("Председатель Великого национального собрания Турции Мустафа Кемаль", "ru"))
     assert f.value == 0
     # "Secondly" opens a sentence; "We" is a function word: neither needs a counterpart
-    assert names.score(Side("Secondly. We accept it.", "en"), Side("Во-вторых. Мы принимаем.", "ru")) is None
+    assert names.score(SideText("Secondly. We accept it.", "en"), SideText("Во-вторых. Мы принимаем.", "ru")) is None
 
 
 def test_names_of_institutions_count_little_when_translated():
-    f = names.score(Side("The House Judiciary Committee met.", "en"), Side("Заседал юридический комитет.", "ru"))
+    f = names.score(SideText("The House Judiciary Committee met.", "en"),
+                    SideText("Заседал юридический комитет.", "ru"))
     assert f.value < 0.5
 
 
@@ -123,7 +124,7 @@ def test_each_distinct_name_is_looked_up_once_so_long_beads_stay_linear(monkeypa
     monkeypatch.setattr(names, "words_match", counting)
     src = "Mustafa Kemal signed in Angora. " * 300
     tgt = "Мустафа Кемаль подписал в Ангоре. " * 300
-    finding = names.score(Side(src, "en"), Side(tgt, "ru"))
+    finding = names.score(SideText(src, "en"), SideText(tgt, "ru"))
     assert finding is not None and finding.value == 0            # every name found
     # six distinct names against a handful of distinct words, not 1,800 names x 1,500 words
     assert len(calls) <= 6 * 5

@@ -4,15 +4,15 @@ from __future__ import annotations
 import pytest
 
 from align.divergence import numbers
-from align.divergence.tokens import Side
+from align.divergence.tokens import SideText
 
 
 def values(text: str, lang: str) -> list:
-    return [sorted(q.values, key=str) for q in numbers.quantities(Side(text, lang))]
+    return [sorted(q.values, key=str) for q in numbers.quantities(SideText(text, lang))]
 
 
 def score(src: str, sl: str, tgt: str, tl: str):
-    return numbers.score(Side(src, sl), Side(tgt, tl))
+    return numbers.score(SideText(src, sl), SideText(tgt, tl))
 
 
 @pytest.mark.parametrize("text", ["5,000,000", "5 000 000", "5.000.000", "5\u00a0000\u00a0000",

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from align.divergence import score_pair, tense
-from align.divergence.tokens import Side
+from align.divergence.tokens import SideText
 
 RU_PAST = "Соглашение подписали в Ангоре 26 апреля 1920 года."
 RU_FUTURE = "Соглашение подпишут в Ангоре до конца года."
@@ -15,7 +15,7 @@ RU_PRESENT = "В Московском регионе в воскресенье �
 
 
 def run(src: str, tgt: str, src_lang: str = "ru", tgt_lang: str = "en"):
-    return tense.score(Side(src, src_lang), Side(tgt, tgt_lang))
+    return tense.score(SideText(src, src_lang), SideText(tgt, tgt_lang))
 
 
 @pytest.mark.parametrize("tgt", [

@@ -81,11 +81,11 @@ def test_reviewer_name_defaults_to_the_environment(path, monkeypatch):
     ("merge_next", (1,), [((1, 2), (1, 2, 3))]),
     ("merge_prev", (1,), [((0, 1), (0, 1))]),
     ("split", (2, 1, 1), [((2,), (2,)), ((), (3,))]),
-    ("move", (2, "tgt", "next"), [((2,), (2,)), ((3,), (3, 4))]),
-    ("move", (3, "src", "prev"), [((2, 3), (2, 3)), ((), (4,))]),
-    ("move", (4, "src", "next"), [((4, 5), (5,))]),
-    ("detach", (2, "tgt", 3), [((2,), (2,)), ((), (3,))]),
-    ("detach", (1, "src", 1), [((1,), ()), ((), (1,))]),
+    ("move", (2, "target", "next"), [((2,), (2,)), ((3,), (3, 4))]),
+    ("move", (3, "source", "prev"), [((2, 3), (2, 3)), ((), (4,))]),
+    ("move", (4, "source", "next"), [((4, 5), (5,))]),
+    ("detach", (2, "target", 3), [((2,), (2,)), ((), (3,))]),
+    ("detach", (1, "source", 1), [((1,), ()), ((), (1,))]),
 ])
 def test_fixes_keep_coverage_rescore_and_undo_exactly(review, hashing_encoder, op, args, expect):
     before = snapshot(review)
@@ -116,18 +116,18 @@ def test_fixes_refuse_what_would_break_the_alignment(review):
     with pytest.raises(ReviewError, match="0≤I≤1"):
         review.split(2, 2, 1)
     with pytest.raises(ReviewError, match="already on its own"):
-        review.detach(4, "src", 4)
-    with pytest.raises(ReviewError, match="no tgt sentence 9"):
-        review.detach(2, "tgt", 9)
+        review.detach(4, "source", 4)
+    with pytest.raises(ReviewError, match="no target sentence 9"):
+        review.detach(2, "target", 9)
     with pytest.raises(ReviewError, match="no next bead"):
-        review.move(5, "src", "next")
+        review.move(5, "source", "next")
 
 
 def test_detach_from_the_middle_asks_to_split_first(tmp_path, hashing_encoder):
     a = make_alignment(beads=[((0, 1, 2), (0, 1, 2)), ((3, 4, 5), (3, 4, 5))])
     r = Review(store.StoredAlignment(a), encoder=hashing_encoder)
     with pytest.raises(ReviewError, match="split the bead first"):
-        r.detach(0, "src", 1)
+        r.detach(0, "source", 1)
 
 
 def test_a_fix_drops_the_decisions_of_the_beads_it_replaces_and_undo_brings_them_back(review):
@@ -158,11 +158,11 @@ def test_random_changes_undo_all_the_way_back_and_redo_forward(review):
                 b = review.beads[i]
                 review.split(i, rng.randint(0, len(b.src)), rng.randint(0, len(b.tgt)))
             elif op == "move":
-                review.move(i, rng.choice(["src", "tgt"]), rng.choice(["next", "prev"]))
+                review.move(i, rng.choice(["source", "target"]), rng.choice(["next", "prev"]))
             elif op == "detach":
                 b = review.beads[i]
-                side = rng.choice(["src", "tgt"])
-                review.detach(i, side, rng.choice(getattr(b, side) or (-1,)))
+                side = rng.choice(["source", "target"])
+                review.detach(i, side, rng.choice(b.indexes(side) or (-1,)))
             else:
                 getattr(review, op)(i)
         except ReviewError:
@@ -278,7 +278,7 @@ def test_newer_schema_is_refused_with_a_clear_message(path):
 
 def test_fixed_beads_get_a_new_divergence_when_the_module_is_there(review):
     pytest.importorskip("align.divergence")
-    review.detach(2, "tgt", 3)
+    review.detach(2, "target", 3)
     added = review.beads[3]
     assert added.ids() == "[]:[3]" and added.divergence is not None and added.divergence.score == 1.0
     assert review.beads[2].divergence is not None and review.beads[2].similarity is not None

@@ -41,7 +41,8 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import DocumentFailure
 from .errors import AlignError, CorpusError
-from .records import Document, Version
+from .records import Document, Version, VersionMeta
+from .results import RunStatus
 from .store import StoredAlignment
 from .workers import PairJob, PairOutcome
 
@@ -54,10 +55,6 @@ if TYPE_CHECKING:
 #: Name of each document's report inside ``alignments/<doc_id>/``, and of the index page.
 REPORT_NAME = "report.html"
 
-ALIGNED, UNCHANGED, FAILED = "aligned", "unchanged", "failed"
-#: Index page only, for documents a ``--doc`` run did not touch: a stored alignment whose texts,
-#: model or settings changed since, and a pair with no stored alignment at all.
-OUT_OF_DATE, NOT_ALIGNED = "out of date", "not aligned yet"
 
 #: ``workers=0`` ("auto") runs in this process unless there are at least two pairs and this many
 #: characters to align: below that, starting worker processes and loading a model in each costs more
@@ -84,7 +81,7 @@ class PairResult:
     src_version: str
     tgt_version: str
     path: Path
-    status: str                      # aligned | unchanged | failed
+    status: RunStatus
     beads: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
     flagged: int = 0                 # beads at or above the review threshold
@@ -122,7 +119,7 @@ class DocumentResult:
     doc_id: str
     title: str
     pivot: str
-    versions: list[tuple[str, str, str]] = field(default_factory=list)  # (id, language, role label)
+    versions: list[tuple[str, str, VersionMeta]] = field(default_factory=list)  # (id, language, metadata)
     pairs: list[PairResult] = field(default_factory=list)
     report: Path | None = None
     #: store files of this document that no pair of this run writes (an earlier pivot, a removed
@@ -132,7 +129,7 @@ class DocumentResult:
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "title": self.title, "pivot": self.pivot,
                 "other_stores": [str(p) for p in self.other_stores],
-                "versions": [{"id": v, "language": lang, "role": role} for v, lang, role in self.versions],
+                "versions": [{"id": v, "language": lang, "role": meta.role.label} for v, lang, meta in self.versions],
                 "pairs": [p.to_dict() for p in self.pairs],
                 "report": str(self.report) if self.report else None}
 
@@ -160,13 +157,13 @@ class RunResult:
         return [f.reason if f.reason.startswith(str(f.path)) else f"{f.path}: {f.reason}"
                 for f in self.document_failures] + \
                [f"{p.key}: {p.error}" if not p.error.startswith(p.key) else p.error
-                for p in self.pairs if p.status == FAILED] + list(self.other_failures)
+                for p in self.pairs if p.status == RunStatus.FAILED] + list(self.other_failures)
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
-    def count(self, status: str) -> int:
+    def count(self, status: RunStatus) -> int:
         return sum(1 for p in self.pairs if p.status == status)
 
     def to_frame(self) -> pd.DataFrame:
@@ -185,8 +182,8 @@ class RunResult:
         return {
             "ok": self.ok, "executor": self.executor, "workers": self.workers, "model": self.model,
             "seconds": round(self.seconds, 3), "index": str(self.index) if self.index else None,
-            "totals": {"documents": len(self.documents), "pairs": len(pairs), "aligned": self.count(ALIGNED),
-                       "unchanged": self.count(UNCHANGED), "failed": self.count(FAILED),
+            "totals": {"documents": len(self.documents), "pairs": len(pairs), "aligned": self.count(RunStatus.ALIGNED),
+                       "unchanged": self.count(RunStatus.UNCHANGED), "failed": self.count(RunStatus.FAILED),
                        "failed_documents": len(self.document_failures),
                        "beads": sum(p.beads for p in pairs), "flagged": sum(p.flagged for p in pairs),
                        "embedded": sum(p.embedded for p in pairs), "requested": sum(p.requested for p in pairs)},
@@ -243,21 +240,26 @@ def _plan_pair(doc: Document, pivot: Version, version: Version, alignments: Path
     from .store import alignment_path
     path = alignment_path(alignments, doc.doc_id, pivot.version_id, version.version_id)
     planned = _Planned(PairJob(doc.doc_id, pivot, version), path,
-                       PairResult(doc.doc_id, pivot.version_id, version.version_id, path, status=ALIGNED))
+                       PairResult(doc.doc_id, pivot.version_id, version.version_id, path, status=RunStatus.TO_DO))
     if not path.exists():
         return planned
     try:
         planned.stored = store.load(path)
     except AlignError as exc:  # corrupt or newer: never overwritten, the pair fails
-        planned.result.status, planned.result.error = FAILED, f"{exc} (left untouched)"
+        planned.result.status, planned.result.error = RunStatus.FAILED, f"{exc} (left untouched)"
         return planned
     try:
         expected = expected_signature(pivot, version, model, settings)
     except AlignError:  # e.g. a language code with no segmenter: computing it reports the error
         return planned
     if same_work(planned.stored.alignment.signature, expected):
-        planned.result.status = UNCHANGED
+        planned.result.status = RunStatus.UNCHANGED
     return planned
+
+
+def _document_result(doc: Document, pivot: Version) -> DocumentResult:
+    return DocumentResult(doc.doc_id, doc.meta.title, pivot.version_id,
+                          [(v.version_id, v.language, v.meta) for v in doc.versions])
 
 
 def _plan_pairs(doc: Document, pivot: Version, alignments: Path, model: str,
@@ -331,19 +333,19 @@ def _write_outcome(planned: _Planned, outcome: PairOutcome) -> None:
     r.seconds, r.embedded, r.requested = outcome.seconds, outcome.embedded, outcome.requested
     r.warnings, r.worker = list(outcome.warnings), outcome.worker
     if outcome.alignment is None:
-        r.status, r.error = FAILED, outcome.error or "no alignment was computed"
+        r.status, r.error = RunStatus.FAILED, outcome.error or "no alignment was computed"
         return
     try:
         carried = merge_into_store(planned.path, outcome.alignment)
         r.carry_over = carried.summary().removeprefix(f"{planned.path}: ")
         planned.stored = store.load(planned.path)
     except AlignError as exc:
-        r.status, r.error = FAILED, str(exc)
+        r.status, r.error = RunStatus.FAILED, str(exc)
         return
     except OSError as exc:  # disk full, permissions, a folder in the way: this pair fails, the run goes on
-        r.status, r.error = FAILED, f"{planned.path}: cannot write the alignment: {exc}"
+        r.status, r.error = RunStatus.FAILED, f"{planned.path}: cannot write the alignment: {exc}"
         return
-    r.status = ALIGNED
+    r.status = RunStatus.ALIGNED
 
 
 def _write_tmx(planned: _Planned) -> None:
@@ -355,13 +357,13 @@ def _write_tmx(planned: _Planned) -> None:
         return
     tmx = planned.path.with_suffix(".tmx")
     try:
-        if r.status == UNCHANGED and not r.metadata_refreshed and _newer_or_same(tmx, planned.path):
+        if r.status == RunStatus.UNCHANGED and not r.metadata_refreshed and _newer_or_same(tmx, planned.path):
             r.tmx = tmx  # written after the store's last save: nothing it shows can have changed
             return
         write_tmx_if_changed(planned.stored, tmx)
         r.tmx = tmx
     except (AlignError, OSError) as exc:
-        r.status, r.error = FAILED, f"{tmx}: TMX not written: {exc}"
+        r.status, r.error = RunStatus.FAILED, f"{tmx}: TMX not written: {exc}"
 
 
 # -- the run --------------------------------------------------------------------
@@ -406,19 +408,18 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     plans: list[list[_Planned]] = []
     for doc in docs:
         p = pivot_version(doc, pivot)
-        dres = DocumentResult(doc.doc_id, doc.meta.title, p.version_id,
-                              [(v.version_id, v.language, v.meta.role.label) for v in doc.versions])
+        dres = _document_result(doc, p)
         result.documents.append(dres)
         plans.append(_plan_pairs(doc, p, alignments, encoder.identity, settings))
         dres.pairs = [pl.result for pl in plans[-1]]
         planned_paths = {pl.path for pl in plans[-1]}
         dres.other_stores = sorted(q for q in (alignments / doc.doc_id).glob("*__*.json") if q not in planned_paths)
 
-    for pl in (pl for doc_plans in plans for pl in doc_plans if pl.result.status == UNCHANGED):
+    for pl in (pl for doc_plans in plans for pl in doc_plans if pl.result.status == RunStatus.UNCHANGED):
         try:
             pl.result.metadata_refreshed = _refresh_metadata(pl)
         except (AlignError, OSError) as exc:
-            pl.result.status, pl.result.error = FAILED, f"{pl.path}: metadata not updated: {exc}"
+            pl.result.status, pl.result.error = RunStatus.FAILED, f"{pl.path}: metadata not updated: {exc}"
             continue
         assert pl.stored is not None  # an unchanged pair was read from its store file
         summarize(pl.stored, pl.result)
@@ -428,7 +429,7 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
             _write_tmx(pl)
         if on_pair:
             on_pair(pl.result)
-    todo = [pl for pl in _round_robin(plans) if pl.result.status == ALIGNED]
+    todo = [pl for pl in _round_robin(plans) if pl.result.status == RunStatus.TO_DO]
     if on_start:
         on_start(len(todo))
     result.executor = "nothing to compute"
@@ -440,7 +441,7 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
             for outcome in executor.map([pl.job for pl in todo], encoder, settings):
                 pl = by_key[outcome.job.key]
                 _write_outcome(pl, outcome)
-                if pl.result.status == ALIGNED:
+                if pl.result.status == RunStatus.ALIGNED:
                     assert pl.stored is not None  # read back after writing
                     summarize(pl.stored, pl.result)
                     if tmx:
@@ -488,15 +489,14 @@ def _collection_overview(result: RunResult, texts: Path, alignments: Path, model
             planned_usual = _plan_pairs(doc, usual, alignments, model, settings)
             if any(x.stored is not None for x in planned_usual):
                 p, planned = usual, planned_usual
-        dres = DocumentResult(doc.doc_id, doc.meta.title, p.version_id,
-                              [(v.version_id, v.language, v.meta.role.label) for v in doc.versions])
+        dres = _document_result(doc, p)
         for pl in planned:
-            if pl.result.status == FAILED:
+            if pl.result.status == RunStatus.FAILED:
                 continue
             if pl.stored is not None:
                 summarize(pl.stored, pl.result)
-            if pl.result.status == ALIGNED:  # would be aligned by a run over it
-                pl.result.status = OUT_OF_DATE if pl.stored is not None else NOT_ALIGNED
+            if pl.result.status == RunStatus.TO_DO:  # would be aligned by a run over it
+                pl.result.status = RunStatus.OUT_OF_DATE if pl.stored is not None else RunStatus.NOT_ALIGNED
         dres.pairs = [pl.result for pl in planned]
         report = alignments / doc.doc_id / REPORT_NAME
         dres.report = report if report.is_file() else None

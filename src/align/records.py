@@ -4,6 +4,11 @@ Everything here is a frozen dataclass and imports nothing heavy.  The pipeline
 is: ``Document``/``Version`` (corpus) → ``Segment`` (segment) → ``Bead`` and
 ``Alignment`` (aligner) → ``Divergence`` on each bead (divergence) → views,
 exports and review.
+
+The words every stage shares are declared here once: a :data:`Side` of an
+alignment is ``"source"`` or ``"target"`` (the CLI's ``src``/``tgt`` are
+converted where they are parsed, by :func:`parse_side`), and a bead's review
+status is a :class:`ReviewStatus`.
 """
 from __future__ import annotations
 
@@ -12,12 +17,45 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+#: One side of an alignment: the source (pivot) version or the target version.
+Side = Literal["source", "target"]
+#: Both sides, in order.
+SIDES: tuple[Side, Side] = ("source", "target")
+_SIDE_NAMES: dict[str, Side] = {"source": "source", "target": "target", "src": "source", "tgt": "target"}
+
+
+def check_side(side: object) -> Side:
+    """``side`` itself when it is ``"source"`` or ``"target"``; :class:`ValueError` otherwise."""
+    if side == "source" or side == "target":
+        return side
+    raise ValueError(f"a side is 'source' or 'target', not {side!r}")
+
+
+def parse_side(name: str) -> Side:
+    """A side as people type it: ``source``/``target`` or the short ``src``/``tgt`` (command line, review page).
+
+    Raises :class:`ValueError` naming the accepted words.
+    """
+    try:
+        return _SIDE_NAMES[name]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown side {name!r}; use src or tgt (or source, target)") from None
 
 
 def text_sha256(text: str) -> str:
     """Hex SHA-256 of a text's UTF-8 bytes: the identity used in signatures."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ReviewStatus(enum.StrEnum):
+    """A reviewer's verdict on a bead, as store files, exports and views write it."""
+
+    PENDING = "pending"        # nothing decided yet (the status of a bead with no entry)
+    ACCEPTED = "accepted"      # the alignment is right and both sides say the same
+    DIVERGENT = "divergent"    # the alignment is right but the sides differ
+    REJECTED = "rejected"      # the two sides should not be aligned
 
 
 class Role(str, enum.Enum):
@@ -144,7 +182,7 @@ class Segment:
 class Mark:
     """A highlighted span inside one side of a bead: which words a component is about."""
 
-    side: str  # "source" or "target"
+    side: Side
     start: int  # character offset into the side's joined text (sentences joined by one space)
     end: int
     component: str
@@ -201,6 +239,10 @@ class Bead:
     @property
     def kind(self) -> str:
         return f"{len(self.src)}-{len(self.tgt)}"
+
+    def indexes(self, side: Side) -> tuple[int, ...]:
+        """The sentence indexes of one side; :class:`ValueError` for anything but ``"source"``/``"target"``."""
+        return self.src if check_side(side) == "source" else self.tgt
 
     def ids(self) -> str:
         """The vecalign bead notation, e.g. ``[0]:[0,1]`` or ``[3]:[]``."""
@@ -262,11 +304,29 @@ class Alignment:
     src_orthography: str = ""
     tgt_orthography: str = ""
 
-    def side_text(self, bead: Bead, side: str) -> str:
-        """The sentences of one side of a bead, cleaned and joined with one space."""
-        segs = self.src_segments if side == "source" else self.tgt_segments
-        idx = bead.src if side == "source" else bead.tgt
-        return " ".join(segs[i].clean for i in idx)
+    def segments(self, side: Side) -> tuple[Segment, ...]:
+        """The segments of one side."""
+        return self.src_segments if check_side(side) == "source" else self.tgt_segments
+
+    def lang(self, side: Side) -> str:
+        """The language tag of one side."""
+        return self.src_lang if check_side(side) == "source" else self.tgt_lang
+
+    def version_id(self, side: Side) -> str:
+        """The version id of one side."""
+        return self.src_version if check_side(side) == "source" else self.tgt_version
+
+    def meta(self, side: Side) -> VersionMeta | None:
+        """The metadata of one side's version, when recorded."""
+        return self.src_meta if check_side(side) == "source" else self.tgt_meta
+
+    def side_text(self, bead: Bead, side: Side) -> str:
+        """The sentences of one side of a bead, cleaned and joined with one space.
+
+        Raises :class:`ValueError` for a side other than ``"source"`` or ``"target"``.
+        """
+        segs = self.segments(side)
+        return " ".join(segs[i].clean for i in bead.indexes(side))
 
     def pairs(self) -> list[tuple[str, str]]:
         """(source text, target text) of every bead, in order."""

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..records import Alignment
+from ..views.markup import components_of
 
 FORMATS = ("beads", "tsv", "json")
 
@@ -68,24 +69,12 @@ def _cell(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def component_names(alignment: Alignment) -> list[str]:
-    """Every divergence component (fixed order), then any other the beads carry."""
-    from ..divergence import COMPONENTS
-    names: list[str] = list(COMPONENTS)
-    for b in alignment.beads:
-        if b.divergence:
-            for k in b.divergence.components:
-                if k not in names:
-                    names.append(k)
-    return names
-
-
 def bead_table(alignment: Alignment) -> str:
     """TSV with a header: bead, source, target, similarity, divergence, reasons, gap, then one column per component.
 
     Tabs, newlines and backslashes inside cells are written as ``\\t``, ``\\n``, ``\\\\``.
     """
-    comps = component_names(alignment)
+    comps = components_of(alignment)
     from ..divergence.omission import gap_of
     rows = ["\t".join(["bead", "source", "target", "similarity", "divergence", "reasons", "gap", *comps])]
     for b in alignment.beads:

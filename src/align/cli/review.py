@@ -6,6 +6,8 @@ import json
 import sys
 from typing import Any
 
+from ..records import ReviewStatus, Side, parse_side
+
 _BEAD_HELP = "the bead: its position (the # column of `align review list`) or its ids, e.g. '[3]:[4,5]'"
 
 
@@ -18,11 +20,11 @@ def _split_arg(text: str) -> tuple[int, int]:
             f"expected I:J (sentences of each side in the first part), got {text!r}") from None
 
 
-def _detach_arg(text: str) -> tuple[str, int]:
-    side, _, n = text.partition(":")
-    if side not in ("src", "tgt") or not n.lstrip("-").isdigit():
+def _detach_arg(text: str) -> tuple[Side, int]:
+    name, _, n = text.partition(":")
+    if name not in ("src", "tgt") or not n.lstrip("-").isdigit():
         raise argparse.ArgumentTypeError(f"expected src:I or tgt:J (a sentence index), got {text!r}")
-    return side, int(n)
+    return parse_side(name), int(n)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--threshold", type=float, default=None, metavar="T",
                     help="minimum score to list (default: the divergence module's review threshold; 0 lists all)")
     ls.add_argument("--status", default=None, metavar="S",
-                    help="only this status: pending, accepted, divergent, rejected")
+                    help=f"only this status: {', '.join(ReviewStatus)}")
     ls.add_argument("--kind", default=None, metavar="K",
                     help="only this divergence kind (omission, addition, meaning, number/date, name, style/other) "
                          "or bead shape (1-0, 2-1, ...)")
@@ -177,14 +179,14 @@ def run_fix(args: argparse.Namespace) -> int:
     elif args.split:
         pos, what = r.split(args.bead, *args.split), f"split at {args.split[0]}:{args.split[1]}"
     elif args.move_src_to:
-        pos = r.move(args.bead, "src", args.move_src_to)
+        pos = r.move(args.bead, "source", args.move_src_to)
         what = f"moved a source sentence to the {args.move_src_to} bead"
     elif args.move_tgt_to:
-        pos = r.move(args.bead, "tgt", args.move_tgt_to)
+        pos = r.move(args.bead, "target", args.move_tgt_to)
         what = f"moved a target sentence to the {args.move_tgt_to} bead"
     else:
         side, n = args.detach
-        pos, what = r.detach(args.bead, side, n), f"detached {side}:{n}"
+        pos, what = r.detach(args.bead, side, n), f"detached {side} sentence {n}"
     r.save()
     change = r.state.history[-1]
     new = ", ".join(f"{b['src']}:{b['tgt']} (similarity {b['similarity']})" for b in change["after"]["beads"])

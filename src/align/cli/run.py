@@ -7,6 +7,9 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from ..results import RunStatus
+from ..views.markup import is_working
+
 if TYPE_CHECKING:
     from ..batch import PairResult, RunResult
 
@@ -64,7 +67,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batch import UNCHANGED
     from ..batch import run as run_batch
     from ..pipeline import resolve_encoder
     from ._common import settings_from_args
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             os.environ["ALIGN_PROGRESS"] = "0"  # no second bar fighting for the same line
 
     def on_pair(p: PairResult) -> None:
-        if bar is not None and p.status != UNCHANGED:
+        if bar is not None and p.status != RunStatus.UNCHANGED:
             bar.set_postfix_str(p.key, refresh=False)
             bar.update(1)
 
@@ -115,16 +117,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_table(result: RunResult) -> None:
-    from ..batch import ALIGNED, FAILED, UNCHANGED
     pairs = result.pairs
-    shown = pairs if len(pairs) <= FULL_TABLE_LIMIT else [p for p in pairs if p.status != UNCHANGED]
+    shown = pairs if len(pairs) <= FULL_TABLE_LIMIT else [p for p in pairs if p.status != RunStatus.UNCHANGED]
     rows = [("pair", "status", "beads", "flagged", "mean sim", "embedded", "time")]
     for p in shown:
         sim = f"{p.mean_similarity:.3f}" if p.mean_similarity is not None else "-"
-        status = "re-scored" if p.status == UNCHANGED and p.rescored else p.status
-        rows.append((p.key, status, str(p.beads) if p.status != FAILED else "-",
-                     str(p.flagged) if p.status != FAILED else "-", sim if p.status != FAILED else "-",
-                     str(p.embedded), f"{p.seconds:.1f} s" if p.status != UNCHANGED else "-"))
+        failed, unchanged = p.status == RunStatus.FAILED, p.status == RunStatus.UNCHANGED
+        status = "re-scored" if unchanged and p.rescored else p.status
+        rows.append((p.key, status, str(p.beads) if not failed else "-", str(p.flagged) if not failed else "-",
+                     sim if not failed else "-", str(p.embedded), f"{p.seconds:.1f} s" if not unchanged else "-"))
     if len(rows) > 1:
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         for k, r in enumerate(rows):
@@ -132,7 +133,7 @@ def _print_table(result: RunResult) -> None:
             if k == 0:
                 print("  ".join("-" * w for w in widths))
     for p in pairs:
-        if p.status == ALIGNED and not p.carry_over.startswith("new alignment file"):
+        if p.status == RunStatus.ALIGNED and not p.carry_over.startswith("new alignment file"):
             print(f"review work in {p.key}: {p.carry_over}")
     rescored = sum(1 for p in pairs if p.rescored)
     if rescored:
@@ -141,15 +142,15 @@ def _print_table(result: RunResult) -> None:
     if len(shown) < len(pairs):
         print(f"({len(pairs) - len(shown)} unchanged pair(s) not listed)")
     for d in result.documents:
-        for v, _, role in d.versions:
-            if role.startswith("working"):
-                print(f"note: {d.doc_id}/{v} is a {role}")
+        for v, _, meta in d.versions:
+            if is_working(meta):
+                print(f"note: {d.doc_id}/{v} is a {meta.role.label}")
         for q in d.other_stores:
             print(f"note: {q} is not aligned by this run (an earlier pivot, or a version that is gone; the "
                   f"pivot is now {d.pivot}); it is kept as it is, review work included")
     t = result.to_dict()["totals"]
-    print(f"{t['documents']} document(s), {t['pairs']} pair(s): {result.count(ALIGNED)} aligned, "
-          f"{result.count(UNCHANGED)} unchanged, {result.count(FAILED) + t['failed_documents']} failed; "
+    print(f"{t['documents']} document(s), {t['pairs']} pair(s): {t['aligned']} aligned, "
+          f"{t['unchanged']} unchanged, {t['failed'] + t['failed_documents']} failed; "
           f"{t['beads']} beads, {t['flagged']} flagged for review; {t['embedded']} texts embedded; "
           f"{result.seconds:.1f} s ({result.executor})")
     if result.index:

@@ -7,7 +7,8 @@ similarity), numbers, names, untranslated, length, negation, antonym,
 question, gender, tense — each with short reasons and marks on the words concerned.
 Omissions and additions score 1 and name their sentences; a merged bead
 holding a sentence the aligner found without counterpart gets a partial
-omission or addition (:mod:`.omission`; :func:`gap_of` says which).  Beads at or above
+omission or addition (:mod:`.omission`; :func:`gap_of` says which).  The
+components are declared once, in :data:`REGISTRY` (:mod:`.components`).  Beads at or above
 :data:`DEFAULT_REVIEW_THRESHOLD` are flagged for review.
 
 Pure Python and regular expressions: importing loads no model, and scoring
@@ -17,11 +18,8 @@ from __future__ import annotations
 
 from .calibration import Calibration, calibrate, register_reference
 from .combine import DEFAULT_REVIEW_THRESHOLD, SCORING, calibrate_alignment, score_alignment, score_pair
+from .components import COMPONENTS, REGISTRY, Component
 from .omission import GAPS, gap_of
 
-#: The named components a Divergence may carry, in the order tables and views list them.
-COMPONENTS: tuple[str, ...] = ("meaning", "numbers", "names", "untranslated", "length", "negation", "antonym",
-                               "question", "gender", "tense", "omission", "addition")
-
-__all__ = ["COMPONENTS", "GAPS", "gap_of", "SCORING", "score_alignment", "score_pair", "DEFAULT_REVIEW_THRESHOLD",
-           "Calibration", "calibrate", "calibrate_alignment", "register_reference"]
+__all__ = ["COMPONENTS", "REGISTRY", "Component", "GAPS", "gap_of", "SCORING", "score_alignment", "score_pair",
+           "DEFAULT_REVIEW_THRESHOLD", "Calibration", "calibrate", "calibrate_alignment", "register_reference"]

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..languages import RULES_LANGUAGE
 from ..records import Mark
 from .base import Finding, evidence, quote
-from .tokens import Side, Word
+from .tokens import SideText, Word
 
 _ADJ = r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)"
 # (English forms, Russian pattern, Armenian pattern) for each pole; patterns match whole words.
@@ -127,7 +128,6 @@ def _compile(pole: tuple[str, str, str]) -> dict[str, frozenset[str] | re.Patter
 
 
 _POLES = [(_compile(a), _compile(b)) for a, b in _PAIRS]
-_LANG = {"en": "en", "ru": "ru", "uk": "ru", "be": "ru", "hy": "hy"}
 
 
 @lru_cache(maxsize=131072)
@@ -142,7 +142,7 @@ def _poles_of(word: str, lang: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _index(side: Side, lang: str) -> dict[tuple[int, int], list[Word]]:
+def _index(side: SideText, lang: str) -> dict[tuple[int, int], list[Word]]:
     found: dict[tuple[int, int], list[Word]] = {}
     for w in side.words:
         if w.capitalised and not w.initial:
@@ -152,9 +152,9 @@ def _index(side: Side, lang: str) -> dict[tuple[int, int], list[Word]]:
     return found
 
 
-def score(src: Side, tgt: Side) -> Finding | None:
+def score(src: SideText, tgt: SideText) -> Finding | None:
     """Flag target words whose opposite, and not themselves, the source says; None for unknown languages."""
-    ls, lt = _LANG.get(src.lang), _LANG.get(tgt.lang)
+    ls, lt = RULES_LANGUAGE.get(src.lang), RULES_LANGUAGE.get(tgt.lang)
     if ls is None or lt is None:
         return None
     s, t = _index(src, ls), _index(tgt, lt)

@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from ..reading import normalise
 from ..reading.written import as_written, read_side
 from ..records import Alignment, Bead, Divergence
-from . import antonyms, length, meaning, names, numbers, omission, polarity, tense, untranslated
+from . import omission
 from .base import Finding
 from .calibration import Calibration, calibrate, char_length
-from .tokens import Side
+from .components import REGISTRY, Pair
+from .tokens import SideText
 
 #: A bead whose divergence is at or above this is flagged for review.
 DEFAULT_REVIEW_THRESHOLD = 0.5
@@ -87,19 +88,8 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
     cal = calibration or Calibration.reference(None, src_lang, tgt_lang)
     src_read, tgt_read = normalise(src_text, src_lang, src_orthography), normalise(tgt_text, tgt_lang, tgt_orthography)
     src_text, tgt_text = src_read.text, tgt_read.text
-    src, tgt = Side(src_text, src_lang), Side(tgt_text, tgt_lang)
-    found = [
-        meaning.score(similarity, cal),
-        numbers.score(src, tgt),
-        names.score(src, tgt),
-        untranslated.score(src, tgt),
-        length.score(src_text, tgt_text, cal),
-        polarity.score_negation(src, tgt),
-        antonyms.score(src, tgt),
-        polarity.score_question(src, tgt),
-        polarity.score_gender(src, tgt),
-        tense.score(src, tgt),
-    ]
+    pair = Pair(SideText(src_text, src_lang), SideText(tgt_text, tgt_lang), similarity, cal)
+    found = [c.score(pair) for c in REGISTRY if c.score is not None]
     written = as_written(_combine([f for f in found if f is not None]), src_read, tgt_read)
     return _with(written, extra) if extra else written
 

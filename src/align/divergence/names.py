@@ -29,10 +29,11 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
+from ..languages import EAST_SLAVIC
 from ..records import Mark
 from .base import Finding, evidence, quote
 from .gazetteer import concept
-from .tokens import Side, Word
+from .tokens import SideText, Word
 from .translit import name_key
 
 _EN_STOP = set("""
@@ -136,7 +137,7 @@ def _is_stop(word: Word, lang: str) -> bool:
 def _is_title(word: Word, lang: str) -> bool:
     """A title before a person's name ("President", "генерал", "նախագահ"): no institution."""
     w = word.lower.rstrip(".")
-    if lang in ("ru", "uk", "be"):
+    if lang in EAST_SLAVIC:
         return any(_stem_of(w, t, _RU_INFLECTIONS) for t in _RU_TITLES)
     if lang == "hy":
         return any(_stem_of(w, t, _HY_INFLECTIONS) for t in _HY_TITLES)
@@ -163,7 +164,7 @@ def stems(word: str, lang: str) -> tuple[tuple[str, bool], ...]:
                 keys.update(stems(part, lang))
         return tuple(sorted(keys.items()))
     forms = {w}
-    if lang in ("ru", "uk", "be"):
+    if lang in EAST_SLAVIC:
         for e in _RU_ENDINGS:
             if w.endswith(e) and len(w) - len(e) >= 3:
                 forms.add(w[: -len(e)])
@@ -270,7 +271,7 @@ def words_match(a: str, lang_a: str, b: str, lang_b: str) -> bool:
     return False
 
 
-def title_case(side: Side) -> bool:
+def title_case(side: SideText) -> bool:
     """Whether a side reads like a heading in Title Case (nearly all its longer words capitalised)."""
     longer = [w for w in side.words if len(w.text) >= 4]
     return len(longer) >= 5 and sum(w.capitalised for w in longer) / len(longer) > 0.8
@@ -284,14 +285,14 @@ _HY_ADJ_SOFT = re.compile(r".*(?:ական|ային|յին)(?:ի|ը|ն|ում|ի�
 def _institutional(word: Word, lang: str) -> bool:
     """A capitalised adjective of the kind that opens an institution's name and is translated
     ("Юридический комитет", "Республиканской партии", "Ազգային ժողով")."""
-    if lang in ("ru", "uk", "be"):
+    if lang in EAST_SLAVIC:
         return bool(_RU_ADJ_SOFT.fullmatch(word.lower))
     if lang == "hy":
         return bool(_HY_ADJ_SOFT.fullmatch(word.lower))
     return False
 
 
-def _candidates(side: Side) -> list[tuple[list[Word], bool]]:
+def _candidates(side: SideText) -> list[tuple[list[Word], bool]]:
     """Names of a side: runs of consecutive capitalised words, as (candidate words, soft).
 
     A run is *soft* when it holds a capitalised common word or an institutional
@@ -338,7 +339,7 @@ def _candidates(side: Side) -> list[tuple[list[Word], bool]]:
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
-def _dotted(side: Side) -> tuple[Word, ...]:
+def _dotted(side: SideText) -> tuple[Word, ...]:
     """Acronyms written with dots ("U.S.", "U.N.") as words without them ("US", "UN")."""
     return tuple(Word(m.group().replace(".", ""), m.start(), m.end(), False) for m in _DOTTED.finditer(side.text))
 
@@ -350,7 +351,7 @@ class _Other:
     (a paragraph that never ends a sentence, a list) is not scored in quadratic time.
     """
 
-    def __init__(self, side: Side, words: tuple[Word, ...]) -> None:
+    def __init__(self, side: SideText, words: tuple[Word, ...]) -> None:
         self.side = side
         self.words = words
         self.texts = tuple(dict.fromkeys(o.text for o in words if len(o.text) >= 2))
@@ -390,7 +391,7 @@ def _found(run: list[Word], side_lang: str, other: _Other) -> float:
     return 1.0
 
 
-def score(src: Side, tgt: Side) -> Finding | None:
+def score(src: SideText, tgt: SideText) -> Finding | None:
     """Flag names of either side that the other side lacks; None when neither side has names."""
     runs_s = [r for r in _candidates(src) if r[0]]
     runs_t = [r for r in _candidates(tgt) if r[0]]

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from ..records import Mark
 from .base import Finding, evidence, quote
 from .numerals import MONTH_NAMES, SINGULAR_SCALES, combine, month_of, weak_value, word_numeral
-from .tokens import Side
+from .tokens import SideText
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def _parse_digits(s: str) -> list[tuple[int, int, set[float]]]:
     return out
 
 
-def quantities(side: Side) -> list[Quantity]:
+def quantities(side: SideText) -> list[Quantity]:
     """Every value in a side's text, in order of appearance."""
     text = side.text
     found: list[Quantity] = []
@@ -205,7 +205,7 @@ def _continues(prev: tuple[str, float], nxt: tuple[str, float]) -> bool:
     return False  # "five six": two numbers
 
 
-def _word_quantities(side: Side, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _word_quantities(side: SideText, taken: list[tuple[int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     run: list[tuple[int, int, list[tuple[str, float]]]] = []
 
@@ -256,7 +256,7 @@ def _word_quantities(side: Side, taken: list[tuple[int, int]]) -> list[Quantity]
     return out
 
 
-def _months(side: Side, numbers: list[Quantity]) -> list[Quantity]:
+def _months(side: SideText, numbers: list[Quantity]) -> list[Quantity]:
     out = []
     for w in side.words:
         hit = month_of(w.text, side.lang)
@@ -284,7 +284,7 @@ def _unmatched(a: list[Quantity], b: list[Quantity]) -> tuple[list[Quantity], li
     return [q for q in left if not q.weak], [r for r in right if not r.weak]
 
 
-def score(src: Side, tgt: Side) -> Finding | None:
+def score(src: SideText, tgt: SideText) -> Finding | None:
     """Flag values present on one side only; None when both sides hold no values."""
     qs, qt = quantities(src), quantities(tgt)
     if not qs and not qt:

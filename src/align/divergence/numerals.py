@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..languages import EAST_SLAVIC
+
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 
@@ -154,7 +156,7 @@ def weak_value(word: str, lang: str) -> float | None:
     w = word.lower()
     if lang in _WEAK and w in _WEAK[lang]:
         return _WEAK[lang][w]
-    if lang in ("ru", "uk", "be"):
+    if lang in EAST_SLAVIC:
         if w in _RU_BOTH:
             return 2.0
         m = _RU_ORDINAL.fullmatch(w)
@@ -179,7 +181,7 @@ def word_numeral(word: str, lang: str) -> list[tuple[str, float]] | None:
         if all(p in _EN for p in pieces):
             return [_EN[p] for p in pieces]
         return None
-    if lang in ("ru", "uk", "be"):
+    if lang in EAST_SLAVIC:
         hit = _RU.get(w)
         return [hit] if hit else None
     if lang == "hy":
@@ -223,7 +225,7 @@ def month_of(word: str, lang: str) -> tuple[int, bool] | None:
         if w not in _EN_MONTHS or (w not in _EN_FULL_MONTHS and not word[:1].isupper()):
             return None  # "jan", "dec" in lower case are not months
         return _EN_MONTHS[w], w in _EN_NEEDS_NUMBER
-    if lang in ("ru", "uk", "be"):
+    if lang in EAST_SLAVIC:
         m = _RU_MONTHS.fullmatch(w)
         if not m:
             return None

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import re
 
+from ..languages import EAST_SLAVIC, RULES_LANGUAGE
 from ..records import Mark
 from .base import Finding, evidence, quote
-from .tokens import Side, Word
+from .tokens import SideText, Word
 from .translit import HY_WORD_MARKS
 
 _EN_NEG = {"not", "never", "no", "none", "nobody", "nothing", "nowhere", "neither", "cannot", "without"}
@@ -76,7 +77,7 @@ _RU_LEXNEG = re.compile(r"(?:не|без|бес)[а-яё]{3,}")
 _HY_LEXNEG = re.compile(r"ան[ա-ֆ]{3,}")
 
 
-def _lexical_negatives(side: Side) -> list[Word]:
+def _lexical_negatives(side: SideText) -> list[Word]:
     """Words that may carry a negation lexically (see the patterns above)."""
     out = []
     for w in side.words:
@@ -84,7 +85,7 @@ def _lexical_negatives(side: Side) -> list[Word]:
         if side.lang == "en":
             if _EN_LEXNEG.fullmatch(lw) and not _EN_NOT_LEXNEG.fullmatch(lw):
                 out.append(w)
-        elif side.lang in ("ru", "uk", "be"):
+        elif side.lang in EAST_SLAVIC:
             if _RU_LEXNEG.fullmatch(lw):
                 out.append(w)
         elif side.lang == "hy" and _HY_LEXNEG.fullmatch(lw):
@@ -92,7 +93,7 @@ def _lexical_negatives(side: Side) -> list[Word]:
     return out
 
 
-def negations(side: Side) -> list[Word]:
+def negations(side: SideText) -> list[Word]:
     """The words that carry each negated clause of a side (one word per negation)."""
     lang = side.lang
     words = side.words
@@ -104,7 +105,7 @@ def negations(side: Side) -> list[Word]:
             if lw in _EN_NEG or lw.endswith("n't") or (lw == "nor" and not has_neither):
                 out.append(w)
         return out
-    if lang in ("ru", "uk", "be"):
+    if lang in EAST_SLAVIC:
         idioms = [(m.start(), m.end()) for m in _RU_NOT_NEG.finditer(side.text)]
         primary = [w for w in words if w.lower in _RU_NEG and not any(a <= w.start < b for a, b in idioms)]
         concord = [w for w in words if w.lower in _RU_CONCORD]
@@ -121,10 +122,10 @@ def negations(side: Side) -> list[Word]:
     return []
 
 
-_NEG_LANGS = {"en", "ru", "uk", "be", "hy"}
+_NEG_LANGS = set(RULES_LANGUAGE)
 
 
-def score_negation(src: Side, tgt: Side) -> Finding | None:
+def score_negation(src: SideText, tgt: SideText) -> Finding | None:
     """Flag a different number of negations on the two sides; None for languages it does not know."""
     if src.lang not in _NEG_LANGS or tgt.lang not in _NEG_LANGS:
         return None
@@ -160,7 +161,7 @@ def score_negation(src: Side, tgt: Side) -> Finding | None:
 _QUESTION = re.compile(r"[?？;՞](?=[\"'»”’)\]]*(?:\s+[\"'«“„(\[]*[^\W\d_]*[A-ZА-ЯЁԱ-Ֆ0-9]|\s*$))")
 
 
-def _questions(side: Side) -> list[int]:
+def _questions(side: SideText) -> list[int]:
     """Offsets of question marks that end a sentence (a "?" inside one, before a lower-case
     word, is stray punctuation).  The Armenian ՞ sits on the word asked about; ";" only in Greek."""
     out = []
@@ -172,7 +173,7 @@ def _questions(side: Side) -> list[int]:
     return sorted(out)
 
 
-def score_question(src: Side, tgt: Side) -> Finding:
+def score_question(src: SideText, tgt: SideText) -> Finding:
     """Flag a question on one side only (``?``, Armenian ``՞``)."""
     qs, qt = _questions(src), _questions(tgt)
     finding = Finding("question", 0.0)
@@ -188,14 +189,14 @@ def score_question(src: Side, tgt: Side) -> Finding:
     return finding
 
 
-def score_gender(src: Side, tgt: Side) -> Finding | None:
+def score_gender(src: SideText, tgt: SideText) -> Finding | None:
     """Flag personal pronouns of one gender only on one side and of the other only on the other
     ("she" for "он"); None unless both languages mark gender in pronouns (en, ru)."""
     gs, gt = _GENDER.get(src.lang), _GENDER.get(tgt.lang)
     if gs is None or gt is None:
         return None
 
-    def genders(side: Side, table: tuple[set[str], set[str]]) -> tuple[list[Word], list[Word]]:
+    def genders(side: SideText, table: tuple[set[str], set[str]]) -> tuple[list[Word], list[Word]]:
         return ([w for w in side.words if w.lower in table[0]], [w for w in side.words if w.lower in table[1]])
 
     ms, fs = genders(src, gs)

@@ -38,9 +38,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..records import Mark
+from ..records import Mark, Side
 from .base import Finding, quote
-from .tokens import Side, Word
+from .tokens import SideText, Word
 
 #: Value of a tense that cannot describe the same time as the other side's: a future
 #: against a past ("will die" / "умерло"), or, for two versions in one language, tenses
@@ -142,7 +142,7 @@ class _Tenses:
         return set(self.words) | ({"pres"} if self.unmarked else set())
 
 
-def _russian(side: Side) -> _Tenses:
+def _russian(side: SideText) -> _Tenses:
     out = _Tenses()
     words = [w for w in side.words if any("а" <= c <= "я" or c == "ё" for c in w.lower)]
     verbs = [_ru_verb(w.lower) for w in words]
@@ -186,7 +186,7 @@ def _is_past_form(w: Word) -> bool:
     return low.endswith("ed") and len(low) >= 4 and low not in _ED_NOT_VERB and "-" not in low
 
 
-def _english(side: Side) -> _Tenses:
+def _english(side: SideText) -> _Tenses:
     out = _Tenses()
     ws = side.words
     low = [w.lower.replace("’", "'") for w in ws]
@@ -258,7 +258,7 @@ def _english(side: Side) -> _Tenses:
     return out
 
 
-def _tenses(side: Side) -> _Tenses:
+def _tenses(side: SideText) -> _Tenses:
     return _russian(side) if side.lang == "ru" else _english(side)
 
 
@@ -287,7 +287,7 @@ def _n(t: _Tenses, kind: str) -> int:
     return len(t.words.get(kind, []))
 
 
-def _cross(ru: _Tenses, en: _Tenses, ru_side: str, en_side: str, finding: Finding) -> None:
+def _cross(ru: _Tenses, en: _Tenses, ru_side: Side, en_side: Side, finding: Finding) -> None:
     """Russian against English: verb counts per tense, since a sentence often holds several clauses."""
     def hit(value: float, reason: str, ru_words: list[Word], en_words: list[Word], label: str) -> None:
         finding.value = max(finding.value, value)
@@ -326,7 +326,7 @@ def _cross(ru: _Tenses, en: _Tenses, ru_side: str, en_side: str, finding: Findin
                     f"completes{_said(ru.perfective)}", ru.perfective, cont, "aspect")
 
 
-def score(src: Side, tgt: Side) -> Finding | None:
+def score(src: SideText, tgt: SideText) -> Finding | None:
     """Flag tenses that cannot describe the same time, and completed actions made ongoing;
     None unless both sides are English or Russian."""
     if src.lang not in _LANGS or tgt.lang not in _LANGS:

@@ -1,6 +1,6 @@
 """Words with character offsets: what every divergence component looks at.
 
-A :class:`Side` is one side of a bead (its text, language and script) with its
+A :class:`SideText` is one side of a bead (its text, language and script) with its
 words found once, so the components share the work.  Offsets are character
 offsets into the side's text, which is what :class:`~align.records.Mark` holds.
 """
@@ -65,7 +65,7 @@ def find_words(text: str) -> tuple[Word, ...]:
     return tuple(words)
 
 
-class Side:
+class SideText:
     """One side of a bead: text, language, and the shared analyses of it."""
 
     def __init__(self, text: str, lang: str) -> None:
@@ -90,4 +90,4 @@ class Side:
         return None
 
     def __repr__(self) -> str:
-        return f"Side({self.lang!r}, {self.text[:40]!r})"
+        return f"SideText({self.lang!r}, {self.text[:40]!r})"

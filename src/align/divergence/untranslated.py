@@ -19,7 +19,7 @@ import re
 
 from ..records import Mark
 from .base import Finding, evidence, quote
-from .tokens import Side, Word
+from .tokens import SideText, Word
 
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|\([^)]*\)|\[[^\]]*\]")
 
@@ -33,7 +33,7 @@ MIN_RUN = 3
 _ONE_LETTER = {"en": {"a"}, "ru": set("иавксуоя"), "uk": set("іавзуоя"), "hy": {"և"}}
 
 
-def _mostly(side: Side, start: int, end: int, script: str) -> bool:
+def _mostly(side: SideText, start: int, end: int, script: str) -> bool:
     """Whether the words between two offsets are nearly all in ``script`` (a quoted original term)."""
     inside = [w for w in side.words if start <= w.start < end]
     return bool(inside) and sum(side.word_script(w) == script for w in inside) >= 0.8 * len(inside)
@@ -75,7 +75,7 @@ def _runs(words: list[Word], text: str) -> list[list[Word]]:
     return runs
 
 
-def score(src: Side, tgt: Side) -> Finding | None:
+def score(src: SideText, tgt: SideText) -> Finding | None:
     """Flag source-language words in the target; None when either language's script is unknown."""
     if not src.script or not tgt.script or not tgt.words:
         return None
@@ -106,7 +106,7 @@ def score(src: Side, tgt: Side) -> Finding | None:
     return finding
 
 
-def _copied(src: Side, tgt: Side, quoted: list[tuple[int, int]]) -> list[Word]:
+def _copied(src: SideText, tgt: SideText, quoted: list[tuple[int, int]]) -> list[Word]:
     """Target words in runs of MIN_RUN+ words (two or more in lower case) that also run, in order,
     in the source."""
     s_low = [w.lower for w in src.words]

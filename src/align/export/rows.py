@@ -12,18 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from ..divergence.components import COMPONENTS
 from ..divergence.omission import gap_of
 from ..errors import ExportError, StaleAlignmentError
-from ..records import Alignment, Bead, text_sha256
+from ..records import Alignment, Bead, ReviewStatus, text_sha256
 
 #: The model name of alignments read from a TMX file (their texts are synthetic).
 IMPORTED_MODEL = "imported-tmx"
-
-#: Review statuses the review module writes; a bead with no recorded decision is "pending".
-STATUSES = ("accepted", "rejected", "divergent", "pending")
-
-#: Divergence components in the order their columns appear; unknown ones follow, sorted.
-COMPONENT_ORDER = ("meaning", "numbers", "names", "untranslated", "length", "omission", "addition")
 
 
 @dataclass(frozen=True)
@@ -33,8 +28,8 @@ class ExportRow:
     ``source``/``target`` are :meth:`Alignment.side_text` (sentences cleaned and
     joined with one space; ``""`` for an empty side); ``gap`` is ``omission``,
     ``addition``, ``partial omission``, ``partial addition`` or ``""``
-    (:func:`align.divergence.gap_of`); ``review_status`` is one
-    of :data:`STATUSES`; ``components`` maps divergence component → score;
+    (:func:`align.divergence.gap_of`); ``review_status`` is a
+    :class:`~align.records.ReviewStatus` value; ``components`` maps divergence component → score;
     ``review_kind``/``review_severity`` are a divergent bead's finding (omission,
     meaning, ...; minor, major, critical), ``review_by``/``review_at`` who
     decided and when (UTC ISO 8601), each ``""`` when the store has none.
@@ -51,7 +46,7 @@ class ExportRow:
     divergence: float | None
     reasons: tuple[str, ...] = ()
     components: Mapping[str, float] = field(default_factory=dict)
-    review_status: str = "pending"
+    review_status: str = ReviewStatus.PENDING
     note: str = ""
     # the reviewer's finding on a divergent bead, and who decided when ("" when the store has none)
     review_kind: str = ""
@@ -87,7 +82,7 @@ def review_state(stored: Any) -> dict[str, dict[str, Any]]:
         if not isinstance(entry, Mapping):
             continue
         item = dict(entry)
-        item["status"] = str(item.get("status") or "pending").strip().lower()
+        item["status"] = str(item.get("status") or ReviewStatus.PENDING).strip().lower()
         note = item.get("note")
         item["note"] = "" if note is None else str(note)
         out[str(key)] = item
@@ -95,9 +90,9 @@ def review_state(stored: Any) -> dict[str, dict[str, Any]]:
 
 
 def component_names(rows: list[ExportRow]) -> list[str]:
-    """The divergence components present in ``rows``: known ones in order, then the rest sorted."""
+    """The divergence components present in ``rows``: registered ones in registry order, then the rest sorted."""
     present = {name for r in rows for name in r.components}
-    return [c for c in COMPONENT_ORDER if c in present] + sorted(present - set(COMPONENT_ORDER))
+    return [c for c in COMPONENTS if c in present] + sorted(present - set(COMPONENTS))
 
 
 def _row(alignment: Alignment, bead: Bead, review: Mapping[str, Mapping[str, Any]]) -> ExportRow:
@@ -111,7 +106,7 @@ def _row(alignment: Alignment, bead: Bead, review: Mapping[str, Mapping[str, Any
         divergence=None if div is None else float(div.score),
         reasons=tuple(div.reasons) if div else (),
         components={k: float(v) for k, v in div.components.items()} if div else {},
-        review_status=str(entry.get("status", "pending")), note=str(entry.get("note", "")),
+        review_status=str(entry.get("status", ReviewStatus.PENDING)), note=str(entry.get("note", "")),
         review_kind=str(entry.get("kind") or ""), review_severity=str(entry.get("severity") or ""),
         review_by=str(entry.get("by") or ""), review_at=str(entry.get("at") or ""))
 
@@ -132,7 +127,7 @@ def export_rows(alignment: Alignment, review: Any = None, *, include_empty: bool
         row = _row(alignment, bead, state)
         if row.empty_side and not include_empty:
             continue
-        if row.review_status == "rejected" and not include_rejected:
+        if row.review_status == ReviewStatus.REJECTED and not include_rejected:
             continue
         rows.append(row)
     return rows

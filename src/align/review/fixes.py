@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import ReviewError
-from ..records import Bead
+from ..records import SIDES, Bead, Side
 
-SIDES = ("src", "tgt")
 DIRECTIONS = ("next", "prev")
 
 
@@ -45,8 +44,8 @@ def _check_index(beads: Sequence[Bead], i: int) -> None:
 def check_same_cover(old: Sequence[Bead], new: Sequence[Bead]) -> None:
     """Raise :class:`ReviewError` unless ``new`` covers exactly the sentences of ``old``, in order."""
     for side in SIDES:
-        before = [i for b in old for i in getattr(b, side)]
-        after = [i for b in new for i in getattr(b, side)]
+        before = [i for b in old for i in b.indexes(side)]
+        after = [i for b in new for i in b.indexes(side)]
         if before != after:
             raise ReviewError(f"a fix would change the {side} sentences {before} into {after}; refused")
     if any(not b.src and not b.tgt for b in new):
@@ -55,8 +54,8 @@ def check_same_cover(old: Sequence[Bead], new: Sequence[Bead]) -> None:
 
 def check_monotone_covering(beads: Sequence[Bead], n_src: int, n_tgt: int) -> None:
     """Raise :class:`ReviewError` unless the beads cover ``0..n-1`` of each side once, in order."""
-    for side, n in (("src", n_src), ("tgt", n_tgt)):
-        seen = [i for b in beads for i in getattr(b, side)]
+    for side, n in zip(SIDES, (n_src, n_tgt)):
+        seen = [i for b in beads for i in b.indexes(side)]
         if seen != list(range(n)):
             raise ReviewError(f"the beads do not cover the {side} sentences 0..{n - 1} once and in order")
     if any(not b.src and not b.tgt for b in beads):
@@ -95,7 +94,7 @@ def split(beads: Sequence[Bead], i: int, src_at: int, tgt_at: int) -> Edit:
     return Edit(i, 1, (first, second))
 
 
-def move(beads: Sequence[Bead], i: int, side: str, direction: str) -> Edit:
+def move(beads: Sequence[Bead], i: int, side: Side, direction: str) -> Edit:
     """Move one sentence of bead ``i`` into the neighbouring bead.
 
     ``direction="next"`` moves the last ``side`` sentence to the front of the next
@@ -108,14 +107,14 @@ def move(beads: Sequence[Bead], i: int, side: str, direction: str) -> Edit:
     if direction not in DIRECTIONS:
         raise ReviewError(f"unknown direction {direction!r}; use one of: {', '.join(DIRECTIONS)}")
     b = beads[i]
-    own = getattr(b, side)
+    own = b.indexes(side)
     if not own:
         raise ReviewError(f"bead {b.ids()} has no {side} sentence to move")
     j = i + 1 if direction == "next" else i - 1
     if not 0 <= j < len(beads):
         raise ReviewError(f"bead {b.ids()} has no {direction} bead to move a sentence to")
     other = beads[j]
-    theirs = getattr(other, side)
+    theirs = other.indexes(side)
     if direction == "next":
         own, theirs = own[:-1], own[-1:] + theirs
     else:
@@ -127,7 +126,7 @@ def move(beads: Sequence[Bead], i: int, side: str, direction: str) -> Edit:
     return Edit(min(i, j), 2, kept)
 
 
-def detach(beads: Sequence[Bead], i: int, side: str, sentence: int) -> Edit:
+def detach(beads: Sequence[Bead], i: int, side: Side, sentence: int) -> Edit:
     """Take sentence ``sentence`` (its index in the version) out of bead ``i`` into its own 1-0 / 0-1 bead.
 
     The sentence must be the first or the last of its side in the bead, so the
@@ -137,12 +136,12 @@ def detach(beads: Sequence[Bead], i: int, side: str, sentence: int) -> Edit:
     if side not in SIDES:
         raise ReviewError(f"unknown side {side!r}; use one of: {', '.join(SIDES)}")
     b = beads[i]
-    own = getattr(b, side)
-    other_side = "tgt" if side == "src" else "src"
+    own = b.indexes(side)
+    other_side: Side = "target" if side == "source" else "source"
     if sentence not in own:
         raise ReviewError(f"bead {b.ids()} has no {side} sentence {sentence} (it has {list(own) or 'none'})")
-    if len(own) == 1 and not getattr(b, other_side):
-        raise ReviewError(f"sentence {side}:{sentence} is already on its own in bead {b.ids()}")
+    if len(own) == 1 and not b.indexes(other_side):
+        raise ReviewError(f"{side} sentence {sentence} is already on its own in bead {b.ids()}")
     alone = _with(_plain((), ()), side, (sentence,))
     if own[0] == sentence:
         rest = _with(b, side, own[1:])
@@ -151,12 +150,12 @@ def detach(beads: Sequence[Bead], i: int, side: str, sentence: int) -> Edit:
         rest = _with(b, side, own[:-1])
         new = (rest, alone)
     else:
-        raise ReviewError(f"sentence {side}:{sentence} is in the middle of bead {b.ids()}; only the first or last "
+        raise ReviewError(f"{side} sentence {sentence} is in the middle of bead {b.ids()}; only the first or last "
                           "sentence can be detached — split the bead first")
     return Edit(i, 1, tuple(x for x in new if x.src or x.tgt))
 
 
-def _with(bead: Bead, side: str, indexes: Sequence[int]) -> Bead:
-    if side == "src":
+def _with(bead: Bead, side: Side, indexes: Sequence[int]) -> Bead:
+    if side == "source":
         return _plain(indexes, bead.tgt)
     return _plain(bead.src, indexes)

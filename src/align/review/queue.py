@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..divergence.omission import gap_of
-from ..records import Alignment, Bead
+from ..records import Alignment, Bead, ReviewStatus
 from .state import BeadState, ReviewState, normalize_kind, normalize_status
 
 #: Used when ``align.divergence`` does not say otherwise.
@@ -54,7 +54,7 @@ class QueueItem:
         return self.bead.ids()
 
     @property
-    def status(self) -> str:
+    def status(self) -> ReviewStatus:
         return self.state.status
 
     @property
@@ -123,7 +123,7 @@ def build_queue(alignment: Alignment, state: ReviewState, threshold: float | Non
             continue
         above.append(QueueItem(position=i, bead=b, score=score, state=state.get(b.ids()),
                                source=alignment.side_text(b, "source"), target=alignment.side_text(b, "target")))
-    reviewed = sum(1 for it in above if it.status != "pending")
+    reviewed = sum(1 for it in above if it.status != ReviewStatus.PENDING)
     items = [it for it in above
              if (want_status is None or it.status == want_status)
              and (want_kind is None or it.state.kind == want_kind)

@@ -36,6 +36,7 @@ from urllib.parse import parse_qs, urlsplit
 from .. import store
 from ..divergence.omission import GAPS, gap_of
 from ..errors import AlignError, ConflictError, ReviewError
+from ..records import parse_side
 from .queue import bead_score, build_queue, default_threshold
 from .session import Review
 from .state import KINDS, SEVERITIES, STATUSES
@@ -223,9 +224,14 @@ class ReviewServer:
             return r.merge_prev(bead)
         if action == "split":
             return r.split(bead, number("src_at"), number("tgt_at"))
+        # the page names sides src/tgt, as the command line does
+        try:
+            side = parse_side(str(body.get("side")))
+        except ValueError as exc:
+            raise ReviewError(str(exc)) from None
         if action == "move":
-            return r.move(bead, str(body.get("side")), str(body.get("direction")))
-        return r.detach(bead, str(body.get("side")), number("sentence"))
+            return r.move(bead, side, str(body.get("direction")))
+        return r.detach(bead, side, number("sentence"))
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -26,7 +26,7 @@ from typing import Any
 
 from .. import store
 from ..errors import ReviewError
-from ..records import Alignment, Bead
+from ..records import Alignment, Bead, ReviewStatus, Side
 from . import fixes
 from .queue import Queue, QueueItem, build_queue
 from .scoring import rescore_beads
@@ -123,18 +123,18 @@ class Review:
 
     def accept(self, bead: Any, *, note: str | None = None, by: str | None = None) -> BeadState:
         """The alignment is right and the translation says the same."""
-        return self._decide(bead, "accept", by, status="accepted", kind=None, severity=None, note=note)
+        return self._decide(bead, "accept", by, status=ReviewStatus.ACCEPTED, kind=None, severity=None, note=note)
 
     def mark_divergent(self, bead: Any, kind: str, severity: str = DEFAULT_SEVERITY, *,
                        note: str | None = None, by: str | None = None) -> BeadState:
         """The alignment is right but the sides differ: ``kind`` (omission, addition, meaning,
         number/date, name, style/other) and ``severity`` (minor, major, critical)."""
-        return self._decide(bead, "divergent", by, status="divergent", kind=normalize_kind(kind),
+        return self._decide(bead, "divergent", by, status=ReviewStatus.DIVERGENT, kind=normalize_kind(kind),
                             severity=normalize_severity(severity), note=note)
 
     def reject(self, bead: Any, *, note: str | None = None, by: str | None = None) -> BeadState:
         """The two sides should not be aligned (a wrong alignment; fix it or leave it flagged)."""
-        return self._decide(bead, "reject", by, status="rejected", kind=None, severity=None, note=note)
+        return self._decide(bead, "reject", by, status=ReviewStatus.REJECTED, kind=None, severity=None, note=note)
 
     def note(self, bead: Any, text: str, *, by: str | None = None) -> BeadState:
         """Set the note of a bead (keeps its status); an empty text clears it."""
@@ -142,7 +142,7 @@ class Review:
 
     def reset(self, bead: Any, *, by: str | None = None) -> BeadState:
         """Back to ``pending`` with no note."""
-        return self._decide(bead, "reset", by, status="pending", kind=None, severity=None, note="")
+        return self._decide(bead, "reset", by, status=ReviewStatus.PENDING, kind=None, severity=None, note="")
 
     def _decide(self, bead: Any, op: str, by: str | None, **changes: Any) -> BeadState:
         i = self.position(bead)
@@ -171,14 +171,13 @@ class Review:
         return self._fix("split", bead, by, lambda bs, i: fixes.split(bs, i, src_at, tgt_at),
                          detail={"at": [src_at, tgt_at]})
 
-    def move(self, bead: Any, side: str, direction: str, *, by: str | None = None) -> int:
-        """Move the last (``"next"``) or first (``"prev"``) sentence of ``side`` to the neighbouring bead."""
-        side = {"source": "src", "target": "tgt"}.get(side, side)
+    def move(self, bead: Any, side: Side, direction: str, *, by: str | None = None) -> int:
+        """Move the last (``"next"``) or first (``"prev"``) sentence of ``side`` (``"source"``/``"target"``)
+        to the neighbouring bead."""
         return self._fix(f"move-{side}-{direction}", bead, by, lambda bs, i: fixes.move(bs, i, side, direction))
 
-    def detach(self, bead: Any, side: str, sentence: int, *, by: str | None = None) -> int:
-        """Put sentence ``sentence`` of ``side`` (``"src"``/``"tgt"``) into its own 1-0 / 0-1 bead."""
-        side = {"source": "src", "target": "tgt"}.get(side, side)
+    def detach(self, bead: Any, side: Side, sentence: int, *, by: str | None = None) -> int:
+        """Put sentence ``sentence`` of ``side`` (``"source"``/``"target"``) into its own 1-0 / 0-1 bead."""
         return self._fix("detach", bead, by, lambda bs, i: fixes.detach(bs, i, side, sentence),
                          detail={"side": side, "sentence": sentence})
 
@@ -289,7 +288,7 @@ class Review:
 
     def __repr__(self) -> str:
         where = self.path.name if self.path else "<memory>"
-        decided = sum(1 for s in self.state.beads.values() if s.status != "pending")
+        decided = sum(1 for s in self.state.beads.values() if s.status != ReviewStatus.PENDING)
         return f"<Review {where} rev {self.revision}: {len(self.beads)} beads, {decided} decided>"
 
 

@@ -26,11 +26,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import ReviewError
+from ..records import ReviewStatus
 
 #: Version of the layout of the ``"review"`` object (inside store schema 1).
 REVIEW_FORMAT = 1
 
-STATUSES = ("pending", "accepted", "divergent", "rejected")
+#: The review statuses (:class:`~align.records.ReviewStatus`), in the order lists offer them.
+STATUSES: tuple[ReviewStatus, ...] = tuple(ReviewStatus)
 KINDS = ("omission", "addition", "meaning", "number/date", "name", "style/other")
 SEVERITIES = ("minor", "major", "critical")
 DEFAULT_SEVERITY = "minor"
@@ -57,12 +59,12 @@ def normalize_severity(severity: str) -> str:
     return s
 
 
-def normalize_status(status: str) -> str:
+def normalize_status(status: str) -> ReviewStatus:
     """``status`` checked against :data:`STATUSES`."""
-    s = status.strip().lower()
-    if s not in STATUSES:
-        raise ReviewError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
-    return s
+    try:
+        return ReviewStatus(status.strip().lower())
+    except ValueError:
+        raise ReviewError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}") from None
 
 
 def utc_now() -> str:
@@ -99,7 +101,7 @@ def default_reviewer() -> str:
 class BeadState:
     """The review state of one bead: its status, divergence kind and severity, a note, who and when."""
 
-    status: str = "pending"
+    status: ReviewStatus = ReviewStatus.PENDING
     kind: str | None = None
     severity: str | None = None
     note: str = ""
@@ -109,7 +111,7 @@ class BeadState:
     @property
     def is_blank(self) -> bool:
         """True for a pending bead with no note: nothing to keep in the file."""
-        return self.status == "pending" and not self.note
+        return self.status == ReviewStatus.PENDING and not self.note
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status, "kind": self.kind, "severity": self.severity,
@@ -119,9 +121,12 @@ class BeadState:
     def from_dict(cls, data: Mapping[str, Any] | None) -> BeadState:
         if not data:
             return cls()
-        status = str(data.get("status") or "pending")
-        if status not in STATUSES:
-            raise ReviewError(f"review state has unknown status {status!r}; expected one of: {', '.join(STATUSES)}")
+        raw = str(data.get("status") or ReviewStatus.PENDING)
+        try:
+            status = ReviewStatus(raw)
+        except ValueError:
+            raise ReviewError(f"review state has unknown status {raw!r}; expected one of: {', '.join(STATUSES)}"
+                              ) from None
         return cls(status=status, kind=data.get("kind"), severity=data.get("severity"),
                    note=str(data.get("note") or ""), by=str(data.get("by") or ""), at=str(data.get("at") or ""))
 

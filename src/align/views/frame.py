@@ -27,9 +27,9 @@ def to_frame(alignment: Any, review: Mapping[str, Any] | None = None) -> pd.Data
     ``tgt_ids`` (tuples of sentence indexes), ``source`` and ``target`` (the
     sentences of each side joined by one space), ``similarity`` and
     ``divergence`` (floats, NaN when absent), ``reasons`` (joined by ``"; "``),
-    one float column per divergence component (``meaning``, ``numbers``,
-    ``names``, ``untranslated``, ``length``, ``omission``, ``addition``, then
-    any other), and ``review`` (``pending`` unless a decision was recorded).
+    one float column per divergence component (in the order of
+    :data:`align.divergence.REGISTRY`, then any other the beads carry), and
+    ``review`` (``pending`` unless a decision was recorded).
 
     ``alignment`` may be an :class:`~align.records.Alignment` or a
     ``StoredAlignment`` (whose review state is used unless ``review`` is given).

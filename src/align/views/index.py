@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .markup import WORKING_BANNER
+from ..results import RunStatus
+from .markup import WORKING_BANNER, is_working, role_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..batch import RunResult
@@ -53,12 +54,12 @@ def render_index(result: RunResult, where: str | Path) -> str:
              f'<p class="muted">Made by align-workbench {_e(__version__)} with {_e(result.model)}. '
              f"{t['beads']} beads, {t['flagged']} flagged for review. Each document's report shows the "
              "versions side by side.</p>"]
-    working = [(d.doc_id, v) for d in result.documents for v, _, role in d.versions if role.startswith("working")]
+    working = [(d.doc_id, v) for d in result.documents for v, _, meta in d.versions if is_working(meta)]
     if working:
         parts.append(f'<div class="working-banner" role="note"><strong>{_e(WORKING_BANNER)}:</strong> '
                      f"{_e(', '.join(f'{d}/{v}' for d, v in working))}. Translated by this project to "
                      "demonstrate the workbench; do not cite them as sources.</div>")
-    behind = sum(1 for p in result.pairs if p.status in ("out of date", "not aligned yet"))
+    behind = sum(1 for p in result.pairs if p.status in (RunStatus.OUT_OF_DATE, RunStatus.NOT_ALIGNED))
     if behind:
         parts.append(f'<p class="muted">{behind} pair(s) of documents the last run did not cover are marked '
                      "“out of date” (their texts, model or settings changed since they were aligned) or "
@@ -71,7 +72,7 @@ def render_index(result: RunResult, where: str | Path) -> str:
     parts.append("<table><thead><tr><th>document</th><th>pair</th><th>roles</th><th>beads</th><th>kinds</th>"
                  "<th>flagged</th><th>mean similarity</th><th>status</th></tr></thead><tbody>")
     for d in result.documents:
-        roles = {v: (lang, role) for v, lang, role in d.versions}
+        metas = {v: meta for v, _, meta in d.versions}
         link = quote(Path(os.path.relpath(d.report, base)).as_posix()) if d.report else None
         title = f'<a href="{_e(link)}">{_e(d.title)}</a>' if link else _e(d.title)
         if not d.pairs:
@@ -79,11 +80,12 @@ def render_index(result: RunResult, where: str | Path) -> str:
                          '<td colspan="7" class="muted">one version only: nothing to align</td></tr>')
         for k, p in enumerate(d.pairs):
             badges = " ".join(
-                f'<span class="badge{" working" if roles.get(v, ("", ""))[1].startswith("working") else ""}">'
-                f"{_e(v)}: {_e(roles.get(v, ('', '?'))[1])}</span>" for v in (p.src_version, p.tgt_version))
+                f'<span class="badge{" working" if is_working(metas.get(v)) else ""}">'
+                f"{_e(v)}: {_e(role_label(metas[v]) if v in metas else '?')}</span>"
+                for v in (p.src_version, p.tgt_version))
             kinds = ", ".join(f"{kind}×{n}" for kind, n in p.kinds.items())
             sim = f"{p.mean_similarity:.3f}" if p.mean_similarity is not None else "–"
-            status = (f'<span class="failed">failed: {_e(p.error)}</span>' if p.status == "failed"
+            status = (f'<span class="failed">failed: {_e(p.error)}</span>' if p.status == RunStatus.FAILED
                       else _e(p.status))
             head = f'{title}<br><span class="muted">{_e(d.doc_id)}</span>' if k == 0 else ""
             parts.append(f"<tr><td>{head}</td><td>{_e(p.src_version)} ↔ {_e(p.tgt_version)}</td><td>{badges}</td>"

@@ -11,11 +11,9 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..records import Alignment, Bead, Mark, Role, VersionMeta
-from .scale import COMPONENTS, css_ident
-
-#: The review status of a bead with no decision recorded.
-PENDING = "pending"
+from ..divergence.components import COMPONENTS
+from ..records import Alignment, Bead, Mark, ReviewStatus, Role, Side, VersionMeta
+from .scale import css_ident
 
 WORKING_BANNER = "Working translation made by this project — not an archival original"
 
@@ -41,12 +39,12 @@ def unpack(obj: Any, review: Mapping[str, Any] | None = None) -> tuple[Alignment
 def review_status(review: Mapping[str, Any] | None, bead: Bead) -> str:
     """The review status of a bead (``pending`` when nothing was decided)."""
     if not review:
-        return PENDING
+        return ReviewStatus.PENDING
     beads = review.get("beads") or {}
     entry = beads.get(bead.ids()) if isinstance(beads, Mapping) else None
     if isinstance(entry, Mapping) and entry.get("status"):
         return str(entry["status"])
-    return PENDING
+    return ReviewStatus.PENDING
 
 
 def role_label(meta: VersionMeta | None) -> str:
@@ -80,7 +78,7 @@ def version_caption(version_id: str, lang: str, meta: VersionMeta | None, spelli
     return f"{caption} — {spelling}" if spelling else caption
 
 
-def marked_html(text: str, marks: Iterable[Mark] = (), side: str | None = None) -> str:
+def marked_html(text: str, marks: Iterable[Mark] = (), side: Side | None = None) -> str:
     """``text`` escaped for HTML, with the marked spans wrapped in ``<mark>``.
 
     Offsets are character offsets into ``text`` (a bead side as

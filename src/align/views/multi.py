@@ -11,10 +11,11 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..divergence.components import COMPONENTS
 from ..errors import AlignmentError
-from ..records import Alignment, Bead
+from ..records import Alignment, Bead, Side
 from .markup import WORKING_BANNER, is_working, marked_html, role_label, unpack, version_caption
-from .scale import COMPONENTS, band_class, legend_html, style_rules
+from .scale import band_class, legend_html, style_rules
 from .styled import _TABLE_RULES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,16 +26,16 @@ if TYPE_CHECKING:  # pragma: no cover
 class _Other:
     """One non-pivot version: its alignment, which side is the pivot, and its beads per group."""
 
-    def __init__(self, a: Alignment, pivot_side: str) -> None:
+    def __init__(self, a: Alignment, pivot_side: Side) -> None:
         self.a = a
-        self.pivot_side = pivot_side
-        self.side = "target" if pivot_side == "source" else "source"
-        self.version = a.tgt_version if pivot_side == "source" else a.src_version
-        self.lang = a.tgt_lang if pivot_side == "source" else a.src_lang
-        self.meta = a.tgt_meta if pivot_side == "source" else a.src_meta
+        self.pivot_side: Side = pivot_side
+        self.side: Side = "target" if pivot_side == "source" else "source"
+        self.version = a.version_id(self.side)
+        self.lang = a.lang(self.side)
+        self.meta = a.meta(self.side)
 
     def pivot_ids(self, b: Bead) -> tuple[int, ...]:
-        return b.src if self.pivot_side == "source" else b.tgt
+        return b.indexes(self.pivot_side)
 
     def other_ids(self, b: Bead) -> tuple[int, ...]:
         return b.tgt if self.pivot_side == "source" else b.src
@@ -63,12 +64,12 @@ def _prepare(alignments: Sequence[Any], pivot_version: Any) -> tuple[str, list[_
         seen.add(o.version)
         others.append(o)
     first = others[0]
-    pivot_segs = first.a.src_segments if first.pivot_side == "source" else first.a.tgt_segments
+    pivot_segs = first.a.segments(first.pivot_side)
     for o in others[1:]:
         if o.a.doc_id != first.a.doc_id:
             raise AlignmentError(f"alignments of different documents ({first.a.doc_id!r}, {o.a.doc_id!r}) "
                                  "cannot share one table")
-        segs = o.a.src_segments if o.pivot_side == "source" else o.a.tgt_segments
+        segs = o.a.segments(o.pivot_side)
         if [(s.start, s.end) for s in segs] != [(s.start, s.end) for s in pivot_segs]:
             raise AlignmentError(f"the pivot {pivot!r} is segmented differently in the alignment with "
                                  f"{o.version!r} than in the one with {first.version!r}; re-align both")
@@ -150,7 +151,7 @@ def multi_version_frame(alignments: Sequence[Any], pivot_version: Any) -> pd.Dat
             df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
     df.index.name = "group"
     first = others[0]
-    pivot_meta = first.a.src_meta if first.pivot_side == "source" else first.a.tgt_meta
+    pivot_meta = first.a.meta(first.pivot_side)
     df.attrs.update({"doc_id": first.a.doc_id, "pivot": pivot,
                      "roles": {pivot: role_label(pivot_meta), **{o.version: role_label(o.meta) for o in others}}})
     return df
@@ -166,8 +167,8 @@ def styled_multi_version(alignments: Sequence[Any], pivot_version: Any) -> Style
 
     pivot, others, rows = _rows(alignments, pivot_version)
     first = others[0]
-    pivot_lang = first.a.src_lang if first.pivot_side == "source" else first.a.tgt_lang
-    pivot_meta = first.a.src_meta if first.pivot_side == "source" else first.a.tgt_meta
+    pivot_lang = first.a.lang(first.pivot_side)
+    pivot_meta = first.a.meta(first.pivot_side)
     data: dict[str, list[str]] = {
         "pivot ids": [html.escape(",".join(map(str, r["pivot_ids"]))) for r in rows],
         html.escape(f"{pivot} (pivot)"): [f'<div lang="{html.escape(pivot_lang)}">{html.escape(r[pivot])}</div>'

@@ -19,27 +19,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..divergence.components import COMPONENTS
 from ..divergence.omission import GAPS
-from ..records import Alignment, Document, VersionMeta
-from .markup import (
-    WORKING_BANNER,
-    bead_rows,
-    components_of,
-    is_working,
-    marked_html,
-    role_label,
-    spelling_label,
-    unpack,
-)
+from ..records import Alignment, Document, ReviewStatus, Side, VersionMeta
+from .markup import (WORKING_BANNER, bead_rows, components_of, is_working, marked_html, role_label, spelling_label,
+                     unpack)
 from .plot import similarity_plot_svg
-from .scale import COMPONENTS, band_class, css_text, legend_html, style_rules
+from .scale import band_class, css_text, legend_html, style_rules
 
 #: The file name ``align report`` writes when no ``--out`` is given.
 DEFAULT_REPORT_NAME = "report.html"
 #: How the rows can be ordered: document order, most divergent first, least similar first.
 SORTS = ("position", "divergence", "similarity")
-#: Review statuses offered by the status filter (others found in the data are added).
-STATUSES = ("pending", "accepted", "divergent", "rejected")
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -100,7 +91,7 @@ def _spellings(a: Any) -> dict[str, str]:
     return {k: v for k, v in labels if v}
 
 
-def _version_card(side: str, version: str, lang: str, meta: VersionMeta | None, spelling: str = "") -> str:
+def _version_card(side: Side, version: str, lang: str, meta: VersionMeta | None, spelling: str = "") -> str:
     cls = "version-card working" if is_working(meta) else "version-card"
     head = f'<h4>{_e(side)}: {_e(version or lang)} <span class="muted">({_e(lang)})</span></h4>{_role_badge(meta)}'
     if meta is None:
@@ -209,7 +200,7 @@ def render_report(alignments: Sequence[Any], documents: Mapping[str, Document] |
         by_doc.setdefault(a.doc_id, []).append((f"a{k}", a, rev))
     kinds = sorted({b.kind for a, _ in pairs for b in a.beads})
     found = Counter(r["review"] for a, rev in pairs for r in bead_rows(a, rev))
-    statuses = list(STATUSES) + sorted(set(found) - set(STATUSES))
+    statuses = list(ReviewStatus) + sorted(set(found) - set(ReviewStatus))
     components = tuple(dict.fromkeys(c for a, _ in pairs for c in components_of(a)))
     working = sorted({v for a, _ in pairs for v, m in ((a.src_version, a.src_meta), (a.tgt_version, a.tgt_meta))
                       if is_working(m)})

@@ -1,7 +1,8 @@
 """The divergence colour scale and the highlight colours of marked words.
 
 One scale serves every view (Styler, report, plot), so a colour means the same
-thing everywhere.  The scale is binned — five bands of equal width over [0, 1]
+thing everywhere.  The components and the colours of their marks come from the
+divergence registry (:mod:`align.divergence.components`).  The scale is binned — five bands of equal width over [0, 1]
 — which keeps it easy to read off a legend.  Light backgrounds with dark text
 keep every band readable.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 import html
 import re
 from typing import NamedTuple
+
+from ..divergence.components import COMPONENTS, OTHER_MARK_COLOUR, component, mark_colour
 
 
 class Band(NamedTuple):
@@ -33,22 +36,6 @@ DIVERGENCE_BANDS: tuple[Band, ...] = (
 #: The colour of a bead that carries no divergence score.
 NO_SCORE_COLOUR = "#ececec"
 NO_SCORE_LABEL = "not scored"
-
-#: The divergence components, in the order every view lists them.
-COMPONENTS: tuple[str, ...] = ("meaning", "numbers", "names", "untranslated", "length", "negation", "antonym",
-                               "question", "gender", "tense", "omission", "addition")
-
-#: Highlight colour of words marked by each component (others use ``OTHER_MARK_COLOUR``).
-MARK_COLOURS: dict[str, str] = {
-    "meaning": "#c2185b",
-    "numbers": "#1565c0",
-    "names": "#6a1b9a",
-    "untranslated": "#e65100",
-    "length": "#5d4037",
-    "omission": "#b71c1c",
-    "addition": "#2e7d32",
-}
-OTHER_MARK_COLOUR = "#455a64"
 
 _NOT_IDENT = re.compile(r"[^a-z0-9_-]+")
 
@@ -84,10 +71,6 @@ def css_ident(name: str) -> str:
     return _NOT_IDENT.sub("-", name.lower()).strip("-") or "other"
 
 
-def mark_colour(component: str) -> str:
-    return MARK_COLOURS.get(component, OTHER_MARK_COLOUR)
-
-
 def style_rules(components: tuple[str, ...] = COMPONENTS) -> list[tuple[str, str]]:
     """(selector, declarations) pairs styling bands, swatches, marks and the legend.
 
@@ -114,13 +97,19 @@ def css_text(rules: list[tuple[str, str]], scope: str = "") -> str:
     return "\n".join(f"{(scope + ' ' + sel).strip()} {{ {decl}; }}" for sel, decl in rules)
 
 
+def _title(name: str) -> str:
+    found = component(name)
+    return f' title="{html.escape(found.label)}"' if found is not None else ""
+
+
 def legend_html(components: tuple[str, ...] = COMPONENTS) -> str:
-    """The legend as HTML: the divergence bands and the colour of each component's marks."""
+    """The legend as HTML: the divergence bands and the colour of each component's marks
+    (a registered component's label shows when the pointer rests on its name)."""
     chips = []
     for i, b in enumerate(DIVERGENCE_BANDS):
         chips.append(f'<span class="legend-chip"><span class="swatch band-{i}"></span>'
                      f'{b.low:.1f}–{b.high:.1f} {html.escape(b.label)}</span>')
     chips.append(f'<span class="legend-chip"><span class="swatch band-none"></span>{NO_SCORE_LABEL}</span>')
-    marks = [f'<mark class="hl m-{css_ident(c)}">{html.escape(c)}</mark>' for c in dict.fromkeys(components)]
+    marks = [f'<mark class="hl m-{css_ident(c)}"{_title(c)}>{html.escape(c)}</mark>' for c in dict.fromkeys(components)]
     return ('<div class="align-legend"><strong>divergence</strong> ' + " ".join(chips)
             + '<br><strong>marked words</strong> ' + " ".join(marks) + "</div>")

@@ -63,14 +63,17 @@ _FODT = """<?xml version="1.0" encoding="UTF-8"?>
   <style:page-layout style:name="pm1">
    <style:page-layout-properties fo:page-width="14.8cm" fo:page-height="21cm" fo:margin-top="1.5cm"
      fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
-   <style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style>
-   <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>
+   <style:header-style>
+    <style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style>
+   <style:footer-style>
+    <style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>
   </style:page-layout>
  </office:automatic-styles>
  <office:master-styles>
   <style:master-page style:name="Standard" style:page-layout-name="pm1">
    <style:header><text:p text:style-name="Standard">{header}</text:p></style:header>
-   <style:footer><text:p text:style-name="Standard">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer>
+   <style:footer><text:p text:style-name="Standard">— <text:page-number
+     text:select-page="current">1</text:page-number> —</text:p></style:footer>
   </style:master-page>
  </office:master-styles>
  <office:body><office:text>

@@ -68,12 +68,12 @@ class _IncrementalDecoder(codecs.IncrementalDecoder):
 
 
 class _StreamWriter(codecs.StreamWriter):
-    def encode(self, text: str, errors: str = "strict") -> tuple[bytes, int]:  # type: ignore[override]
+    def encode(self, text: str, errors: str = "strict") -> tuple[bytes, int]:
         return _encode(text, errors)
 
 
 class _StreamReader(codecs.StreamReader):
-    def decode(self, data: bytes, errors: str = "strict") -> tuple[str, int]:  # type: ignore[override]
+    def decode(self, data: bytes, errors: str = "strict") -> tuple[str, int]:
         return _decode(data, errors)
 
 

@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
                 raise ExportError("an XLSX file is binary: give --out FILE.xlsx (or redirect standard output)")
             n = write_xlsx(alignment, sys.stdout.buffer, **options)
         else:
-            n = write_xlsx(alignment, out, **options)
+            n = write_xlsx(alignment, args.out, **options)
         what = "rows"
     elif args.format == "tei":
         from ..export.tei import write_tei

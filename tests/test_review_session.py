@@ -284,10 +284,10 @@ def test_fixed_beads_get_a_new_divergence_when_the_module_is_there(review):
     assert review.beads[2].divergence is not None and review.beads[2].similarity is not None
 
 
-def test_fixes_use_the_pipelines_rescore_when_it_exists(review, monkeypatch):
-    import sys
-    import types
+def test_fixes_rescore_the_new_beads_through_the_pipeline(review, monkeypatch):
     from dataclasses import replace
+
+    from align.review import session
     calls = []
 
     def rescore(alignment, bead_indexes, encoder=None):
@@ -297,7 +297,7 @@ def test_fixes_use_the_pipelines_rescore_when_it_exists(review, monkeypatch):
             beads[i] = replace(beads[i], similarity=0.5, divergence=None)
         return replace(alignment, beads=tuple(beads))
 
-    monkeypatch.setitem(sys.modules, "align.pipeline", types.SimpleNamespace(rescore=rescore))
+    monkeypatch.setattr(session, "rescore", rescore)
     review.split(2, 1, 1)
     assert calls == [([2, 3], review.encoder)]
     assert [b.similarity for b in review.beads[2:4]] == [0.5, 0.5]

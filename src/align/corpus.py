@@ -26,7 +26,7 @@ from typing import Any
 from .errors import CorpusError, InputError, LanguageMismatchWarning, MetadataError
 from .reading import check_orthography
 from .records import Document, DocumentMeta, Role, Version, VersionMeta
-from .scripts import LANGUAGE_SCRIPTS, script_mismatch
+from .scripts import script_mismatch
 from .textio import read_text
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -228,6 +228,3 @@ def pivot_version(doc: Document, prefer: str | None = None) -> Version:
                 return v
     return doc.versions[0]
 
-
-def known_script(lang: str) -> bool:
-    return lang.split("-")[0] in LANGUAGE_SCRIPTS

@@ -44,11 +44,6 @@ def script_shares(text: str) -> dict[str, float]:
     return {s: n / total for s, n in counts.most_common()} if total else {}
 
 
-def dominant_script(text: str) -> str | None:
-    shares = script_shares(text)
-    return next(iter(shares), None)
-
-
 def script_mismatch(text: str, lang: str, min_share: float = 0.5) -> str | None:
     """A message if ``text`` is clearly not written in ``lang``'s script, else None."""
     want = LANGUAGE_SCRIPTS.get(lang.split("-")[0].lower())

@@ -110,7 +110,6 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
     Gy = kernels.adjacent_gram(Y, width)
     total_x, total_y = float(src.lengths.sum()), float(tgt.lengths.sum())
     mu = math.log((total_x + 5.0) / (total_y + 5.0)) if total_x and total_y else 0.0
-    type_pen = np.zeros(len(types), dtype=np.float64)
     if skips is None:
         skip_x = np.full(n, settings.skip, dtype=np.float64)
         skip_y = np.full(m, settings.skip, dtype=np.float64)
@@ -122,11 +121,13 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
         wy, wyi = _empty_windows(m, width, X.shape[1])
     else:
         wx, wxi, wy, wyi = windows
+    weights = (float(settings.margin), float(settings.length_weight), mu, float(settings.length_sigma),
+               float(settings.paragraph_penalty), float(settings.paragraph_join_penalty), float(settings.gap_ext),
+               _background(S))
+    modes = (1 if settings.neighbour_mode == "window" else 0, 1 if settings.length_mode == "ratio" else 0)
     path_t, path_c = kernels.banded_dp(
-        X, Y, S, slo, soff, lo, off, Gx, Gy, src.lengths, tgt.lengths, src.paragraphs, tgt.paragraphs,
-            types, type_pen, bead_w, skip_x, skip_y, settings.margin, settings.length_weight, mu, settings.length_sigma,
-        settings.paragraph_penalty, settings.paragraph_join_penalty, 1 if settings.neighbour_mode == "window" else 0,
-        1 if settings.length_mode == "ratio" else 0, wx, wy, wxi, wyi, settings.gap_ext, _background(S))
+        (X, Gx, src.lengths, src.paragraphs, skip_x, wx, wxi), (Y, Gy, tgt.lengths, tgt.paragraphs, skip_y, wy, wyi),
+        (lo, off, S, slo, soff), (types, bead_w), weights, modes)
     if len(path_t) == 0:
         raise RuntimeError("the aligner found no path through its band (this is a bug)")
     return path_t, path_c, rs, rt

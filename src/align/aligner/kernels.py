@@ -161,23 +161,46 @@ def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
 
 
 @njit(cache=True)
-def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, len_x, len_y, par_x, par_y,
-              types, type_pen, bead_w, skip_x, skip_y, margin_w, len_w, len_mu, len_sigma, par_pen, par_both, nb_mode,
-              len_mode,
-              wx, wy, wxi, wyi, ext_ratio=1.0, nb_edge=0.0):
+def banded_dp(src, tgt, band, beads, weights, modes):
     """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
 
-    ``lo``/``off`` is the band of DP cells; ``S`` holds sentence similarities on the
-    (wider) band ``slo``/``soff``, so that windows and their neighbours are table look-ups.
+    The arguments are grouped (:func:`align.aligner.core._solve` builds them):
 
-    A bead of ``a`` source and ``b`` target sentences scores
-    ``(a + b) * (cos - margin_w * mean neighbour similarity - length penalty) - type_pen``;
-    an omission or addition scores ``skip`` per sentence, except that each further
-    sentence of a run of omissions (or of additions) scores ``skip * ext_ratio``
-    (affine gaps: a block of untranslated or debris lines costs about one skip,
-    so it is left out instead of being absorbed into merges).  The path maximises
-    the total score.
+    - ``src`` / ``tgt``: one side each, ``(vecs, gram, lengths, paragraphs, skips, windows,
+      window_index)`` — sentence vectors, :func:`adjacent_gram` of them, character lengths,
+      paragraph numbers, the score of leaving each sentence out, and the real window embeddings
+      with their index (``window_index[s, a]``: row of the window of ``a`` sentences starting at
+      ``s``, or -1; see :func:`_window_dot`);
+    - ``band``: ``(lo, off, S, slo, soff)`` — the DP cells ``lo``/``off``, and the sentence
+      similarities ``S`` on the wider band ``slo``/``soff``, so that windows and their
+      neighbours are table look-ups;
+    - ``beads``: ``(types, bead_w)`` — the bead shapes ``(a, b)`` and a weight per shape;
+    - ``weights``: ``(margin_w, len_w, len_mu, len_sigma, par_pen, par_both, ext_ratio, nb_edge)``;
+    - ``modes``: ``(nb_mode, len_mode)``.
+
+    A bead of ``a > 0`` source and ``b > 0`` target sentences scores its margin — its cosine
+    ``cos`` minus ``margin_w`` times ``nb``, the mean cosine with its neighbours (``nb_mode`` 0:
+    the single sentences just before and after it on the other side; 1: the windows of the same
+    size there; ``nb_edge``, the band's mean similarity, for a bead spanning both texts) — then:
+
+    - ``len_mode`` 1 (the default, Bertalign's): ``bead_w * margin * log2(1 + min(rx, ry) /
+      max(rx, ry))`` with ``rx = (lx + 5) / exp(len_mu)``, ``ry = ly + 5`` for the sides'
+      character lengths ``lx``, ``ly``;
+    - ``len_mode`` 0: ``bead_w * (margin - len_w * dev²)`` with ``dev = (log((lx + 5) / (ly + 5))
+      - len_mu) / len_sigma``;
+
+    less ``par_pen`` when it crosses a paragraph break on one side only and ``par_both`` when
+    it joins paragraphs on both.  An omission or addition scores the sentence's skip, except
+    that each further sentence of a run of omissions (or of additions) scores ``skip *
+    ext_ratio`` (affine gaps: a block of untranslated or debris lines costs about one skip, so
+    it is left out instead of being absorbed into merges).  The path maximises the total score.
     """
+    X, Gx, len_x, par_x, skip_x, wx, wxi = src
+    Y, Gy, len_y, par_y, skip_y, wy, wyi = tgt
+    lo, off, S, slo, soff = band
+    types, bead_w = beads
+    margin_w, len_w, len_mu, len_sigma, par_pen, par_both, ext_ratio, nb_edge = weights
+    nb_mode, len_mode = modes
     n = lo.shape[0] - 1
     m = Y.shape[0]
     T = types.shape[0]
@@ -268,11 +291,11 @@ def banded_dp(X, Y, S, slo, soff, lo, off, Gx, Gy, len_x, len_y, par_x, par_y,
                         rx = (lx + 5.0) / np.exp(len_mu)
                         ry = ly + 5.0
                         lpm = np.log2(1.0 + min(rx, ry) / max(rx, ry))
-                        sc = bead_w[t] * (cos - margin_w * nb) * lpm - type_pen[t]
+                        sc = bead_w[t] * (cos - margin_w * nb) * lpm
                     else:
                         dev = (np.log((lx + 5.0) / (ly + 5.0)) - len_mu) / len_sigma
                         lp = len_w * dev * dev
-                        sc = bead_w[t] * (cos - margin_w * nb - lp) - type_pen[t]
+                        sc = bead_w[t] * (cos - margin_w * nb - lp)
                     if par_pen > 0.0 or par_both > 0.0:
                         cross_x = par_x[pi] != par_x[i - 1]
                         cross_y = par_y[pj] != par_y[j - 1]

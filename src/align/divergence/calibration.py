@@ -134,11 +134,6 @@ def log_ratio(src_chars: int, tgt_chars: int) -> float:
     return math.log((tgt_chars + LENGTH_SMOOTHING) / (src_chars + LENGTH_SMOOTHING))
 
 
-def log_length_ratio(src_text: str, tgt_text: str) -> float:
-    """The smoothed log length ratio of two texts (see :func:`log_ratio`)."""
-    return log_ratio(char_length(src_text), char_length(tgt_text))
-
-
 def length_spread(spread: float, total_chars: int) -> float:
     """The spread of the log length ratio for a pair of ``total_chars`` characters (see LENGTH_SHORT)."""
     return math.sqrt(spread * spread + LENGTH_SHORT / max(total_chars, 1))

@@ -77,10 +77,6 @@ class SideText:
     def words(self) -> tuple[Word, ...]:
         return find_words(self.text)
 
-    @cached_property
-    def lower_words(self) -> frozenset[str]:
-        return frozenset(w.lower for w in self.words)
-
     def word_script(self, word: Word) -> str | None:
         """The script of a word's first letter (``"latin"``, ``"cyrillic"``, ...)."""
         for c in word.text:

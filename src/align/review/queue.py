@@ -10,23 +10,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..divergence import DEFAULT_REVIEW_THRESHOLD
 from ..divergence.omission import gap_of
 from ..records import Alignment, Bead, ReviewStatus
 from .state import BeadState, ReviewState, normalize_kind, normalize_status
-
-#: Used when ``align.divergence`` does not say otherwise.
-FALLBACK_THRESHOLD = 0.3
 
 _SHAPE = re.compile(r"^\d+-\d+$")
 
 
 def default_threshold() -> float:
-    """``align.divergence.DEFAULT_REVIEW_THRESHOLD`` if it exists, else :data:`FALLBACK_THRESHOLD`."""
-    try:
-        from ..divergence import DEFAULT_REVIEW_THRESHOLD
-        return float(DEFAULT_REVIEW_THRESHOLD)
-    except (ImportError, AttributeError):
-        return FALLBACK_THRESHOLD
+    """The score from which a bead is queued by default: :data:`align.divergence.DEFAULT_REVIEW_THRESHOLD`."""
+    return DEFAULT_REVIEW_THRESHOLD
 
 
 def bead_score(bead: Bead) -> float:

@@ -26,10 +26,10 @@ from typing import Any
 
 from .. import store
 from ..errors import ReviewError
+from ..pipeline import rescore
 from ..records import Alignment, Bead, ReviewStatus, Side
 from . import fixes
 from .queue import Queue, QueueItem, build_queue
-from .scoring import rescore_beads
 from .state import (
     DEFAULT_SEVERITY,
     BeadState,
@@ -190,7 +190,9 @@ class Review:
         old = self.beads[edit.start:edit.start + edit.count]
         spliced = replace(self.alignment, beads=self.beads[:edit.start] + edit.new
                           + self.beads[edit.start + edit.count:])
-        scored = rescore_beads(spliced, range(edit.start, edit.start + len(edit.new)), encoder=self.encoder)
+        # similarity with the encoder that made the alignment (or the one given), divergence calibrated
+        # on the whole alignment, exactly as at alignment time
+        scored = rescore(spliced, range(edit.start, edit.start + len(edit.new)), encoder=self.encoder)
         new = tuple(canonical(b) for b in scored.beads[edit.start:edit.start + len(edit.new)])
         touched = [b.ids() for b in old] + [b.ids() for b in new if b.ids() not in {o.ids() for o in old}]
         before_states = {ids: _state_json(self.state.get(ids)) for ids in touched}

@@ -37,9 +37,6 @@ class _Other:
     def pivot_ids(self, b: Bead) -> tuple[int, ...]:
         return b.indexes(self.pivot_side)
 
-    def other_ids(self, b: Bead) -> tuple[int, ...]:
-        return b.tgt if self.pivot_side == "source" else b.src
-
 
 def _version_id(pivot: Any) -> str:
     return pivot if isinstance(pivot, str) else str(getattr(pivot, "version_id", pivot))

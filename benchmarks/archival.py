@@ -220,10 +220,10 @@ class _Counted:
     def __init__(self, encoder) -> None:
         self.inner, self.identity, self.seconds = encoder, encoder.identity, 0.0
 
-    def encode(self, texts):
+    def encode(self, texts, *, progress=False):
         t0 = time.perf_counter()
         try:
-            return self.inner.encode(texts)
+            return self.inner.encode(texts, progress=progress)
         finally:
             self.seconds += time.perf_counter() - t0
 

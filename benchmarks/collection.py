@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     if texts.exists():
         shutil.rmtree(texts)
     docs = build_collection(folder, texts, args.limit_docs)
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "ALIGN_PROGRESS": "0", "OMP_NUM_THREADS": "1",
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": "1",
            "PYTHONPATH": str(ROOT / "src")}
     print(f"collection: {len(docs)} documents, {2 * len(docs)} pairs, {sum(n for _, n in docs)} English lines; "
           f"scratch folder {work}; OMP_NUM_THREADS=1 in every process; {os.cpu_count()} cores\n")

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import time
@@ -118,7 +117,6 @@ def main(argv: list[str] | None = None) -> int:
     if not any(data.values()):
         return skip(f"no usable items (pert_check true) in {folder}")
 
-    os.environ.setdefault("ALIGN_PROGRESS", "1")
     from align.embed import get_encoder
     from align.embed.cache import CachedEncoder
     enc = CachedEncoder(get_encoder(args.model), args.cache_dir)
@@ -126,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = sorted({t for items in data.values() for d in items
                     for t in (d["src_sent"], d["mt_sent"], d["pert_sent"]) if t.strip()})
     t0 = time.perf_counter()
-    vecs = dict(zip(texts, enc.encode(texts)))
+    vecs = dict(zip(texts, enc.encode(texts, progress=sys.stderr.isatty())))
     embed_s = time.perf_counter() - t0
 
     def cos(a: str, b: str) -> float | None:
@@ -269,7 +267,7 @@ def ntrex(folder: Path, enc, thr: float) -> dict[str, object]:
     files = {"en": "newstest2019-src.eng.txt", "ru": "newstest2019-ref.rus.txt", "hy": "newstest2019-ref.hye.txt"}
     lines = {k: (folder / f).read_text(encoding="utf-8").splitlines() for k, f in files.items()}
     docs = (folder / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
-    vecs = {k: enc.encode(v) for k, v in lines.items()}
+    vecs = {k: enc.encode(v, progress=sys.stderr.isatty()) for k, v in lines.items()}
     print("\n## Human translations (NTREX-128 lines): share flagged\n")
     print("Each line pair scored alone (the single-pair fallback) and inside its document's alignment "
           "(calibrated on the document's own beads, 4–30 lines).  Columns after the first two: share of "

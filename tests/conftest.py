@@ -9,7 +9,6 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
-os.environ.setdefault("ALIGN_PROGRESS", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "texts"

@@ -667,3 +667,19 @@ def test_a_run_as_a_dataframe(tmp_path):
     failed = df.status == RunStatus.FAILED
     assert list(df.loc[failed, "source"] + "__" + df.loc[failed, "target"]) == ["en__xx"]
     assert df.loc[df.status == RunStatus.ALIGNED, "beads"].gt(0).all() and df["title"].str.startswith("Document").all()
+
+
+def test_the_encoder_bar_shows_for_a_lone_pair_and_only_when_the_caller_asks(tmp_path, capsys):
+    texts = tmp_path / "texts"
+    long_en, long_fr = sentences(0, 60, "en"), sentences(0, 60, "fr")  # 180 sentences a side
+    make_doc(texts, "long", {"en": ("en", "published-translation", long_en),
+                             "fr": ("fr", "working-translation", long_fr)})
+    run(texts, tmp_path / "quiet", encoder=HashingEncoder(), report=None, tmx=False)
+    assert "embedding (" not in capsys.readouterr().err
+    run(texts, tmp_path / "shown", encoder=HashingEncoder(), report=None, tmx=False, progress=True)
+    assert "embedding (" in capsys.readouterr().err
+    # two pairs to compute: a bar over the pairs is the caller's (on_start/on_pair), the encoder keeps quiet
+    make_doc(texts, "long2", {"en": ("en", "published-translation", long_en),
+                              "fr": ("fr", "working-translation", long_fr.replace("longuement", "en détail"))})
+    result = run(texts, tmp_path / "two", encoder=HashingEncoder(), report=None, tmx=False, progress=True)
+    assert result.count(RunStatus.ALIGNED) == 2 and "embedding (" not in capsys.readouterr().err

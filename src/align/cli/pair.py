@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from ..records import Alignment
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     alignment = align_texts(src_text, tgt_text, args.src_lang, args.tgt_lang, encoder=encoder, settings=settings,
                             presegmented_input=args.presegmented, score=not args.no_score,
                             doc_id=Path(args.src).stem, src_version=Path(args.src).stem,
-                            tgt_version=Path(args.tgt).stem)
+                            tgt_version=Path(args.tgt).stem, progress=sys.stderr.isatty())
     if args.save:
         from ..store import save
         save(args.save, alignment)

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..results import RunStatus
 from ..views.markup import is_working
@@ -73,17 +72,15 @@ def run(args: argparse.Namespace) -> int:
 
     settings = settings_from_args(args)  # a bad --set fails before anything is read or computed
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
-    bar = None
-    saved_progress: str | None = None
+    progress = sys.stderr.isatty() and not args.json
+    bar: Any = None
 
     def on_start(n: int) -> None:
         # one bar over the pairs; with a single pair, the encoder's own bar (texts embedded) says more
-        nonlocal bar, saved_progress
-        if n >= 2 and not args.json and sys.stderr.isatty():
+        nonlocal bar
+        if n >= 2 and progress:
             from tqdm import tqdm
             bar = tqdm(total=n, desc="aligning pairs", unit="pair", file=sys.stderr)
-            saved_progress = os.environ.get("ALIGN_PROGRESS")
-            os.environ["ALIGN_PROGRESS"] = "0"  # no second bar fighting for the same line
 
     def on_pair(p: PairResult) -> None:
         if bar is not None and p.status != RunStatus.UNCHANGED:
@@ -94,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
         result = run_batch(args.path or args.texts or "texts", args.alignments, encoder=encoder, settings=settings,
                            report="" if args.report is None else (args.report or None), doc_ids=args.doc,
                            pivot=args.pivot, workers=args.workers,
-                           scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start)
+                           scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start,
+                           progress=progress)
     except KeyboardInterrupt:
         print("align: interrupted — the pairs finished so far are saved; run the same command again to "
               "do the rest", file=sys.stderr)
@@ -102,10 +100,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-            if saved_progress is None:
-                os.environ.pop("ALIGN_PROGRESS", None)
-            else:
-                os.environ["ALIGN_PROGRESS"] = saved_progress
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

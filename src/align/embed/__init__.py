@@ -5,10 +5,10 @@ asked, and the encoders load their weights on first use.
 """
 from __future__ import annotations
 
-from .base import Encoder
+from .base import Encoder, TextEncoder
 from .registry import DEFAULT_MODEL, get_encoder
 
-__all__ = ["Encoder", "get_encoder", "DEFAULT_MODEL", "CachedEncoder"]
+__all__ = ["Encoder", "TextEncoder", "get_encoder", "DEFAULT_MODEL", "CachedEncoder"]
 
 
 def __getattr__(name: str) -> type[Encoder]:  # lazy: the cache pulls in sqlite3 only when used

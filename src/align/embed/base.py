@@ -1,17 +1,28 @@
 """The encoder interface: texts in, L2-normalised float32 vectors out."""
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
+from typing import Any, Protocol
 
 import numpy as np
 
+#: Below this many texts :meth:`Encoder.encode` shows no progress bar even when asked to.
+PROGRESS_MIN_TEXTS = 256
 
-def _progress_enabled(n: int) -> bool:
-    if os.environ.get("ALIGN_PROGRESS") == "0" or os.environ.get("CI"):
-        return False
-    return n >= 256 and sys.stderr.isatty()
+
+class TextEncoder(Protocol):
+    """What the pipeline needs of an encoder: an ``identity`` and ``encode``.
+
+    :class:`Encoder` implements it (batching, a progress bar, a call count);
+    any object with these two members can stand in for one.
+    """
+
+    identity: str
+
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        """Unit vectors of ``texts``, shape ``(len(texts), dim)``; a bar on stderr if ``progress``."""
+        ...
 
 
 class Encoder:
@@ -19,7 +30,7 @@ class Encoder:
 
     Subclasses set ``identity`` (a string that changes whenever the vectors
     would change: model, variant, prefix) and implement :meth:`_encode_batch`.
-    :meth:`encode` batches, shows a progress bar on long runs on a terminal,
+    :meth:`encode` batches, shows a progress bar on long runs when asked to,
     normalises, and counts the texts it sent to the model in ``calls``.
     """
 
@@ -37,16 +48,21 @@ class Encoder:
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         raise NotImplementedError
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed ``texts``; returns an array of shape ``(len(texts), dim)``, rows of norm 1."""
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        """Embed ``texts``; returns an array of shape ``(len(texts), dim)``, rows of norm 1.
+
+        ``progress``: show a bar on stderr while embedding :data:`PROGRESS_MIN_TEXTS` or more
+        texts (the caller decides, e.g. the CLI when stderr is a terminal).
+        """
         texts = list(texts)
         if not texts:
             return np.zeros((0, self._known_dim()), dtype=np.float32)
         out = []
-        bar = None
-        if _progress_enabled(len(texts)):
+        bar: Any = None
+        if progress and len(texts) >= PROGRESS_MIN_TEXTS:
             from tqdm import tqdm
-            bar = tqdm(total=len(texts), desc=f"embedding ({self.identity})", unit="sent", leave=False)
+            bar = tqdm(total=len(texts), desc=f"embedding ({self.identity})", unit="sent", leave=False,
+                       file=sys.stderr)
         for i in range(0, len(texts), self.batch_size):
             chunk = texts[i:i + self.batch_size]
             vecs = np.asarray(self._encode_batch(chunk), dtype=np.float32).reshape(len(chunk), -1)

@@ -149,7 +149,7 @@ class CachedEncoder(Encoder):
     def _known_dim(self) -> int:
         return self.inner._known_dim()
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
         texts = list(texts)
         if not texts:
             return self.inner.encode([])
@@ -157,7 +157,7 @@ class CachedEncoder(Encoder):
         missing = sorted({t for i, t in enumerate(texts) if i not in found})
         fresh: dict[str, np.ndarray] = {}
         if missing:
-            vecs = self.inner.encode(missing)
+            vecs = self.inner.encode(missing, progress=progress)
             self.cache.put_many(self.identity, missing, vecs)
             fresh = dict(zip(missing, vecs))
         out = [found[i] if i in found else fresh[t] for i, t in enumerate(texts)]

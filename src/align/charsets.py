@@ -39,6 +39,7 @@ import codecs
 import math
 from dataclasses import dataclass
 
+from . import armscii8
 from .scripts import LANGUAGE_SCRIPTS, char_script
 
 #: Legacy 8-bit encodings tried when a file is not UTF-8, in order of preference on a tie.
@@ -155,8 +156,7 @@ def _loglik(data: bytes, encoding: str, want: str | None) -> tuple[float, int] |
 
 
 def _candidates(data: bytes) -> list[str]:
-    from .armscii8 import register
-    register()
+    armscii8.register()
     out = list(CANDIDATES)
     if not any(0x80 <= b <= 0x9F for b in data):
         out.remove("cp1252")  # identical to latin-1 on these bytes; name the standard one

@@ -15,6 +15,7 @@ naming the file and the field.
 """
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 import warnings
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import armscii8
 from .errors import CorpusError, InputError, LanguageMismatchWarning, MetadataError
 from .reading import check_orthography
 from .records import Document, DocumentMeta, Role, Version, VersionMeta
@@ -94,10 +96,8 @@ def parse_version_meta(path: Path, data: dict[str, Any]) -> VersionMeta:
 
 
 def _check_encoding(path: Path, name: str) -> None:
-    import codecs
 
-    from .armscii8 import register
-    register()
+    armscii8.register()
     try:
         codecs.lookup(name)
     except LookupError:

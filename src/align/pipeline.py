@@ -11,26 +11,25 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import __version__
+from . import __version__, divergence
+from .aligner import AlignerSettings, AlignStats, align_texts_with_encoder
+from .embed import Encoder, TextEncoder, get_encoder
+from .embed.cache import CachedEncoder
+from .embed.registry import encoder_for_identity
 from .errors import LanguageMismatchWarning, SpellingWarning, UnrelatedTextsWarning
 from .reading import Reading, normalise, read, reading_signature
 from .reading.written import read_side
 from .records import Alignment, Bead, Segment, Signature, Unmatched, Version, VersionMeta, text_sha256
-
-if TYPE_CHECKING:
-    from .aligner import AlignerSettings, AlignStats
-    from .embed import Encoder, TextEncoder
+from .scripts import script_mismatch
+from .segment import canonical_language, segment_text, segmenter_signature
 
 
 def resolve_encoder(model: str | None = None, *, cache: bool = True, cache_dir: str | Path | None = None,
                     device: str | None = None, prefix: str | None = None) -> Encoder:
     """The encoder named ``model`` (bundled default when None), behind the on-disk cache."""
-    from .embed import get_encoder
-    from .embed.cache import CachedEncoder
     enc = get_encoder(model, device=device, prefix=prefix)
     return CachedEncoder(enc, cache_dir) if cache else enc
 
@@ -49,7 +48,6 @@ def presegmented(text: str, doc_id: str = "", version_id: str = "") -> tuple[Seg
 
 
 def _check_script(text: str, lang: str, where: str) -> None:
-    from .scripts import script_mismatch
     problem = script_mismatch(text, lang)
     if problem:
         warnings.warn(f"{where}: {problem}", LanguageMismatchWarning, stacklevel=3)
@@ -69,7 +67,6 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
     and the metadata's ``orthography`` unless given; the segments keep the text as written.
     ``progress``: let the encoder show a progress bar on stderr while it embeds.
     """
-    from .aligner import AlignerSettings, AlignStats, align_texts_with_encoder
     settings = settings or AlignerSettings()
     enc = encoder if encoder is not None else resolve_encoder()
     stats = stats if stats is not None else AlignStats()
@@ -134,7 +131,6 @@ def signature_for(model: str, settings: AlignerSettings, segmentation: str, src_
 
 def segmentation_signature(src_lang: str, tgt_lang: str) -> str:
     """How both sides of a pair of texts are split into sentences (see :func:`align_texts`)."""
-    from .segment import segmenter_signature
     return f"{segmenter_signature(src_lang)} || {segmenter_signature(tgt_lang)}"
 
 
@@ -145,7 +141,6 @@ def expected_signature(src: Version, tgt: Version, model: str,
     ``align run`` compares it with a stored alignment's to skip pairs whose
     texts, model, settings and segmentation have not changed.
     """
-    from .aligner import AlignerSettings
     readings = (read(src.text, src.language, src.meta.orthography), read(tgt.text, tgt.language, tgt.meta.orthography))
     return signature_for(model, settings or AlignerSettings(), segmentation_signature(src.language, tgt.language),
                          src.text, tgt.text, readings=readings)
@@ -153,8 +148,7 @@ def expected_signature(src: Version, tgt: Version, model: str,
 
 def score_alignment(alignment: Alignment) -> Alignment:
     """Divergence scores on every bead (calibrated on the alignment's own 1-1 beads)."""
-    from .divergence import score_alignment as _score
-    return _score(alignment)
+    return divergence.score_alignment(alignment)
 
 
 def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, encoder: TextEncoder | None = None,
@@ -165,7 +159,6 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
                 stats: AlignStats | None = None, progress: bool = False) -> Alignment:
     """Segment two texts (or take one sentence per line) and align them (``progress``: see
     :func:`align_segments`)."""
-    from .segment import canonical_language, segment_text
     for lang in (src_lang, tgt_lang):  # an unknown code fails before any work, presegmented input too
         canonical_language(lang)
     _check_script(src_text, src_lang, src_version)
@@ -206,7 +199,6 @@ def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder: TextEnco
     if not idx:
         return alignment
     if encoder is None:
-        from .embed.registry import encoder_for_identity
         encoder = encoder_for_identity(alignment.signature.model)
     beads = list(alignment.beads)
     full = [i for i in idx if beads[i].src and beads[i].tgt]
@@ -225,14 +217,12 @@ def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder: TextEnco
 def rescore_divergence(alignment: Alignment, bead_indexes: Sequence[int]) -> Alignment:
     """Recompute the divergence (not the similarity) of some beads, calibrated on the whole
     alignment; no encoder is called.  The signature is left as it is."""
-    from .divergence import calibrate_alignment
-    from .divergence import score_alignment as _score
     idx = sorted(set(bead_indexes))
     if not idx:
         return alignment
     beads = list(alignment.beads)
-    cal = calibrate_alignment(alignment)
-    scored = _score(replace(alignment, beads=tuple(beads[i] for i in idx)), calibration=cal)
+    cal = divergence.calibrate_alignment(alignment)
+    scored = divergence.score_alignment(replace(alignment, beads=tuple(beads[i] for i in idx)), calibration=cal)
     for i, b in zip(idx, scored.beads):
         beads[i] = b
     return replace(alignment, beads=tuple(beads))

@@ -334,5 +334,7 @@ class Alignment:
 
     def _repr_html_(self) -> str:
         """Jupyter shows an alignment as the side-by-side view of :mod:`align.views`."""
+        # the one import of a higher floor: the views are built on these records, and Jupyter
+        # asks the record itself for its HTML
         from .views import AlignmentView
         return AlignmentView(self)._repr_html_()

@@ -25,6 +25,7 @@ priority order and clean cancellation on Ctrl-C.
 """
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sys
@@ -33,14 +34,12 @@ import warnings
 from asyncio import CancelledError
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from .aligner import AlignerSettings, AlignStats
+from .embed import TextEncoder
 from .errors import AlignError, ClusterError
+from .pipeline import align_versions
 from .records import Alignment, Version
-
-if TYPE_CHECKING:
-    from .aligner import AlignerSettings
-    from .embed import TextEncoder
 
 #: Seconds to wait for a Dask scheduler given by address before giving up with a clear error.
 CONNECT_TIMEOUT = 20.0
@@ -83,8 +82,6 @@ def compute_pair(job: PairJob, encoder: TextEncoder, settings: AlignerSettings |
     a worker's warnings would otherwise stay on the worker.  ``progress``
     lets the encoder show a bar on stderr (only where that stderr is the user's).
     """
-    from .aligner import AlignStats
-    from .pipeline import align_versions
 
     t0 = time.perf_counter()
     worker = _worker_name()
@@ -143,8 +140,6 @@ class DaskExecutor:
     def __init__(self, *, workers: int | None = None, scheduler: str | None = None,
                  connect_timeout: float | None = None) -> None:
         try:
-            import logging
-
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover - a declared dependency
             raise ClusterError(f"parallel runs need dask's 'distributed' package: {exc}") from exc

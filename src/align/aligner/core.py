@@ -34,11 +34,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from types import ModuleType
 
 import numpy as np
 
 from . import band as bandlib
-from . import kernels
 from .settings import AlignerSettings
 
 #: Largest full matrix (cells) searched at a coarse level of coarse-to-fine.
@@ -76,6 +76,13 @@ class AlignStats:
         return self.encoder_calls / max(1, self.src_sentences + self.tgt_sentences)
 
 
+def _kernels() -> ModuleType:
+    """The numba kernels, imported on first use: numba takes most of a second to import, and
+    importing the aligner (hence the pipeline, the driver and the CLI) must stay cheap."""
+    from . import kernels
+    return kernels
+
+
 class _Side:
     """One side's arrays as the kernels want them."""
 
@@ -96,6 +103,7 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
            windows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
            skips: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """One DP over a given band; returns (types along the path, cosines, band similarity stats)."""
+    kernels = _kernels()
     X, Y = src.vecs, tgt.vecs
     n, m = X.shape[0], Y.shape[0]
     types = settings.types
@@ -168,6 +176,7 @@ def _anchor_band(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarr
     if settings.anchor_window <= 0:
         return lo, off
     n, m = src.vecs.shape[0], tgt.vecs.shape[0]
+    kernels = _kernels()
     S = kernels.band_similarities(src.vecs, tgt.vecs, lo, off)
     ai, aj = kernels.anchor_pass(S, lo, off, m, settings.anchor_topk)
     return bandlib.band_from_anchors(ai, aj, n, m, settings.anchor_window, lo, off)

@@ -1,7 +1,9 @@
 """The ``align`` command: a thin layer over the library.
 
 Each module in this package defines ``register(subparsers)`` which adds its
-commands; handlers import the library lazily so ``align --help`` stays quick.
+commands, and the handlers that call the library (imported at the top of each
+module; the heavy libraries — torch, pandas, lxml, nltk, numba, Dask — load
+only when a command needs them).
 Library errors (:class:`~align.errors.AlignError`) become one clean message on
 stderr and exit status 1; usage errors exit with 2.
 """
@@ -15,6 +17,9 @@ import warnings
 from collections.abc import Sequence
 from typing import TextIO
 
+from .. import __version__
+from ..errors import AlignError
+
 #: Command modules in the order their commands appear in ``align --help``.
 ORDER = ("add", "run", "segment", "pair", "evaluate", "export", "importer", "report", "review")
 
@@ -25,7 +30,6 @@ def _command_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .. import __version__
     parser = argparse.ArgumentParser(
         prog="align",
         description="Translation alignment and comparison workbench: segment versions of a document, "
@@ -44,7 +48,6 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from ..errors import AlignError
     parser = build_parser()
     args = parser.parse_args(argv)
     previous = warnings.showwarning

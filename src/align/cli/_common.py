@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from ..embed.registry import DEFAULT_MODEL
+from ..store import atomic_write_text
+
 
 def add_model_option(p: argparse.ArgumentParser) -> None:
-    from ..embed.registry import DEFAULT_MODEL
     p.add_argument("--model", default=None, metavar="M",
                    help=f"encoder: '{DEFAULT_MODEL}' (bundled, default), a sentence-transformers "
                         "hub name (needs network) or a local model folder")
@@ -48,9 +51,7 @@ def output(path: str | None) -> Iterator[TextIO]:
     if not path or path == "-":
         yield sys.stdout
         return
-    import io
 
-    from ..store import atomic_write_text
     buf = io.StringIO()
     yield buf
     atomic_write_text(Path(path), buf.getvalue())

@@ -4,10 +4,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..readers import READERS, SUFFIXES
+from ..readers.intake import add_version
+from ..records import Role
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..readers import READERS, SUFFIXES
-    from ..records import Role
     suffixes = " ".join(sorted(SUFFIXES))
     p = sub.add_parser(
         "add", help="add a document file (txt, docx, odt, pdf, html, epub) as a version in texts/",
@@ -51,7 +53,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..readers.intake import add_version
 
     added = add_version(args.texts, args.doc_id, args.file, lang=args.lang, role=args.role, title=args.title,
                         source=args.source, date=args.date, place=args.place, author=args.author,

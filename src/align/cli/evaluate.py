@@ -4,6 +4,9 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..errors import InputError
+from ..evaluate import read_beads, score
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("evaluate", help="score predicted beads against gold beads",
@@ -19,8 +22,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import InputError
-    from ..evaluate import read_beads, score
     pairs = ([(args.gold, args.pred)] if args.gold and args.pred else []) + [tuple(p) for p in args.pair]
     if not pairs:
         raise InputError("give GOLD and PRED files (or --pair GOLD PRED)")

@@ -6,6 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import ExportError
+from ..export.langtags import parse_overrides
+from ..export.rows import IMPORTED_MODEL, texts_for
+from ..export.tables import write_table
+from ..export.tei import write_tei
+from ..export.tmx import write_tmx
+from ..export.xlsx import write_xlsx
+from ..store import load
+
 _FORMATS = {
     "tmx": ("TMX 1.4b translation memory for CAT tools (OmegaT, Trados, memoQ, ...)",
             "Write one translation unit per bead as TMX 1.4b, with similarity, divergence, bead ids "
@@ -72,8 +81,6 @@ def _texts_root(args: argparse.Namespace) -> Path | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export.rows import IMPORTED_MODEL, texts_for
-    from ..store import load
 
     stored = load(args.alignment)
     alignment = stored.alignment
@@ -87,13 +94,9 @@ def run(args: argparse.Namespace) -> int:
     options = dict(include_empty=args.include_empty, include_rejected=args.include_rejected,
                    review=stored.review, current_texts=current)
     if args.format == "tmx":
-        from ..export.langtags import parse_overrides
-        from ..export.tmx import write_tmx
         n = write_tmx(alignment, out, lang_codes=parse_overrides(args.lang_code), **options)
         what = "translation units"
     elif args.format == "xlsx":
-        from ..errors import ExportError
-        from ..export.xlsx import write_xlsx
         if out is sys.stdout:
             if sys.stdout.isatty():
                 raise ExportError("an XLSX file is binary: give --out FILE.xlsx (or redirect standard output)")
@@ -102,11 +105,9 @@ def run(args: argparse.Namespace) -> int:
             n = write_xlsx(alignment, args.out, **options)
         what = "rows"
     elif args.format == "tei":
-        from ..export.tei import write_tei
         n = write_tei(alignment, out, **options)
         what = "beads"
     else:
-        from ..export.tables import write_table
         n = write_table(alignment, out, args.format, formula_guard=getattr(args, "formula_guard", None),
                         **options)
         what = "rows"

@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from pathlib import Path
+
+from ..errors import ExportError
+from ..export.tmx_import import read_tmx
+from ..store import alignment_path, save
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,11 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
-    from ..errors import ExportError
-    from ..export.tmx_import import read_tmx
-    from ..store import alignment_path, save
 
     alignment = read_tmx(args.file, args.src_lang, args.tgt_lang, doc_id=args.doc_id)
     out = Path(args.out) if args.out else alignment_path(args.alignments, alignment.doc_id,

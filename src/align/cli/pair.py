@@ -4,16 +4,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
+from ..divergence.omission import gap_of
+from ..pipeline import align_texts, resolve_encoder
 from ..records import Alignment
+from ..store import divergence_to_dict, save
+from ..textio import read_text
 from ..views.markup import components_of
+from ._common import add_model_option, add_settings_option, output, settings_epilog, settings_from_args
 
 FORMATS = ("beads", "tsv", "json")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_model_option, add_settings_option, settings_epilog
     p = sub.add_parser("pair", help="align two text files",
                        description="Align two versions of a text given as files. By default each file is "
                                    "split into sentences; with --presegmented every line is one sentence.",
@@ -38,11 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
-    from ..pipeline import align_texts, resolve_encoder
-    from ..textio import read_text
-    from ._common import output, settings_from_args
 
     settings = settings_from_args(args)  # a bad --set fails before any file is read
     src_text = read_text(args.src, encoding=args.src_encoding or args.encoding, lang=args.src_lang)
@@ -53,7 +54,6 @@ def run(args: argparse.Namespace) -> int:
                             doc_id=Path(args.src).stem, src_version=Path(args.src).stem,
                             tgt_version=Path(args.tgt).stem, progress=sys.stderr.isatty())
     if args.save:
-        from ..store import save
         save(args.save, alignment)
     with output(args.out) as out:
         if args.format == "beads":
@@ -89,8 +89,6 @@ def bead_table(alignment: Alignment) -> str:
 
 
 def alignment_json(alignment: Alignment) -> dict[str, Any]:
-    from ..divergence.omission import gap_of
-    from ..store import divergence_to_dict
     beads = []
     for b in alignment.beads:
         beads.append({"bead": b.ids(), "kind": b.kind, "gap": gap_of(b), "src": list(b.src), "tgt": list(b.tgt),

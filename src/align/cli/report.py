@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from ..errors import CorpusError
+from ..store import load
+from ..views.report import DEFAULT_REPORT_NAME, SORTS, documents_for, write_report
 
 
 def _fraction(text: str) -> float:
@@ -15,7 +21,6 @@ def _fraction(text: str) -> float:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..views.report import DEFAULT_REPORT_NAME, SORTS
     p = sub.add_parser("report", help="write a standalone HTML report of alignments",
                        description="Write one self-contained HTML page (no network, no external files) showing "
                                    "alignments side by side: provenance of every version (working translations "
@@ -36,12 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-    from pathlib import Path
 
-    from ..errors import CorpusError
-    from ..store import load
-    from ..views.report import documents_for, write_report
 
     stored = [load(path) for path in args.alignments]
     texts = Path(args.texts) if args.texts else Path("texts")

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from typing import Any
 
+from ..embed import get_encoder
+from ..errors import ReviewError
 from ..records import ReviewStatus, Side, parse_side
+from ..review import Review, server
 
 _BEAD_HELP = "the bead: its position (the # column of `align review list`) or its ids, e.g. '[3]:[4,5]'"
 
@@ -114,7 +118,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _encoder(model: str | None) -> Any:
     if not model:
         return None
-    from ..embed import get_encoder
     return get_encoder(model)
 
 
@@ -123,7 +126,6 @@ def _clip(text: str, width: int) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from ..review import Review
     r = Review.open(args.alignment)
     q = r.queue(threshold=args.threshold, status=args.status, kind=args.kind)
     if args.json:
@@ -131,7 +133,6 @@ def run_list(args: argparse.Namespace) -> int:
                "reviewed": q.reviewed, "remaining": q.remaining, "items": [it.to_dict() for it in q]}
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
-    import shutil
     width = max(40, (shutil.get_terminal_size((120, 20)).columns - 44) // 2)
     print(f"{'#':>4}  {'score':>5}  {'status':<10} {'kind':<12} {'source':<{width}} | target")
     for it in q:
@@ -143,8 +144,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_decide(args: argparse.Namespace) -> int:
-    from ..errors import ReviewError
-    from ..review import Review
     r = Review.open(args.alignment, by=args.by)
     if args.severity and not args.divergent:
         raise ReviewError("--severity goes with --divergent KIND")
@@ -169,7 +168,6 @@ def run_decide(args: argparse.Namespace) -> int:
 
 
 def run_fix(args: argparse.Namespace) -> int:
-    from ..review import Review
     r = Review.open(args.alignment, by=args.by, encoder=_encoder(args.model))
     old = r.beads[r.position(args.bead)].ids()
     if args.merge_next:
@@ -195,7 +193,6 @@ def run_fix(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    from ..review import Review
     r = Review.open(args.alignment)
     change = r.redo() if args.redo else r.undo()
     r.save()
@@ -205,11 +202,10 @@ def run_undo(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from ..review.server import is_loopback, serve
     host = args.host or "127.0.0.1"
-    if not is_loopback(host):
+    if not server.is_loopback(host):
         print(f"align: warning: listening on {host}: anyone who can reach it and has the token can read and edit "
               f"{args.alignment}", file=sys.stderr)
-    serve(args.alignment, host=host, port=args.port, open_browser=not args.no_browser, by=args.by,
+    server.serve(args.alignment, host=host, port=args.port, open_browser=not args.no_browser, by=args.by,
           encoder=_encoder(args.model), allow_remote=args.host is not None, threshold=args.threshold)
     return 0

@@ -4,13 +4,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..results import RunStatus
+from ..batch import run as run_batch
+from ..pipeline import resolve_encoder
+from ..results import PairResult, RunResult, RunStatus
 from ..views.markup import is_working
-
-if TYPE_CHECKING:
-    from ..batch import PairResult, RunResult
+from ._common import add_model_option, add_settings_option, settings_epilog, settings_from_args
 
 #: Above this many pairs the summary table lists only the pairs this run aligned or that failed.
 FULL_TABLE_LIMIT = 40
@@ -29,7 +29,6 @@ def _workers(value: str) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_model_option, add_settings_option, settings_epilog
     p = sub.add_parser(
         "run", help="align every document of texts/ and write alignments/, reports and TMX",
         description="For every document with two or more versions, align each version with the document's pivot "
@@ -66,9 +65,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batch import run as run_batch
-    from ..pipeline import resolve_encoder
-    from ._common import settings_from_args
 
     settings = settings_from_args(args)  # a bad --set fails before anything is read or computed
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)

@@ -3,6 +3,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import warnings
+from pathlib import Path
+
+from ..errors import LanguageMismatchWarning
+from ..reading import read
+from ..scripts import script_mismatch
+from ..segment import segment_text
+from ..textio import read_text
+from ._common import output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,15 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import warnings
-    from pathlib import Path
 
-    from ..errors import LanguageMismatchWarning
-    from ..reading import read
-    from ..scripts import script_mismatch
-    from ..segment import segment_text
-    from ..textio import read_text
-    from ._common import output
 
     text = read_text(args.file, encoding=args.encoding, lang=args.lang)
     problem = script_mismatch(text, args.lang)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..embed import CachedEncoder, get_encoder
 from .calibration import Calibration
 
 if TYPE_CHECKING:
@@ -50,8 +51,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N lines")
     ap.add_argument("--cache-dir", type=Path, default=None, help="embedding cache folder")
     args = ap.parse_args(argv)
-    from ..embed import get_encoder
-    from ..embed.cache import CachedEncoder
     enc = CachedEncoder(get_encoder(args.model), args.cache_dir)
     src = args.src.read_text(encoding="utf-8").splitlines()
     tgt = args.tgt.read_text(encoding="utf-8").splitlines()

@@ -6,13 +6,7 @@ asked, and the encoders load their weights on first use.
 from __future__ import annotations
 
 from .base import Encoder, TextEncoder
+from .cache import CachedEncoder
 from .registry import DEFAULT_MODEL, get_encoder
 
 __all__ = ["Encoder", "TextEncoder", "get_encoder", "DEFAULT_MODEL", "CachedEncoder"]
-
-
-def __getattr__(name: str) -> type[Encoder]:  # lazy: the cache pulls in sqlite3 only when used
-    if name == "CachedEncoder":
-        from .cache import CachedEncoder
-        return CachedEncoder
-    raise AttributeError(name)

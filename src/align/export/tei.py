@@ -50,6 +50,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from .. import __version__
 from ..errors import TextCleanupWarning
 from ..records import Alignment, Role, Segment, VersionMeta
 from .rows import ExportRow, check_fresh, export_rows, write_output
@@ -111,7 +112,6 @@ def _bibl(parent: Any, side: str, version: str, lang: str, meta: VersionMeta | N
 
 
 def _header(root: Any, alignment: Alignment, created: str) -> None:
-    from .. import __version__
     header = _sub(root, "teiHeader")
     file_desc = _sub(header, "fileDesc")
     title_stmt = _sub(file_desc, "titleStmt")

@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from .. import __version__
 from ..errors import TextCleanupWarning
 from ..records import Alignment
 from .langtags import resolve_pair
@@ -105,7 +106,6 @@ def _header(root: Any, alignment: Alignment, src_code: str, tgt_code: str, creat
 
 
 def _tool_version() -> str:
-    from .. import __version__
     return __version__
 
 

@@ -31,6 +31,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..errors import ExportError
 from ..records import Alignment, Bead, Divergence, Role, Segment, Signature, VersionMeta, text_sha256
 from .langtags import best_match, primary, validate_tag
@@ -205,7 +206,6 @@ def read_tmx(path: str | Path, src_lang: str, tgt_lang: str, *, doc_id: str | No
                           divergence=_divergence(props)))
     settings = {"file": p.name, "tmx_version": root.get("version", ""),
                 "creationtool": header.get("creationtool", "") if header is not None else ""}
-    from .. import __version__
     signature = Signature(model=IMPORTED_MODEL, settings=settings, src_sha256=text_sha256(src_text),
                           tgt_sha256=text_sha256(tgt_text), version=__version__)
     return Alignment(src_segments=src_segs, tgt_segments=tgt_segs, beads=tuple(beads), signature=signature,

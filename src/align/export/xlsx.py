@@ -36,8 +36,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from .. import __version__
 from ..errors import TextCleanupWarning
 from ..records import Alignment, Role, VersionMeta
+from ..views.scale import DIVERGENCE_BANDS, NO_SCORE_COLOUR, NO_SCORE_LABEL, divergence_colour
 from .rows import ExportRow, check_fresh, component_names, export_rows, write_output
 from .xmlchars import describe, xml_safe
 
@@ -107,7 +109,6 @@ def _alignment_sheet(ws: Any, alignment: Alignment, rows: list[ExportRow]) -> No
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from ..views.scale import divergence_colour
     cols = columns(rows)
     bold = Font(bold=True)
     for j, name in enumerate(cols, start=1):
@@ -146,7 +147,6 @@ def _alignment_sheet(ws: Any, alignment: Alignment, rows: list[ExportRow]) -> No
 
 def provenance_rows(alignment: Alignment, rows: list[ExportRow], created: str) -> list[tuple[str, str]]:
     """``(field, value)`` pairs of the Provenance sheet, in order."""
-    from .. import __version__
     sig = alignment.signature
     out: list[tuple[str, str]] = [
         ("document", alignment.doc_id or ""),
@@ -180,7 +180,6 @@ def _provenance_sheet(ws: Any, alignment: Alignment, rows: list[ExportRow], crea
     from openpyxl.styles import Alignment as CellAlignment
     from openpyxl.styles import Font
 
-    from ..views.scale import DIVERGENCE_BANDS, NO_SCORE_COLOUR, NO_SCORE_LABEL
     bold = Font(bold=True)
     _set_text(ws.cell(row=1, column=1), "field")
     _set_text(ws.cell(row=1, column=2), "value")

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import store
+from ..divergence import SCORING
 from ..errors import ReviewError
-from ..pipeline import rescore
+from ..pipeline import rescore, rescore_divergence
 from ..records import Alignment, Bead, ReviewStatus, Side
 from . import fixes
 from .queue import Queue, QueueItem, build_queue
@@ -183,7 +184,6 @@ class Review:
 
     def _fix(self, op: str, bead: Any, by: str | None, make: Callable[[tuple[Bead, ...], int], fixes.Edit],
              detail: dict[str, Any] | None = None) -> int:
-        from ..divergence import SCORING
         i = self.position(bead)
         edit = make(self.beads, i)
         edit.apply(self.beads)  # checks coverage before anything changes
@@ -254,9 +254,7 @@ class Review:
             new = tuple(store.bead_from_dict(copy.deepcopy(d)) for d in change[to]["beads"])
             self.alignment = replace(self.alignment,
                                      beads=self.beads[:start] + new + self.beads[start + len(want):])
-            from ..divergence import SCORING
             if change.get("scoring") != SCORING:  # recorded under an earlier scorer: score them anew
-                from ..pipeline import rescore_divergence
                 self.alignment = rescore_divergence(self.alignment, range(start, start + len(new)))
         for ids, st in change[to]["states"].items():
             self.state.set(ids, BeadState.from_dict(st) if st else None)

@@ -27,10 +27,11 @@ from collections.abc import Sequence
 
 from ..reading.offsets import Reading
 from ..records import Segment
-from .base import SentenceSplitter, Span
+from .base import SentenceSplitter
 from .lines import document_width
 from .paragraphs import split_paragraphs
 from .registry import canonical_language, get_splitter, supported_languages
+from .spans import Span
 
 __all__ = [
     "SentenceSplitter",

@@ -37,7 +37,8 @@ from __future__ import annotations
 import re
 
 from ..scripts import char_script
-from .base import CLOSERS, OPENERS, SentenceSplitter, Span, next_case, skip_space
+from .base import SentenceSplitter
+from .spans import CLOSERS, OPENERS, Span, next_case, skip_space
 
 #: Abbreviations written with a period (without it here), lower case.
 ABBREVIATIONS = frozenset({

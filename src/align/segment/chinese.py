@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .base import CLOSERS, SentenceSplitter, Span, skip_space
+from .base import SentenceSplitter
+from .spans import CLOSERS, Span, skip_space
 
 _END = re.compile(rf"[。！？!?]+[{re.escape(CLOSERS)}]*")
 

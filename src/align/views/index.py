@@ -8,17 +8,17 @@ Every text is escaped.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ..results import RunStatus
+from .. import __version__
+from ..results import RunResult, RunStatus
+from ..store import atomic_write_text
 from .markup import WORKING_BANNER, is_working, role_label
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..batch import RunResult
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}
@@ -38,8 +38,6 @@ def _e(value: object) -> str:
 
 
 def _csp() -> str:
-    import base64
-    import hashlib
     digest = base64.b64encode(hashlib.sha256(_CSS.encode("utf-8")).digest()).decode("ascii")
     return (f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; script-src 'none'; "
             "base-uri 'none'; form-action 'none'")
@@ -47,7 +45,6 @@ def _csp() -> str:
 
 def render_index(result: RunResult, where: str | Path) -> str:
     """The index page for ``result``, with links relative to the folder ``where`` it will be saved in."""
-    from .. import __version__
     base = Path(where)
     t = result.to_dict()["totals"]
     parts = [f"<h1>Alignments: {t['documents']} document(s), {t['pairs']} pair(s)</h1>",
@@ -105,7 +102,6 @@ def render_index(result: RunResult, where: str | Path) -> str:
 
 def write_index(result: RunResult, path: str | Path) -> Path:
     """Render the index page and write it atomically to ``path``."""
-    from ..store import atomic_write_text
     p = Path(path)
     atomic_write_text(p, render_index(result, p.parent))
     return p

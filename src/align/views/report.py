@@ -16,14 +16,26 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
+from ..corpus import load_document
 from ..divergence.components import COMPONENTS
 from ..divergence.omission import GAPS
 from ..records import Alignment, Document, ReviewStatus, Side, VersionMeta
-from .markup import (WORKING_BANNER, bead_rows, components_of, is_working, marked_html, role_label, spelling_label,
-                     unpack)
+from ..store import atomic_write_text
+from .markup import (
+    WORKING_BANNER,
+    bead_rows,
+    components_of,
+    is_working,
+    marked_html,
+    role_label,
+    spelling_label,
+    unpack,
+)
 from .plot import similarity_plot_svg
 from .scale import band_class, css_text, legend_html, style_rules
 
@@ -42,7 +54,6 @@ def script_json(value: Any) -> str:
 
 
 def _asset(name: str) -> str:
-    from importlib import resources
     return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
 
 
@@ -66,7 +77,6 @@ def _role_badge(meta: VersionMeta | None) -> str:
 
 def documents_for(alignments: Iterable[Any], texts_dir: str | Path) -> dict[str, Document]:
     """The documents of ``alignments`` read from ``texts_dir/<doc_id>/`` (folders that do not exist are skipped)."""
-    from ..corpus import load_document
     out: dict[str, Document] = {}
     for obj in alignments:
         a, _ = unpack(obj)
@@ -189,7 +199,6 @@ def render_report(alignments: Sequence[Any], documents: Mapping[str, Document] |
         raise ValueError(f"threshold must be between 0 and 1, not {threshold!r}")
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-    from .. import __version__
     pairs = [unpack(obj) for obj in alignments]
     if not pairs:
         raise ValueError("a report needs at least one alignment")
@@ -245,7 +254,6 @@ def render_report(alignments: Sequence[Any], documents: Mapping[str, Document] |
 def write_report(alignments: Sequence[Any], path: str | Path,
                  documents: Mapping[str, Document] | Iterable[Document] | None = None, **options: Any) -> Path:
     """Render the report (see :func:`render_report`) and write it atomically to ``path``."""
-    from ..store import atomic_write_text
     page = render_report(alignments, documents, **options)
     atomic_write_text(path, page)
     return Path(path)

@@ -364,7 +364,8 @@ def misses(results: Sequence[Result], threshold: float) -> list[str]:
                               f"{how} {_bead(worst)}, scored {worst.score:.2f} ({reasons})")
     by_component = ", ".join(f"{k} {v}" for k, v in exact_alarms.most_common()) or "none"
     where = "" if not results or results[0].spelling == "modern" else f" ({results[0].spelling} spelling)"
-    return ([f"\nOmissions and additions missed{where} (not in any bead scored ≥ {threshold}): {len(missed)}\n", *missed]
+    head = f"\nOmissions and additions missed{where} (not in any bead scored ≥ {threshold}): {len(missed)}\n"
+    return ([head, *missed]
             + [(f"\nEquivalent beads flagged (false alarms): {len(alarms)}; of those aligned exactly, by their "
                 f"strongest component: {by_component}\n"), *alarms])
 

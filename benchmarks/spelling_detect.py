@@ -1,4 +1,6 @@
-"""Which spelling is a text in? The workbench's detector (align.reading.detect) against tetrak-translit's, on the dev set.
+"""Which spelling is a text in?
+
+The workbench's detector (align.reading.detect) against tetrak-translit's, on the dev set.
 
 The dev set holds every Armenian text twice: reformed (``hy.txt``) and
 classical (``hy-old.txt``, one document in mixed spelling), and every Russian
@@ -82,8 +84,8 @@ def main() -> int:
             for written in ("modern", OLD[lang], "mixed"):
                 part = [t for lg, t, w in docs if lg == lang and w == written]
                 verdicts = Counter(det(t, lang) for t in part)
-                print(f"| {name} | {written} | {len(part)} | " + ", ".join(f"{k} {v}" for k, v in verdicts.most_common())
-                      + " |")
+                counts = ", ".join(f"{k} {v}" for k, v in verdicts.most_common())
+                print(f"| {name} | {written} | {len(part)} | {counts} |")
         print(f"\n{lang}: lines (Latin-only lines left out)\n")
         print("| detector | written in | lines | called old % | called modern % | indeterminate or mixed % |")
         print("|---|---|---|---|---|---|")

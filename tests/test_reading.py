@@ -1,4 +1,4 @@
-"""align.reading: old Russian and Armenian spellings and OCR look-alikes read as modern text, the text as written kept."""
+"""align.reading: old Russian and Armenian spellings and OCR look-alikes read as modern text, as written kept."""
 from __future__ import annotations
 
 import re

@@ -41,8 +41,8 @@ def _doc(tmp_path, orthography: str = "", text: str = RU_OLD):
                                     encoding="utf-8")
     (folder / "ru-old.txt").write_text(text, encoding="utf-8")
     field = f'orthography = "{orthography}"\n' if orthography else ""
-    (folder / "ru-old.toml").write_text(f'language = "ru"\nrole = "archival-original"\ntitle = "t"\nsource = "s"\n{field}',
-                                        encoding="utf-8")
+    meta = f'language = "ru"\nrole = "archival-original"\ntitle = "t"\nsource = "s"\n{field}'
+    (folder / "ru-old.toml").write_text(meta, encoding="utf-8")
     return folder
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -74,7 +75,7 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
     tgt_reading = tgt_reading or version_reading(tgt_text, tgt_lang, tgt_meta, tgt_version)
     raw = align_texts_with_encoder(
         read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading),
-        lambda texts: enc.encode(texts, progress=progress), settings,
+        partial(enc.encode, progress=True) if progress else enc.encode, settings,
         src_paragraphs=[s.paragraph for s in src_segments], tgt_paragraphs=[s.paragraph for s in tgt_segments],
         stats=stats)
     if stats.extra.get("unrelated"):

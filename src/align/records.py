@@ -320,6 +320,10 @@ class Alignment:
         """The metadata of one side's version, when recorded."""
         return self.src_meta if check_side(side) == "source" else self.tgt_meta
 
+    def orthography(self, side: Side) -> str:
+        """The spelling one side was read in (``""``: as written)."""
+        return self.src_orthography if check_side(side) == "source" else self.tgt_orthography
+
     def side_text(self, bead: Bead, side: Side) -> str:
         """The sentences of one side of a bead, cleaned and joined with one space.
 

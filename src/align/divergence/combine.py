@@ -115,7 +115,8 @@ def calibrate_alignment(alignment: Alignment) -> Calibration:
     """The calibration of an alignment from its own 1-1 beads and the model's reference."""
     ones = [b for b in alignment.beads if _is_scored_one_to_one(b)]
     sims = [b.similarity for b in ones if b.similarity is not None and math.isfinite(b.similarity)]
-    sizes = [(char_length(read_side(alignment, b, "source")), char_length(read_side(alignment, b, "target"))) for b in ones]
+    sizes = [(char_length(read_side(alignment, b, "source")), char_length(read_side(alignment, b, "target")))
+             for b in ones]
     return calibrate(sims, sizes, model=alignment.signature.model, src_lang=alignment.src_lang,
                      tgt_lang=alignment.tgt_lang)
 

@@ -15,7 +15,9 @@ class TextEncoder(Protocol):
     """What the pipeline needs of an encoder: an ``identity`` and ``encode``.
 
     :class:`Encoder` implements it (batching, a progress bar, a call count);
-    any object with these two members can stand in for one.
+    any object with these two members can stand in for one.  ``progress`` is
+    passed only when a caller asks for a bar, so an ``encode(texts)`` without it
+    works everywhere else.
     """
 
     identity: str

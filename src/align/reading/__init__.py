@@ -29,6 +29,7 @@ rules change nothing modern spelling writes.  Rules and their limits:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,7 +129,7 @@ def _recase(word: str, low: str) -> str:
     return "".join(c.upper() if i < len(word) and word[i].isupper() else c for i, c in enumerate(low))
 
 
-def _word_reader(lang: str, orthography: str):
+def _word_reader(lang: str, orthography: str) -> Callable[[str], str]:
     code = _base(lang)
     home = LANGUAGE_SCRIPTS.get(code)
     always, old_rules, _, _ = _RULES.get(code, (None, None, None, None))
@@ -144,7 +145,8 @@ def _word_reader(lang: str, orthography: str):
     return read_word
 
 
-def _build(text: str, lang: str, orthography: str, declared: str = "", detected: str = "", warning: str = "") -> Reading:
+def _build(text: str, lang: str, orthography: str, declared: str = "", detected: str = "",
+           warning: str = "") -> Reading:
     read_word = _word_reader(lang, orthography)
     builder = ReadingBuilder(text)
     for m in _WORD.finditer(text):

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 #: Letters modern spelling does not have (lower case), and what they are read as.
 LETTERS = str.maketrans({"ѣ": "е", "і": "и", "ѳ": "ф", "ѵ": "и"})
@@ -54,7 +55,7 @@ _HUSHING = frozenset("жшчщ")
 
 
 @lru_cache(maxsize=1)
-def _morph():
+def _morph() -> Any:
     import pymorphy3
     return pymorphy3.MorphAnalyzer(lang="ru")
 

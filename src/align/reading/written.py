@@ -10,19 +10,19 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..records import Alignment, Bead, Divergence, Mark
+from ..records import Alignment, Bead, Divergence, Mark, Side
 from . import normalise
 from .offsets import Reading
 
 
-def read_side(alignment: Alignment, bead: Bead, side: str) -> str:
+def read_side(alignment: Alignment, bead: Bead, side: Side) -> str:
     """A bead's side (:meth:`Alignment.side_text`) in the spelling that side was read in, as the
     encoder and the components see it; the text as written when the side was read as written."""
-    orthography = alignment.src_orthography if side == "source" else alignment.tgt_orthography
+    orthography = alignment.orthography(side)
     text = alignment.side_text(bead, side)
     if not orthography:
         return text
-    return normalise(text, alignment.src_lang if side == "source" else alignment.tgt_lang, orthography).text
+    return normalise(text, alignment.lang(side), orthography).text
 
 
 def as_written(div: Divergence, src: Reading, tgt: Reading) -> Divergence:

@@ -24,7 +24,7 @@ from .. import __version__
 from ..corpus import load_document
 from ..divergence.components import COMPONENTS
 from ..divergence.omission import GAPS
-from ..records import Alignment, Document, ReviewStatus, Side, VersionMeta
+from ..records import SIDES, Alignment, Document, ReviewStatus, Side, VersionMeta
 from ..store import atomic_write_text
 from .markup import (
     WORKING_BANNER,
@@ -154,8 +154,8 @@ def _alignment_section(key: str, a: Alignment, review: Mapping[str, Any]) -> str
     return (f'<article class="alignment" id="{key}" data-alignment="{_e(a.src_version)}__{_e(a.tgt_version)}">'
             f"<h3>{_e(title)}</h3><p class=muted>{_e(summary)}</p>"
             '<div class="versions">'
-            + _version_card("source", a.src_version, a.src_lang, a.src_meta, spelling_label(a.src_orthography, a.src_meta))
-            + _version_card("target", a.tgt_version, a.tgt_lang, a.tgt_meta, spelling_label(a.tgt_orthography, a.tgt_meta))
+            + "".join(_version_card(side, a.version_id(side), a.lang(side), a.meta(side),
+                                    spelling_label(a.orthography(side), a.meta(side))) for side in SIDES)
             + "</div>"
             f'<details class="signature"><summary>made by (signature)</summary><code>{_e(a.signature)}</code></details>'
             f'<figure class="plot">{plot}<figcaption>Similarity of each bead along the document; colours are '

@@ -11,6 +11,7 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..records import SIDES, Alignment
 from .markup import (
     WORKING_BANNER,
     bead_rows,
@@ -41,10 +42,10 @@ def _fmt(x: float | None, digits: int) -> str:
     return "—" if x is None else f"{x:.{digits}f}"
 
 
-def _caption(a: Any) -> str:
+def _caption(a: Alignment) -> str:
     title = html.escape(a.doc_id or "alignment")
-    src = html.escape(version_caption(a.src_version, a.src_lang, a.src_meta, spelling_label(a.src_orthography, a.src_meta)))
-    tgt = html.escape(version_caption(a.tgt_version, a.tgt_lang, a.tgt_meta, spelling_label(a.tgt_orthography, a.tgt_meta)))
+    src, tgt = (html.escape(version_caption(a.version_id(side), a.lang(side), a.meta(side),
+                                            spelling_label(a.orthography(side), a.meta(side)))) for side in SIDES)
     parts = [f"<strong>{title}</strong>: source {src} ↔ target {tgt}"]
     working = [v for v, m in ((a.src_version, a.src_meta), (a.tgt_version, a.tgt_meta)) if is_working(m)]
     if working:

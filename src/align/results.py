@@ -8,12 +8,15 @@ imports the other.
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .corpus import DocumentFailure
+from .divergence import DEFAULT_REVIEW_THRESHOLD
 from .records import VersionMeta
+from .store import StoredAlignment
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,6 +63,16 @@ class PairResult:
     @property
     def key(self) -> str:
         return f"{self.doc_id}/{self.src_version}__{self.tgt_version}"
+
+    def fill(self, stored: StoredAlignment) -> None:
+        """The counts from the pair's stored alignment: beads, their kinds, flagged, mean similarity, segments."""
+        a = stored.alignment
+        sims = [b.similarity for b in a.beads if b.similarity is not None]
+        self.beads = len(a.beads)
+        self.kinds = dict(sorted(Counter(b.kind for b in a.beads).items(), key=lambda kv: (-kv[1], kv[0])))
+        self.flagged = sum(1 for b in a.beads if b.divergence and b.divergence.score >= DEFAULT_REVIEW_THRESHOLD)
+        self.mean_similarity = sum(sims) / len(sims) if sims else None
+        self.src_segments, self.tgt_segments = len(a.src_segments), len(a.tgt_segments)
 
     def to_dict(self) -> dict[str, Any]:
         d = {k: v for k, v in self.__dict__.items()}

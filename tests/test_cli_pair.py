@@ -174,8 +174,8 @@ def test_legacy_russian_encodings(pair, tmp_path, capsys, encoding):
     src = tmp_path / "en.txt"
     src.write_text("The treaty was signed in April.\nThe army moved north.\nPeace came in May.\n", encoding="ascii")
     expect_error(capsys, pre(src, ru, tgt_lang="ru"), str(ru), "--encoding", f"looks like {encoding}")
-    rc, out, err = align_pair(capsys, *pre(src, ru, "--encoding", encoding, "--format", "json", tgt_lang="ru",
-                                           *RELATED))
+    rc, out, err = align_pair(capsys, *pre(src, ru, "--encoding", encoding, "--format", "json", *RELATED,
+                                           tgt_lang="ru"))
     assert rc == 0 and err == ""
     data = json.loads(out)
     assert [b["target"] for b in data["beads"] if b["target"]] == RU.splitlines()

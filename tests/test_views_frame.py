@@ -74,7 +74,8 @@ def test_provenance_travels_in_attrs():
 def test_top_divergences_most_divergent_first():
     top = top_divergences(sample_alignment(), n=3)
     assert list(top["bead"]) == ["[]:[4]", "[2]:[2]", "[3]:[3]"]
-    assert list(top.columns) == ["bead", "kind", "gap", "source", "target", "similarity", "divergence", "reasons", "review"]
+    assert list(top.columns) == ["bead", "kind", "gap", "source", "target", "similarity", "divergence", "reasons",
+                                 "review"]
 
 
 def test_rejects_what_is_not_an_alignment():

@@ -215,7 +215,7 @@ class Unmatched:
     partial addition (``"target"``).  ``value`` is the evidence, in [0, 1].
     """
 
-    side: str  # "source" or "target"
+    side: Side
     index: int  # the sentence's index on that side
     value: float
 

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConflictError, StoreError, StoreVersionError
-from .records import Alignment, Bead, Divergence, Mark, Role, Segment, Signature, Unmatched, VersionMeta
+from .records import Alignment, Bead, Divergence, Mark, Role, Segment, Signature, Unmatched, VersionMeta, check_side
 
 FORMAT = "align-workbench/alignment"
 SCHEMA_VERSION = 1
@@ -113,7 +113,7 @@ def bead_to_dict(bead: Bead) -> dict[str, Any]:
 
 def bead_from_dict(data: dict[str, Any]) -> Bead:
     div = data.get("divergence")
-    unmatched = tuple(Unmatched(str(side), int(index), float(value))
+    unmatched = tuple(Unmatched(check_side(side), int(index), float(value))
                       for side, index, value in data.get("unmatched") or ())
     return Bead(src=tuple(data["src"]), tgt=tuple(data["tgt"]), similarity=data.get("similarity"),
                 divergence=divergence_from_dict(div) if div else None, unmatched=unmatched)

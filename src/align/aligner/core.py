@@ -33,47 +33,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from types import ModuleType
 
 import numpy as np
 
 from . import band as bandlib
+from .beads import AlignStats, RawBead
+from .nulls import null_pass
 from .settings import AlignerSettings
 
 #: Largest full matrix (cells) searched at a coarse level of coarse-to-fine.
 COARSE_FULL_LIMIT = 60_000
-
-
-@dataclass
-class RawBead:
-    """A bead before it becomes a record: index tuples and the cosine of its sides.
-
-    ``unmatched`` lists ``(side, sentence, value)`` for sentences of a merged side that the
-    null-bead pass (:mod:`.nulls`) found probably without counterpart but left in the bead
-    (side 0: source, 1: target; value: the evidence, in [0, 1]).
-    """
-
-    src: tuple[int, ...]
-    tgt: tuple[int, ...]
-    similarity: float | None
-    unmatched: tuple[tuple[int, int, float], ...] = ()
-
-
-@dataclass
-class AlignStats:
-    """What an alignment run cost."""
-
-    src_sentences: int = 0
-    tgt_sentences: int = 0
-    windows_embedded: int = 0
-    encoder_calls: int = 0
-    band_cells: int = 0
-    extra: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def calls_per_sentence(self) -> float:
-        return self.encoder_calls / max(1, self.src_sentences + self.tgt_sentences)
 
 
 def _kernels() -> ModuleType:
@@ -362,11 +333,12 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
                                                settings.types))
 
 
-def _null_pass(beads: list[RawBead], src_texts, tgt_texts, X, Y, known, encode, settings: AlignerSettings,
-               stats: AlignStats, resolve=None) -> list[RawBead]:
+def _null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequence[str], X: np.ndarray,
+               Y: np.ndarray, known: dict[tuple[int, tuple[int, ...]], np.ndarray],
+               encode: Callable[[list[str]], np.ndarray], settings: AlignerSettings, stats: AlignStats,
+               resolve: Callable[[np.ndarray, np.ndarray], list[RawBead]] | None = None) -> list[RawBead]:
     """The null-bead pass (:mod:`.nulls`); ``resolve(skip_x, skip_y)`` searches again with
     per-sentence skip scores (``null_resolve``)."""
     if not settings.nulls:
         return beads
-    from .nulls import null_pass
     return null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats, resolve)

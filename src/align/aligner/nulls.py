@@ -55,7 +55,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .beads import AlignStats, RawBead
 from .foreign import FOREIGN_MARGIN, foreign_scores
+from .settings import AlignerSettings
 
 #: Logistic weights of the evidence that a sentence of a merged side has no counterpart:
 #: (intercept, 1 − fit, gain, length, foreign).  Fitted on the Text+Berg dev split and the
@@ -94,7 +96,7 @@ class Levels:
         return max(self.match - self.unrelated, 0.02)
 
 
-def document_levels(beads, X: np.ndarray, Y: np.ndarray, src_lengths: Sequence[float],
+def document_levels(beads: Sequence[RawBead], X: np.ndarray, Y: np.ndarray, src_lengths: Sequence[float],
                     tgt_lengths: Sequence[float]) -> Levels:
     """The levels of :class:`Levels`, from the 1-1 beads of the first search."""
     ones = [(b.src[0], b.tgt[0]) for b in beads if len(b.src) == 1 and len(b.tgt) == 1]
@@ -192,9 +194,9 @@ class _Vectors:
         return self.known[(side, ids)]
 
 
-def _members(bead) -> list[tuple[int, int, tuple[int, ...]]]:
+def _members(bead: RawBead) -> list[tuple[int, int, tuple[int, ...]]]:
     """(side, sentence, the side's ids) of every sentence on a merged side of a bead of 3+ sentences."""
-    out = []
+    out: list[tuple[int, int, tuple[int, ...]]] = []
     if not bead.src or not bead.tgt or len(bead.src) + len(bead.tgt) < 3:
         return out
     for side, ids in ((0, bead.src), (1, bead.tgt)):
@@ -203,7 +205,7 @@ def _members(bead) -> list[tuple[int, int, tuple[int, ...]]]:
     return out
 
 
-def _windows_needed(bead) -> list[tuple[int, tuple[int, ...]]]:
+def _windows_needed(bead: RawBead) -> list[tuple[int, tuple[int, ...]]]:
     need = [(0, tuple(bead.src)), (1, tuple(bead.tgt))]
     for side, k, ids in _members(bead):
         need.append((side, tuple(i for i in ids if i != k)))
@@ -223,7 +225,7 @@ class MemberEvidence:
     value: float       # the evidence that it has no counterpart, in [0, 1]
 
 
-def measure(bead, vecs: _Vectors, levels: Levels, lengths: tuple[Sequence[float], Sequence[float]],
+def measure(bead: RawBead, vecs: _Vectors, levels: Levels, lengths: tuple[Sequence[float], Sequence[float]],
             foreign: tuple[Sequence[bool], Sequence[bool]], length_sigma: float) -> list[MemberEvidence]:
     """The evidence for every sentence on a merged side of ``bead`` (its windows must be prepared)."""
     sides = (tuple(bead.src), tuple(bead.tgt))
@@ -238,7 +240,7 @@ def measure(bead, vecs: _Vectors, levels: Levels, lengths: tuple[Sequence[float]
         gain = (rest - full) / levels.span
         other_len = sum(lengths[1 - side][i] for i in sides[1 - side])
 
-        def off(ids_: tuple[int, ...]) -> float:
+        def off(ids_: tuple[int, ...], side: int = side, other_len: float = other_len) -> float:
             own = sum(lengths[side][i] for i in ids_)
             ratio = math.log((own + 10) / (other_len + 10)) if side == 0 else math.log((other_len + 10) / (own + 10))
             return abs(ratio - levels.log_ratio) / length_sigma
@@ -249,12 +251,13 @@ def measure(bead, vecs: _Vectors, levels: Levels, lengths: tuple[Sequence[float]
     return out
 
 
-def null_pass(beads: list, src_texts: Sequence[str], tgt_texts: Sequence[str], X: np.ndarray, Y: np.ndarray,
-              known: dict[tuple[int, tuple[int, ...]], np.ndarray], encode: Callable[[list[str]], np.ndarray],
-              settings, stats=None, resolve: Callable[[np.ndarray, np.ndarray], list] | None = None) -> list:
+def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequence[str], X: np.ndarray,
+              Y: np.ndarray, known: dict[tuple[int, tuple[int, ...]], np.ndarray],
+              encode: Callable[[list[str]], np.ndarray], settings: AlignerSettings, stats: AlignStats | None = None,
+              resolve: Callable[[np.ndarray, np.ndarray], list[RawBead]] | None = None) -> list[RawBead]:
     """Detach the sentences of merged beads that have no counterpart; mark the doubtful ones.
 
-    ``beads`` are :class:`~.core.RawBead` in order; ``known`` maps ``(side, ids)`` to the
+    ``beads`` are :class:`~.beads.RawBead` in order; ``known`` maps ``(side, ids)`` to the
     real embeddings already computed (the 2-sentence windows); ``X``/``Y`` are the sentence
     vectors.  Returns new beads (same coverage, same order); each merged bead's
     ``unmatched`` lists ``(side, sentence, value)`` for sentences whose value reached
@@ -265,7 +268,6 @@ def null_pass(beads: list, src_texts: Sequence[str], tgt_texts: Sequence[str], X
     out (see :data:`RESOLVE_WEIGHT`), the search re-pairs their neighbours, and the pass runs
     once more on the new beads.
     """
-    from .core import RawBead
     n, m = len(src_texts), len(tgt_texts)
     if n >= MIN_SENTENCES and m >= MIN_SENTENCES:
         best, mean = relatedness(X, Y)
@@ -304,20 +306,20 @@ def null_pass(beads: list, src_texts: Sequence[str], tgt_texts: Sequence[str], X
     return out
 
 
-def _split(bead, vecs: _Vectors, levels: Levels, lengths, foreign, settings,
-           found: dict[tuple[int, int], float]) -> list:
+def _split(bead: RawBead, vecs: _Vectors, levels: Levels, lengths: tuple[Sequence[float], Sequence[float]],
+           foreign: tuple[Sequence[bool], Sequence[bool]], settings: AlignerSettings,
+           found: dict[tuple[int, int], float]) -> list[RawBead]:
     """``bead`` with edge sentences detached while the evidence says so (then its ``unmatched``);
     a 1-1 bead no more similar than unrelated neighbours are becomes a 1-0 and a 0-1 bead.
     ``found`` collects ``(side, sentence) → evidence`` of every sentence detached or listed."""
-    from .core import RawBead
     if len(bead.src) == 1 and len(bead.tgt) == 1:
         sim = float(vecs.get(0, tuple(bead.src)) @ vecs.get(1, tuple(bead.tgt)))
         if (sim - levels.unrelated) / levels.span < settings.null_pair_fit:
             found[(0, bead.src[0])] = found[(1, bead.tgt[0])] = 1.0
             return [RawBead(tuple(bead.src), (), None), RawBead((), tuple(bead.tgt), None)]
         return [bead]
-    before: list = []
-    after: list = []
+    before: list[RawBead] = []
+    after: list[RawBead] = []
     current = bead
     while True:
         measured = measure(current, vecs, levels, lengths, foreign, settings.length_sigma)

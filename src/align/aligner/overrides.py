@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from ..errors import InputError
 from .settings import AlignerSettings
@@ -88,6 +89,6 @@ def settings_from(overrides: Sequence[str], base: AlignerSettings | None = None
 
     :raises InputError: see :func:`parse_override`.
     """
-    changes = dict(parse_override(item) for item in overrides)
+    changes: dict[str, Any] = dict(parse_override(item) for item in overrides)
     base = base or AlignerSettings()
     return dataclasses.replace(base, **changes), changes

@@ -42,7 +42,7 @@ class AlignerSettings:
     nulls: bool = True            # the null-bead pass: test each sentence of every merged bead (aligner.nulls)
     null_detach: float = 0.25     # evidence at which a sentence at the edge of a merged side is detached as 1-0/0-1
     null_flag: float = 0.2        # evidence at which a sentence left in a merge is listed as probably unmatched
-    null_pair_fit: float = 0.0    # a 1-1 bead whose similarity sits this close to the unrelated level is split in two nulls
+    null_pair_fit: float = 0.0    # a 1-1 bead this close to the unrelated level in similarity: split in two nulls
     null_resolve: bool = True     # search again with the unmatched sentences cheaper to leave out, then test again
     null_embed: bool = False      # embed the sub-windows the null pass needs (False: estimate them from pair windows)
     unrelated_below: float = 0.22  # best matches this little above the texts' mean similarity: not one document

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from ..aligner.overrides import setting_fields, settings_from
+from ..aligner.settings import AlignerSettings
 from ..embed.registry import DEFAULT_MODEL
 from ..store import atomic_write_text
 
@@ -33,15 +35,13 @@ def add_settings_option(p: argparse.ArgumentParser) -> None:
 
 def settings_epilog() -> str:
     """The aligner settings and their defaults, for a command's --help."""
-    from ..aligner.overrides import setting_fields
     items = [f"{k}={v!r}" for k, v in setting_fields().items()]
     return ("Aligner settings (--set KEY=VALUE; defaults shown; see docs/architecture.md): "
             + ", ".join(items) + ".")
 
 
-def settings_from_args(args: argparse.Namespace):
+def settings_from_args(args: argparse.Namespace) -> AlignerSettings:
     """The aligner settings a command was given (library defaults plus ``--set``); InputError if bad."""
-    from ..aligner.overrides import settings_from
     return settings_from(getattr(args, "overrides", []) or [])[0]
 
 

@@ -76,7 +76,6 @@ def bead_table(alignment: Alignment) -> str:
     Tabs, newlines and backslashes inside cells are written as ``\\t``, ``\\n``, ``\\\\``.
     """
     comps = components_of(alignment)
-    from ..divergence.omission import gap_of
     rows = ["\t".join(["bead", "source", "target", "similarity", "divergence", "reasons", "gap", *comps])]
     for b in alignment.beads:
         d = b.divergence

@@ -17,7 +17,7 @@ and export shows in its ``gap`` column.
 """
 from __future__ import annotations
 
-from ..records import Alignment, Bead, Divergence, Mark
+from ..records import SIDES, Alignment, Bead, Divergence, Mark, Side
 from .base import CAP, Finding, quote
 
 #: A listed sentence's component is at least this: the default review threshold, so the bead is flagged.
@@ -26,17 +26,19 @@ REVIEW_FLOOR = 0.5
 #: The values of a bead's gap (see :func:`gap_of`), for filters and documentation.
 GAPS = ("omission", "addition", "partial omission", "partial addition")
 
-_OTHER = {"source": "target", "target": "source"}
+_OTHER: dict[Side, Side] = {"source": "target", "target": "source"}
+#: The component an empty (or unmatched) sentence of each side gives.
+_COMPONENT: dict[Side, str] = {"source": "omission", "target": "addition"}
 
 
-def _sentence(alignment: Alignment, side: str, index: int) -> str:
-    segs = alignment.src_segments if side == "source" else alignment.tgt_segments
+def _sentence(alignment: Alignment, side: Side, index: int) -> str:
+    segs = alignment.segments(side)
     return segs[index].clean if 0 <= index < len(segs) else ""
 
 
-def _offsets(alignment: Alignment, bead: Bead, side: str, index: int) -> tuple[int, int]:
+def _offsets(alignment: Alignment, bead: Bead, side: Side, index: int) -> tuple[int, int]:
     """Where sentence ``index`` lies in the bead side's joined text (sentences joined by one space)."""
-    ids = bead.src if side == "source" else bead.tgt
+    ids = bead.indexes(side)
     pos = 0
     for i in ids:
         text = _sentence(alignment, side, i)
@@ -50,14 +52,14 @@ def empty_bead(alignment: Alignment, bead: Bead) -> Divergence | None:
     """The divergence of a 1-0 or 0-1 bead, naming its sentences; None when both sides have sentences."""
     if bead.src and bead.tgt:
         return None
-    side = "source" if bead.src else "target"
+    side: Side = "source" if bead.src else "target"
     ids = bead.src or bead.tgt
     if not ids:
         return Divergence(0.0, {}, ("both sides are empty",))
     text = alignment.side_text(bead, side)
     if not text.strip():  # an empty line kept by presegmented input: nothing was left out
         return Divergence(0.0, {}, (f"{side} sentence {ids[0]} is empty",))
-    component = "omission" if side == "source" else "addition"
+    component = _COMPONENT[side]
     which = ", ".join(str(i) for i in ids)
     noun = "sentence" if len(ids) == 1 else "sentences"
     reason = (f"{component}: {side} {noun} {which} {quote(text)} has no counterpart in the {_OTHER[side]}")
@@ -67,7 +69,8 @@ def empty_bead(alignment: Alignment, bead: Bead) -> Divergence | None:
 def partial(alignment: Alignment, bead: Bead) -> list[Finding]:
     """Partial omission / addition findings of a merged bead, from its ``unmatched`` sentences."""
     out = []
-    for side, component in (("source", "omission"), ("target", "addition")):
+    for side in SIDES:
+        component = _COMPONENT[side]
         found = sorted((u for u in bead.unmatched if u.side == side), key=lambda u: u.index)
         if not found:
             continue

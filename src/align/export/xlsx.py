@@ -64,7 +64,8 @@ def _number(value: float | None) -> float | None:
 def _values(row: ExportRow) -> dict[str, Any]:
     v: dict[str, Any] = {
         "bead": row.bead, "src_ids": ",".join(map(str, row.src_ids)), "tgt_ids": ",".join(map(str, row.tgt_ids)),
-        "kind": row.kind, "gap": row.gap, "source": row.source, "target": row.target, "similarity": _number(row.similarity),
+        "kind": row.kind, "gap": row.gap, "source": row.source, "target": row.target,
+        "similarity": _number(row.similarity),
         "divergence": _number(row.divergence), "reasons": "; ".join(row.reasons),
         "review_status": row.review_status, "review_kind": row.review_kind,
         "review_severity": row.review_severity, "review_note": row.note, "review_by": row.review_by,

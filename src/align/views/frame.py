@@ -78,7 +78,8 @@ def top_divergences(alignment: Any, n: int = 10, review: Mapping[str, Any] | Non
     df = to_frame(alignment, review)
     df = df[df["divergence"].notna()]
     df = df.sort_values("divergence", ascending=False, kind="stable")
-    return df.loc[:, ["bead", "kind", "gap", "source", "target", "similarity", "divergence", "reasons", "review"]].head(n)
+    columns = ["bead", "kind", "gap", "source", "target", "similarity", "divergence", "reasons", "review"]
+    return df.loc[:, columns].head(n)
 
 
 def queue_frame(queue: Any) -> pd.DataFrame:

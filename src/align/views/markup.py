@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..divergence.components import COMPONENTS
+from ..divergence.omission import gap_of
 from ..records import Alignment, Bead, Mark, ReviewStatus, Role, Side, VersionMeta
 from .scale import css_ident
 
@@ -130,7 +131,6 @@ def bead_rows(alignment: Alignment, review: Mapping[str, Any] | None = None) -> 
     divergence, reasons`` (a tuple), ``components`` (name → score), ``marks``
     (a tuple of :class:`Mark`) and ``review``.  Missing scores are ``None``.
     """
-    from ..divergence.omission import gap_of
     rows = []
     for pos, b in enumerate(alignment.beads):
         d = b.divergence

@@ -14,6 +14,7 @@ from align.segment import gaps, segment_text
 from conftest import SHARED
 
 DOCS = ("1920-04-26-kemal-proposal", "1920-04-29-armenian-dispatch")
+TUTORIAL = "tutorial-fictional-dispatch"
 SEED = SHARED / "seeds" / "000_4cf4162ee9980ef9.txt"
 
 GOOD_VERSION = 'language = "en"\nrole = "archival-original"\ntitle = "A title"\nsource = "An archive"\n'
@@ -40,10 +41,15 @@ def doc(tmp_path):
 
 # -- the real corpus -------------------------------------------------------------------
 
+def seed_documents(texts_dir):
+    """The seed's documents (the corpus less the fictional tutorial example)."""
+    return [d for d in load_corpus(texts_dir) if d.doc_id in DOCS]
+
+
 def test_real_corpus_loads(texts_dir):
     docs = load_corpus(texts_dir)
-    assert tuple(d.doc_id for d in docs) == DOCS
-    for d in docs:
+    assert tuple(d.doc_id for d in docs) == DOCS + (TUTORIAL,)
+    for d in docs[:len(DOCS)]:
         assert {v.version_id for v in d.versions} == {"en", "ru-working", "hy-working"}
         assert d.meta.title and d.path == texts_dir / d.doc_id
         langs = {v.version_id: v.language for v in d.versions}
@@ -64,7 +70,7 @@ def test_real_corpus_loads_without_warnings(texts_dir):
 
 
 def test_working_translations_are_labelled(texts_dir):
-    for d in load_corpus(texts_dir):
+    for d in seed_documents(texts_dir):
         for v in d.versions:
             if v.version_id == "en":
                 continue
@@ -98,9 +104,28 @@ def test_english_paragraphs_are_verbatim_from_the_seed(texts_dir):
 
 
 def test_document_metadata_points_at_the_seed(texts_dir):
-    for d in load_corpus(texts_dir):
+    for d in seed_documents(texts_dir):
         assert SEED.name in d.meta.source
         assert SEED.name in d.version("en").meta.source
+
+
+def test_the_tutorial_document_says_everywhere_that_it_is_fictional(texts_dir):
+    d = load_document(texts_dir / TUTORIAL)
+    assert d.meta.title.startswith("Tutorial example (fictional)")
+    assert "NOT a historical document" in d.meta.source and "FICTIONAL TUTORIAL EXAMPLE" in d.meta.notes
+    assert SEED.name not in d.meta.source  # nothing in it comes from the seed
+    assert pivot_version(d).version_id == "en"
+    for v in d.versions:
+        assert v.meta.role is Role.WORKING  # badged as a working translation in every view
+        assert "FICTIONAL TUTORIAL EXAMPLE" in v.meta.notes and "never" in v.meta.notes
+        first_line = v.text.splitlines()[0]
+        assert first_line.startswith(("Tutorial example (fictional)", "Учебный пример (вымышленный)"))
+    # the planted divergences the ru-working notes list are in the texts
+    en, ru = d.version("en").text, d.version("ru-working").text
+    for english, russian in (("May 3", "13 мая"), ("18,000", "28 000"), ("Mirzoyan", "Назарян")):
+        assert english in en and russian in ru
+    assert "two cranes" in en and "кран" not in ru  # the omission
+    assert "цены на хлеб" in ru and "bread" not in en  # the addition
 
 
 # -- metadata errors name the file and the field ------------------------------------------

@@ -61,34 +61,45 @@ def test_beads_is_the_default_format_and_sentences_are_split_without_presegmente
     assert rc == 0 and out == "[0]:[0]\n[1]:[1]\n[2]:[2]\n"
 
 
-def test_tsv_format(pair, capsys):
+def test_tsv_format_has_the_columns_of_the_export(pair, capsys, tmp_path):
     rc, out, _ = align_pair(capsys, *pre(*pair, "--format", "tsv"))
     assert rc == 0
     rows = [line.split("\t") for line in out.rstrip("\n").split("\n")]
     header = rows[0]
-    assert header[:7] == ["bead", "source", "target", "similarity", "divergence", "reasons", "gap"]
-    try:
-        import align.divergence  # noqa: F401
-    except ImportError:  # pragma: no cover - the divergence stage is optional while it is being built
-        pytest.skip("align.divergence is not importable: no component columns to check")
-    assert "meaning" in header[6:] and len(header) > 6
+    assert header[:10] == ["bead", "src_ids", "tgt_ids", "kind", "gap", "source", "target", "similarity",
+                           "divergence", "reasons"]
+    assert "div_meaning" in header and "meaning" not in header
+    assert header[-6:] == ["review_status", "review_kind", "review_severity", "review_note", "review_by",
+                           "review_at"]
     assert len(rows) == 5 and all(len(r) == len(header) for r in rows)
+    col = {name: k for k, name in enumerate(header)}
     assert [r[0] for r in rows[1:]] == ["[0]:[0]", "[1]:[1]", "[]:[2]", "[2]:[3]"]
-    assert rows[1][1] == rows[1][2] == SRC_LINES[0]
-    assert float(rows[1][3]) == pytest.approx(1.0, abs=1e-4)
-    assert rows[3][1] == "" and rows[3][3] == "" and float(rows[3][4]) == pytest.approx(1.0)
-    assert rows[3][5]  # an addition always has a reason
-    assert [r[6] for r in rows[1:]] == ["", "", "addition", ""]
+    assert rows[1][col["source"]] == rows[1][col["target"]] == SRC_LINES[0]
+    assert float(rows[1][col["similarity"]]) == pytest.approx(1.0, abs=1e-4)
+    addition = rows[3]
+    assert addition[col["source"]] == "" and addition[col["similarity"]] == ""
+    assert float(addition[col["divergence"]]) == pytest.approx(1.0)
+    assert addition[col["reasons"]]  # an addition always has a reason
+    assert [r[col["gap"]] for r in rows[1:]] == ["", "", "addition", ""]
+    assert [r[col["review_status"]] for r in rows[1:]] == ["pending"] * 4
+
+    # the same header as `align export tsv` of the same alignment, row for row where both list a bead
+    saved = tmp_path / "s.json"
+    align_pair(capsys, *pre(*pair, "--save", str(saved)))
+    rc = main(["export", "tsv", str(saved), "--include-empty", "--out", str(tmp_path / "e.tsv")])
+    capsys.readouterr()
+    assert rc == 0
+    assert (tmp_path / "e.tsv").read_text(encoding="utf-8") == out
 
 
-def test_tsv_cells_escape_tabs_and_backslashes(tmp_path, capsys):
+def test_tsv_cells_are_quoted_as_in_the_export(tmp_path, capsys):
     src, tgt = tmp_path / "a.txt", tmp_path / "b.txt"
-    src.write_text("col\\umn\tafter tab\n", encoding="utf-8")
-    tgt.write_text("col\\umn\tafter tab\n", encoding="utf-8")
+    src.write_text('col\\umn\tafter "tab"\n', encoding="utf-8")
+    tgt.write_text('col\\umn\tafter "tab"\n', encoding="utf-8")
     rc, out, _ = align_pair(capsys, *pre(src, tgt, "--format", "tsv"))
     assert rc == 0
     row = out.splitlines()[1].split("\t")
-    assert row[1] == "col\\\\umn after tab"  # whitespace runs collapse to one space; backslash doubled
+    assert row[5] == '"col\\umn after ""tab"""'  # whitespace runs collapse to one space; quotes doubled
 
 
 def test_json_format_and_signature(pair, capsys):
@@ -358,7 +369,8 @@ def test_run_command(tmp_path, texts_dir, capsys):
         for v in ("hy-working", "ru-working"):
             assert (alignments / doc / f"en__{v}.json").is_file()
             assert re.search(rf"^{doc}/en__{v}\s+aligned\s+\d+\s+\d+\s+\d\.\d{{3}}\s+\d+\s+\d+\.\d s$", out, re.M)
-    assert "4 pair(s): 4 aligned, 0 unchanged, 0 failed" in out
+    assert "tutorial-fictional-dispatch/en__ru-working" in out  # the tutorial document is one of them
+    assert "5 pair(s): 5 aligned, 0 unchanged, 0 failed" in out
     assert "working translation made by this project" in out
     assert f"report: {report}" in out and report.is_file()
 
@@ -369,7 +381,7 @@ def test_run_command(tmp_path, texts_dir, capsys):
     decided = review.alignment.pairs()[1]
     review.save()
     assert main(args) == 0
-    assert capsys.readouterr().out.count(" unchanged ") == 4
+    assert capsys.readouterr().out.count(" unchanged ") == 5
     ru = texts / "1920-04-29-armenian-dispatch" / "ru-working.txt"
     ru.write_text("Предисловие редактора.\n\n" + ru.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(args + ["--doc", "1920-04-29-armenian-dispatch"]) == 0

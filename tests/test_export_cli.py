@@ -55,7 +55,7 @@ def test_export_tmx_to_file(project, capsys, tmx14_dtd):
     root = assert_valid_tmx(Path("out/doc.tmx").read_bytes(), tmx14_dtd)
     langs = [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in root.iter("tuv")]
     assert langs == ["en", "ru-RU", "en", "ru-RU"]
-    assert root.find("body/tu/note").text == "ok"
+    assert root.find("body/tu/note").text == "accepted: ok"
 
 
 def test_export_tmx_to_stdout_with_options(project, capsys):
@@ -108,6 +108,35 @@ def test_missing_format_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as info:
         main(["export"])
     assert info.value.code == 2
+
+
+def test_help_says_what_is_left_out_by_default(capsys):
+    parser = build_parser()
+    with pytest.raises(SystemExit):
+        parser.parse_args(["export", "tmx", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Left out by default: 1-0 and 0-1 beads" in text and "beads a reviewer rejected" in text
+    assert "--exclude-divergent" in text and "--accepted-only" in text
+
+
+def test_divergent_units_are_kept_out_of_a_tmx_on_request(project, capsys, tmx14_dtd):
+    from align.review import Review
+    review = Review.open(project, by="Ann")
+    review.mark_divergent("[1]:[1]", "number/date", "critical", note="18,000 vs 28 000")
+    review.save()
+    assert main(["export", "tmx", str(project), "--out", "all.tmx"]) == 0
+    assert main(["export", "tmx", str(project), "--out", "clean.tmx", "--exclude-divergent"]) == 0
+    assert main(["export", "tmx", str(project), "--out", "ok.tmx", "--accepted-only"]) == 0
+    assert main(["export", "tsv", str(project), "--out", "clean.tsv", "--exclude-divergent"]) == 0
+    err = capsys.readouterr().err
+    assert "wrote 2 translation units to all.tmx" in err and "wrote 1 translation units to clean.tmx" in err
+    every = assert_valid_tmx(Path("all.tmx").read_bytes(), tmx14_dtd)
+    clean = assert_valid_tmx(Path("clean.tmx").read_bytes(), tmx14_dtd)
+    assert "18,000 vs 28 000" in every.findall("body/tu")[1].findtext("note")
+    assert "18,000 vs 28 000" not in Path("clean.tmx").read_text(encoding="utf-8")
+    assert [t.get("tuid") for t in clean.findall("body/tu")] == ["doc-1/en__ru-working/[0]:[0]"]
+    assert len(assert_valid_tmx(Path("ok.tmx").read_bytes(), tmx14_dtd).findall("body/tu")) == 1
+    assert "divergent" not in Path("clean.tsv").read_text(encoding="utf-8").split("\n", 1)[1]
 
 
 @pytest.mark.parametrize("fmt", ["tsv", "csv", "jsonl"])

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from align.columns import split_reasons
 from align.errors import ExportError, StaleAlignmentError
 from align.export.rows import export_rows
 from align.export.tables import columns, guard_formula, quote_field, table_text, write_table
@@ -44,7 +45,8 @@ def test_columns_in_documented_order(aligned):
     rows = export_rows(aligned[0])
     assert columns(rows) == ["bead", "src_ids", "tgt_ids", "kind", "gap", "source", "target", "similarity",
                              "divergence", "reasons", "div_meaning", "div_numbers", "div_length", "div_custom",
-                             "review_status", "review_note"]
+                             "review_status", "review_kind", "review_severity", "review_note", "review_by",
+                             "review_at"]
 
 
 @pytest.mark.parametrize("fmt", ["tsv", "csv", "jsonl"])
@@ -67,7 +69,9 @@ def test_pandas_reads_every_format_back(aligned, fmt):
         assert json.loads(text.splitlines()[0])["div_length"] is None
     else:
         assert df["similarity"].tolist() == ["0.88", "0.5", "0.95", "0.7"]
-        assert df["reasons"][0] == "'fell' not rendered; tone; softer"
+        # joined by " | ": a reason may hold a semicolon, and the cell still splits back into its reasons
+        assert df["reasons"][0] == "'fell' not rendered | tone; softer"
+        assert split_reasons(df["reasons"][0]) == ["'fell' not rendered", "tone; softer"]
         assert df["div_custom"].tolist() == ["0.5", "", "", ""]
         assert df["divergence"].tolist() == ["0.31", "", "0.0", ""]
 

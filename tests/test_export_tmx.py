@@ -92,7 +92,7 @@ def test_options_include_empty_and_rejected_beads(aligned, tmx14_dtd):
     assert seg_texts(units[2]) == {"en": "A sentence with no translation."}  # no <tuv> for the empty side
     assert seg_texts(units[3]) == {"ru": "Добавленное предложение."}
     assert props(units[4])["x-review"] == ["rejected"]
-    assert units[4].findtext("note") == "not a translation"
+    assert units[4].findtext("note") == "rejected: not a translation"
 
 
 def test_props_and_notes(aligned):
@@ -103,9 +103,40 @@ def test_props_and_notes(aligned):
     assert p["x-doc"] == ["doc-1"] and p["x-src-version"] == ["en"] and p["x-tgt-version"] == ["ru-working"]
     assert p["x-src-role"] == ["published-translation"] and p["x-tgt-role"] == ["working-translation"]
     assert p["x-review"] == ["accepted"]
-    assert first.findtext("note") == "checked against the print"
+    assert first.findtext("note") == "accepted: checked against the print"
     assert first.get("tuid") == "doc-1/en__ru-working/[0]:[0]"
     assert "x-review" not in props(tus(build_tmx(aligned[0]))[0])  # nothing decided, nothing claimed
+    assert tus(build_tmx(aligned[0]))[0].find("note") is None
+
+
+FINDING = {"beads": {"[0]:[0]": {"status": "divergent", "kind": "number/date", "severity": "critical",
+                                 "note": "18,000 vs 28 000", "by": "Ann Reviewer", "at": "2024-05-01T10:00:00Z"},
+                     "[1,2]:[1]": {"status": "accepted", "by": "Ben", "at": "2024-05-02T08:30:00Z"},
+                     "[4]:[3]": {"status": "rejected", "note": "not a translation"}}}
+
+
+def test_a_finding_travels_in_props_note_and_tu_attributes(aligned, tmx14_dtd):
+    data = build_tmx(aligned[0], review=FINDING)
+    assert_valid_tmx(data, tmx14_dtd)  # changeid/changedate are TMX 1.4 attributes of <tu>
+    first, second = tus(data)
+    p = props(first)
+    assert (p["x-review"], p["x-review-kind"], p["x-review-severity"], p["x-review-by"], p["x-review-at"]) == (
+        ["divergent"], ["number/date"], ["critical"], ["Ann Reviewer"], ["2024-05-01T10:00:00Z"])
+    assert first.findtext("note") == "divergent (number/date, critical): 18,000 vs 28 000 — Ann Reviewer, 2024-05-01T10:00:00Z"
+    assert first.get("changeid") == "Ann Reviewer" and first.get("changedate") == "20240501T100000Z"
+    assert second.findtext("note") == "accepted — Ben, 2024-05-02T08:30:00Z"
+    assert "x-review-kind" not in props(second)  # an accepted bead has no finding: no empty props
+
+
+def test_filters_leave_divergent_units_out_or_keep_only_accepted_ones(aligned, tmx14_dtd):
+    every = [props(t)["x-bead"][0] for t in tus(build_tmx(aligned[0], review=FINDING))]
+    assert every == ["[0]:[0]", "[1,2]:[1]"]  # by default a divergent unit goes out, with its finding
+    data = build_tmx(aligned[0], review=FINDING, exclude_divergent=True)
+    assert_valid_tmx(data, tmx14_dtd)
+    assert [props(t)["x-bead"][0] for t in tus(data)] == ["[1,2]:[1]"]
+    only = build_tmx(aligned[0], review=FINDING, accepted_only=True, include_empty=True, include_rejected=True)
+    assert [props(t)["x-bead"][0] for t in tus(only)] == ["[1,2]:[1]"]  # neither pending nor rejected ones
+    assert tus(build_tmx(aligned[0], accepted_only=True)) == []  # nothing reviewed yet: nothing accepted
 
 
 def test_archival_original_role_is_labelled(tmx14_dtd):

@@ -18,10 +18,14 @@ from ..store import load
 _FORMATS = {
     "tmx": ("TMX 1.4b translation memory for CAT tools (OmegaT, Trados, memoQ, ...)",
             "Write one translation unit per bead as TMX 1.4b, with similarity, divergence, bead ids "
-            "and version roles as <prop type=\"x-...\"> and reviewer notes as <note>."),
+            "and version roles as <prop type=\"x-...\">, and the review (status, kind, severity, reviewer, "
+            "date) as props and as one <note> in words with the reviewer's note. To keep a unit with a wrong "
+            "number or name out of a translation memory, give --exclude-divergent (or --accepted-only)."),
     "tsv": ("tab-separated table of beads with every score",
-            "One row per bead: ids, texts, similarity, divergence, reasons, each divergence component, "
-            "review status and note. Fields holding a tab, quote or line break are double-quoted."),
+            "One row per bead: ids, texts, similarity, divergence, reasons (joined by ' | '), each divergence "
+            "component (div_<name>), and the review: status, kind, severity, note, reviewer, date. Fields "
+            "holding a tab, quote or line break are double-quoted. The columns are those of "
+            "`align pair --format tsv` and of views.to_frame (docs/export.md)."),
     "csv": ("comma-separated table of beads with every score",
             "As tsv, separated by commas."),
     "jsonl": ("JSON Lines: one JSON object per bead with every score",
@@ -41,14 +45,15 @@ _FORMATS = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from ..export.rows import LEFT_OUT_BY_DEFAULT
     p = sub.add_parser("export", help="export an alignment as TMX, TSV, CSV, JSON Lines, XLSX or TEI",
                        description="Export the beads of a saved alignment (alignments/<doc>/<a>__<b>.json). "
-                                   "1-0/0-1 beads and beads a reviewer rejected are left out unless asked for. "
+                                   "Left out by default: " + LEFT_OUT_BY_DEFAULT + ". "
                                    "An alignment whose texts changed since it was made is refused: re-align first.")
     formats = p.add_subparsers(dest="format", metavar="FORMAT")
     formats.required = True
     for fmt, (short, long) in _FORMATS.items():
-        q = formats.add_parser(fmt, help=short, description=long)
+        q = formats.add_parser(fmt, help=short, description=f"{long} Left out by default: {LEFT_OUT_BY_DEFAULT}.")
         q.add_argument("alignment", metavar="ALIGNMENT.json", help="a saved alignment file")
         q.add_argument("--out", default=None, metavar="FILE",
                        help="write here (atomically) instead of standard output")
@@ -64,6 +69,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="also export 1-0 and 0-1 beads (a sentence with no counterpart)")
         q.add_argument("--include-rejected", action="store_true",
                        help="also export beads a reviewer rejected")
+        q.add_argument("--exclude-divergent", action="store_true",
+                       help="leave out beads a reviewer marked divergent (a changed number, name, an omission "
+                            "...): exported by default, with their finding")
+        q.add_argument("--accepted-only", action="store_true",
+                       help="export only beads a reviewer accepted (leaves out pending, divergent and rejected "
+                            "ones)")
         q.add_argument("--texts", default=None, metavar="DIR",
                        help="texts folder to check the alignment is not stale (default: ./texts, else the "
                             "texts folder beside the alignments folder)")
@@ -92,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
               "against text changes (use --texts DIR)", file=sys.stderr)
     out = sys.stdout if args.out in (None, "-") else args.out
     options = dict(include_empty=args.include_empty, include_rejected=args.include_rejected,
+                   accepted_only=args.accepted_only, exclude_divergent=args.exclude_divergent,
                    review=stored.review, current_texts=current)
     if args.format == "tmx":
         n = write_tmx(alignment, out, lang_codes=parse_overrides(args.lang_code), **options)

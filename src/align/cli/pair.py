@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from ..divergence.omission import gap_of
+from ..export.tables import table_text
 from ..pipeline import align_texts, resolve_encoder
 from ..records import Alignment
 from ..store import divergence_to_dict, save
 from ..textio import read_text
-from ..views.markup import components_of
 from ._common import add_model_option, add_settings_option, output, settings_epilog, settings_from_args
 
 FORMATS = ("beads", "tsv", "json")
@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--src-encoding", default=None, help="the source file's encoding (overrides --encoding)")
     p.add_argument("--tgt-encoding", default=None, help="the target file's encoding (overrides --encoding)")
     p.add_argument("--format", choices=FORMATS, default="beads",
-                   help="beads: one '[0]:[0,1]' per line; tsv: a table with scores; json: everything")
+                   help="beads: one '[0]:[0,1]' per line; tsv: a table with scores, in the columns of "
+                        "`align export tsv` (docs/export.md); json: everything")
     p.add_argument("--no-score", action="store_true", help="skip divergence scoring")
     p.add_argument("--out", default=None, help="write here instead of standard output (written atomically)")
     p.add_argument("--save", default=None, metavar="ALIGNMENT.json",
@@ -66,25 +67,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
 def bead_table(alignment: Alignment) -> str:
-    """TSV with a header: bead, source, target, similarity, divergence, reasons, gap, then one column per component.
+    """Every bead as TSV, in the columns and quoting of ``align export tsv`` (:mod:`align.columns`).
 
-    Tabs, newlines and backslashes inside cells are written as ``\\t``, ``\\n``, ``\\\\``.
+    Unlike the export, 1-0/0-1 beads are listed too (there is no review yet to leave anything out).
     """
-    comps = components_of(alignment)
-    rows = ["\t".join(["bead", "source", "target", "similarity", "divergence", "reasons", "gap", *comps])]
-    for b in alignment.beads:
-        d = b.divergence
-        cells = [b.ids(), alignment.side_text(b, "source"), alignment.side_text(b, "target"),
-                 "" if b.similarity is None else f"{b.similarity:.4f}",
-                 "" if d is None else f"{d.score:.4f}", "" if d is None else " | ".join(d.reasons), gap_of(b),
-                 *[("" if d is None or c not in d.components else f"{d.components[c]:.4f}") for c in comps]]
-        rows.append("\t".join(_cell(c) for c in cells))
-    return "\n".join(rows) + "\n"
+    return table_text(alignment, "tsv", include_empty=True, include_rejected=True)[0]
 
 
 def alignment_json(alignment: Alignment) -> dict[str, Any]:

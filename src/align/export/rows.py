@@ -63,6 +63,25 @@ class ExportRow:
         """True for an omission (1-0) or addition (0-1) bead."""
         return not self.src_ids or not self.tgt_ids
 
+    @property
+    def reviewed(self) -> bool:
+        """True when a reviewer decided something or left a note."""
+        return self.review_status != ReviewStatus.PENDING or bool(self.note.strip())
+
+    def finding_line(self) -> str:
+        """The review in one line, as a TMX ``<note>`` carries it; ``""`` when nobody reviewed the bead.
+
+        ``divergent (number/date, major): 18,000 vs 28 000 — Ann, 2024-05-01T10:00:00Z``
+        """
+        if not self.reviewed:
+            return ""
+        finding = ", ".join(x for x in (self.review_kind, self.review_severity) if x)
+        line = self.review_status + (f" ({finding})" if finding else "")
+        if self.note.strip():
+            line += ": " + self.note.strip()
+        who = ", ".join(x for x in (self.review_by, self.review_at) if x)
+        return line + (f" — {who}" if who else "")
+
 
 def review_state(stored: Any) -> dict[str, dict[str, Any]]:
     """Per-bead review state: ``{"[0]:[0,1]": {"status": "accepted", "note": "...", ...}}``.
@@ -115,14 +134,24 @@ def _row(alignment: Alignment, bead: Bead, review: Mapping[str, Mapping[str, Any
         review_by=str(entry.get("by") or ""), review_at=str(entry.get("at") or ""))
 
 
+#: What the exports leave out unless asked, in words (for ``--help`` and the docs).
+LEFT_OUT_BY_DEFAULT = ("1-0 and 0-1 beads (a sentence with no counterpart: --include-empty puts them back) and "
+                       "beads a reviewer rejected (a wrong pairing: --include-rejected); beads marked divergent "
+                       "and beads nobody reviewed go out, carrying their review status")
+
+
 def export_rows(alignment: Alignment, review: Any = None, *, include_empty: bool = False,
-                include_rejected: bool = False) -> list[ExportRow]:
+                include_rejected: bool = False, accepted_only: bool = False,
+                exclude_divergent: bool = False) -> list[ExportRow]:
     """The rows to export, in bead order.
 
     By default 1-0 and 0-1 beads (nothing to pair) and beads a reviewer
-    rejected (a wrong pairing) are left out; the two flags put them back.
-    Beads marked ``divergent`` stay in: the pairing is right, the wording
-    differs, and the row carries the status and note to say so.
+    rejected (a wrong pairing) are left out; the two ``include_`` flags put
+    them back.  Beads marked ``divergent`` stay in by default: the pairing is
+    right, the wording differs, and the row carries the finding to say so.
+    ``exclude_divergent`` leaves them out (a unit with a wrong number must not
+    reach a translation memory); ``accepted_only`` keeps only beads a reviewer
+    accepted (then ``include_rejected`` has nothing to add).
     ``review`` is whatever :func:`review_state` accepts.
     """
     state = review_state(review)
@@ -132,6 +161,10 @@ def export_rows(alignment: Alignment, review: Any = None, *, include_empty: bool
         if row.empty_side and not include_empty:
             continue
         if row.review_status == ReviewStatus.REJECTED and not include_rejected:
+            continue
+        if accepted_only and row.review_status != ReviewStatus.ACCEPTED:
+            continue
+        if exclude_divergent and row.review_status == ReviewStatus.DIVERGENT:
             continue
         rows.append(row)
     return rows

@@ -234,12 +234,14 @@ def _back(outer: Any, rows: list[ExportRow]) -> None:
 
 
 def build_tei(alignment: Alignment, *, include_empty: bool = False, include_rejected: bool = False,
+               accepted_only: bool = False, exclude_divergent: bool = False,
               review: Any = None, current_texts: tuple[str, str] | None = None,
               created: datetime | None = None) -> tuple[bytes, int]:
     """``(the TEI document as UTF-8 bytes, beads linked)``; arguments as for :func:`write_tei`."""
     from lxml import etree
     check_fresh(alignment, current_texts)
-    rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected)
+    rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected,
+                       accepted_only=accepted_only, exclude_divergent=exclude_divergent)
     when = (created or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     root = etree.Element(_t("TEI"), nsmap={None: TEI_NS})
     _header(root, alignment, when)
@@ -255,13 +257,15 @@ def build_tei(alignment: Alignment, *, include_empty: bool = False, include_reje
 
 
 def write_tei(alignment: Alignment, path_or_file: str | Path | IO[Any], *, include_empty: bool = False,
-              include_rejected: bool = False, review: Any = None,
+              include_rejected: bool = False, accepted_only: bool = False, exclude_divergent: bool = False,
+              review: Any = None,
               current_texts: tuple[str, str] | None = None, created: datetime | None = None) -> int:
     """Write ``alignment`` as a TEI P5 document; returns the number of beads linked.
 
     Options as in :func:`align.export.tmx.write_tmx`; a path is written atomically.
     """
     data, n = build_tei(alignment, include_empty=include_empty, include_rejected=include_rejected,
+                         accepted_only=accepted_only, exclude_divergent=exclude_divergent,
                         review=review, current_texts=current_texts, created=created)
     write_output(path_or_file, data.decode("utf-8"), "TEI")
     return n

@@ -14,8 +14,13 @@ What goes in (see ``docs/export.md`` for the user's view):
   for which), ``tuid`` = ``<doc>/<src>__<tgt>/<bead>``; props ``x-bead``,
   ``x-doc``, ``x-src-version``, ``x-tgt-version``, ``x-src-role``,
   ``x-tgt-role``, ``x-similarity``, ``x-divergence``, one
-  ``x-divergence-reason`` per reason, ``x-review`` (when a reviewer decided);
-  the reviewer's note as ``<note>``.  The header says ``segtype="sentence"``;
+  ``x-divergence-reason`` per reason; when a reviewer decided, ``x-review``
+  (the status), ``x-review-kind`` and ``x-review-severity`` (the finding on a
+  divergent bead), ``x-review-by`` and ``x-review-at`` (who, when), the
+  ``<tu>``'s ``changeid`` and ``changedate`` saying the same, and one
+  ``<note>`` with the whole review in words (``divergent (number/date,
+  major): 18,000 vs 28 000 — Ann, 2024-05-01T10:00:00Z``), which CAT tools
+  show next to the unit.  The header says ``segtype="sentence"``;
   a bead joining several sentences on a side (2-1, 1-2, ...) is marked
   ``segtype="block"`` on its ``<tu>``, as its text is no longer one sentence.
 * one ``<tuv xml:lang=...>`` per non-empty side.  When 1-0/0-1 beads are
@@ -56,6 +61,15 @@ def tmx_date(when: datetime | None = None) -> str:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _tmx_time(iso: str) -> str | None:
+    """A review time (ISO 8601, as the store keeps it) as a TMX date; None when it is not one."""
+    try:
+        when = datetime.fromisoformat(iso.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return tmx_date(when)
 
 
 def _safe(text: str, where: str, raw: tuple[str, ...] = ()) -> str:
@@ -129,16 +143,24 @@ def _tu(body: Any, alignment: Alignment, row: ExportRow, codes: tuple[str, str],
              if alignment.doc_id else row.bead}
     if len(row.src_ids) > 1 or len(row.tgt_ids) > 1:
         attrs["segtype"] = "block"
+    if reviewed and row.review_by.strip():
+        attrs["changeid"] = _safe(" ".join(row.review_by.split()), f"{where} reviewer")
+    changed = _tmx_time(row.review_at) if reviewed else None
+    if changed:
+        attrs["changedate"] = changed
     tu = etree.SubElement(body, "tu", attrs)
-    if row.note.strip():
-        etree.SubElement(tu, "note").text = _safe(row.note, f"{where} review note")
+    if row.reviewed:
+        etree.SubElement(tu, "note").text = _safe(row.finding_line(), f"{where} review note")
     props = [("x-bead", row.bead)] + common
     for key, score in (("x-similarity", row.similarity), ("x-divergence", row.divergence)):
         if score is not None and math.isfinite(score):
             props.append((key, f"{score:.4f}"))
     props += [("x-divergence-reason", r) for r in row.reasons if r.strip()]
     if reviewed:
-        props.append(("x-review", row.review_status))
+        props += [(key, value) for key, value in (
+            ("x-review", row.review_status), ("x-review-kind", row.review_kind),
+            ("x-review-severity", row.review_severity), ("x-review-by", row.review_by),
+            ("x-review-at", row.review_at)) if value.strip()]
     for key, value in props:
         etree.SubElement(tu, "prop", type=key).text = _safe(value, f"{where} prop {key}")
     for code, text in zip(codes, texts):
@@ -150,11 +172,13 @@ def _tu(body: Any, alignment: Alignment, row: ExportRow, codes: tuple[str, str],
 
 def _build(alignment: Alignment, *, lang_codes: Mapping[str, str] | None, include_empty: bool,
            include_rejected: bool, review: Any, current_texts: tuple[str, str] | None,
-           created: datetime | None) -> tuple[bytes, int]:
+           created: datetime | None, accepted_only: bool = False,
+           exclude_divergent: bool = False) -> tuple[bytes, int]:
     check_fresh(alignment, current_texts)
     codes = resolve_pair(alignment.src_lang, alignment.tgt_lang, alignment.src_version,
                          alignment.tgt_version, lang_codes)
-    rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected)
+    rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected,
+                       accepted_only=accepted_only, exclude_divergent=exclude_divergent)
     decided = set(review_state(review))
     from lxml import etree
     root = etree.Element("tmx", version="1.4")
@@ -168,18 +192,21 @@ def _build(alignment: Alignment, *, lang_codes: Mapping[str, str] | None, includ
 
 
 def build_tmx(alignment: Alignment, *, lang_codes: Mapping[str, str] | None = None,
-              include_empty: bool = False, include_rejected: bool = False, review: Any = None,
+              include_empty: bool = False, include_rejected: bool = False, accepted_only: bool = False,
+              exclude_divergent: bool = False, review: Any = None,
               current_texts: tuple[str, str] | None = None, created: datetime | None = None) -> bytes:
     """The TMX 1.4b document (UTF-8 bytes) for ``alignment``; arguments as for :func:`write_tmx`."""
     return _build(alignment, lang_codes=lang_codes, include_empty=include_empty,
-                  include_rejected=include_rejected, review=review, current_texts=current_texts,
+                  include_rejected=include_rejected, accepted_only=accepted_only,
+                  exclude_divergent=exclude_divergent, review=review, current_texts=current_texts,
                   created=created)[0]
 
 
 def write_tmx(alignment: Alignment, path_or_file: str | Path | IO[Any], *,
               lang_codes: Mapping[str, str] | None = None, include_empty: bool = False,
-              include_rejected: bool = False, review: Any = None,
-              current_texts: tuple[str, str] | None = None, created: datetime | None = None) -> int:
+              include_rejected: bool = False, accepted_only: bool = False, exclude_divergent: bool = False,
+              review: Any = None, current_texts: tuple[str, str] | None = None,
+              created: datetime | None = None) -> int:
     """Write ``alignment`` as TMX 1.4b; returns the number of ``<tu>`` written.
 
     ``path_or_file``: a path (written atomically: the whole document is built
@@ -189,7 +216,9 @@ def write_tmx(alignment: Alignment, path_or_file: str | Path | IO[Any], *,
     (``{"hy": "hy-AM"}``); by default each side is tagged with its language,
     validated as BCP-47 (an invalid one raises :class:`ExportError`).
     ``include_empty``/``include_rejected``: also export 1-0/0-1 beads and
-    beads a reviewer rejected.  ``review``: a ``StoredAlignment`` or its
+    beads a reviewer rejected.  ``exclude_divergent``: leave out beads a
+    reviewer marked divergent (by default they go out, with their finding);
+    ``accepted_only``: only beads a reviewer accepted.  ``review``: a ``StoredAlignment`` or its
     ``review`` dict (see :func:`align.export.rows.review_state`).
     ``current_texts``: ``(source text, target text)`` as they are now; if
     their SHA-256 differ from the alignment's signature,
@@ -199,7 +228,8 @@ def write_tmx(alignment: Alignment, path_or_file: str | Path | IO[Any], *,
     ``created``: the header's creation date (default: now).
     """
     data, n = _build(alignment, lang_codes=lang_codes, include_empty=include_empty,
-                     include_rejected=include_rejected, review=review, current_texts=current_texts,
+                     include_rejected=include_rejected, accepted_only=accepted_only,
+                     exclude_divergent=exclude_divergent, review=review, current_texts=current_texts,
                      created=created)
     write_output(path_or_file, data.decode("utf-8"), "TMX")
     return n

@@ -4,12 +4,11 @@ Written with openpyxl (MIT).  Two sheets:
 
 * **Alignment** — one row per exported bead (the rows of
   :func:`align.export.rows.export_rows`, chosen by the same options as TMX and
-  TSV).  Columns as in the TSV export (:func:`align.export.tables.columns`:
-  ``bead``, ``src_ids``, ``tgt_ids``, ``kind``, ``gap``, ``source``, ``target``,
-  ``similarity``, ``divergence``, ``reasons``, ``div_<component>`` ...,
-  ``review_status``, ``review_note``), with the reviewer's finding added after
-  ``review_status``: ``review_kind``, ``review_severity``, and after the
-  note ``review_by`` and ``review_at`` (who decided, when).  Scores are
+  TSV).  Columns as in the TSV export (the one vocabulary of
+  :mod:`align.columns`: ``bead``, ``src_ids``, ``tgt_ids``, ``kind``, ``gap``,
+  ``source``, ``target``, ``similarity``, ``divergence``, ``reasons`` (joined
+  by ``" | "``), ``div_<component>`` ..., ``review_status``, ``review_kind``,
+  ``review_severity``, ``review_note``, ``review_by``, ``review_at``).  Scores are
   numbers (two decimals shown, four kept); the row's ``divergence`` cell and
   both text cells are filled with the divergence colour of the views
   (:mod:`align.views.scale`); the header row is frozen (with the bead
@@ -37,15 +36,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
+from ..columns import TEXT, component_column, join_ids, join_reasons, table_columns
 from ..errors import TextCleanupWarning
 from ..records import Alignment, Role, VersionMeta
 from ..views.scale import DIVERGENCE_BANDS, NO_SCORE_COLOUR, NO_SCORE_LABEL, divergence_colour
 from .rows import ExportRow, check_fresh, component_names, export_rows, write_output
 from .xmlchars import describe, xml_safe
 
-#: Review columns: status and finding after the scores, note, then who and when.
-REVIEW_COLUMNS = ("review_status", "review_kind", "review_severity", "review_note", "review_by", "review_at")
-_TEXT = {"source", "target", "reasons", "review_note"}
+_TEXT = set(TEXT)
 _WIDTHS = {"bead": 14, "src_ids": 8, "tgt_ids": 8, "kind": 6, "gap": 16, "source": 60, "target": 60, "similarity": 10,
            "divergence": 10, "reasons": 40, "review_status": 12, "review_kind": 12, "review_severity": 10,
            "review_note": 30, "review_by": 14, "review_at": 20}
@@ -53,8 +51,7 @@ _WIDTHS = {"bead": 14, "src_ids": 8, "tgt_ids": 8, "kind": 6, "gap": 16, "source
 
 def columns(rows: list[ExportRow]) -> list[str]:
     """The Alignment sheet's column names for ``rows`` (see the module docstring)."""
-    return (["bead", "src_ids", "tgt_ids", "kind", "gap", "source", "target", "similarity", "divergence", "reasons"]
-            + [f"div_{c}" for c in component_names(rows)] + list(REVIEW_COLUMNS))
+    return table_columns(component_names(rows))
 
 
 def _number(value: float | None) -> float | None:
@@ -63,15 +60,15 @@ def _number(value: float | None) -> float | None:
 
 def _values(row: ExportRow) -> dict[str, Any]:
     v: dict[str, Any] = {
-        "bead": row.bead, "src_ids": ",".join(map(str, row.src_ids)), "tgt_ids": ",".join(map(str, row.tgt_ids)),
+        "bead": row.bead, "src_ids": join_ids(row.src_ids), "tgt_ids": join_ids(row.tgt_ids),
         "kind": row.kind, "gap": row.gap, "source": row.source, "target": row.target,
         "similarity": _number(row.similarity),
-        "divergence": _number(row.divergence), "reasons": "; ".join(row.reasons),
+        "divergence": _number(row.divergence), "reasons": join_reasons(row.reasons),
         "review_status": row.review_status, "review_kind": row.review_kind,
         "review_severity": row.review_severity, "review_note": row.note, "review_by": row.review_by,
         "review_at": row.review_at}
     for name, score in row.components.items():
-        v[f"div_{name}"] = _number(score)
+        v[component_column(name)] = _number(score)
     return v
 
 
@@ -211,12 +208,14 @@ def _provenance_sheet(ws: Any, alignment: Alignment, rows: list[ExportRow], crea
 
 
 def build_xlsx(alignment: Alignment, *, include_empty: bool = False, include_rejected: bool = False,
+               accepted_only: bool = False, exclude_divergent: bool = False,
                review: Any = None, current_texts: tuple[str, str] | None = None,
                created: datetime | None = None) -> tuple[bytes, int]:
     """``(the workbook's bytes, rows written)``; arguments as for :func:`write_xlsx`."""
     from openpyxl import Workbook
     check_fresh(alignment, current_texts)
-    rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected)
+    rows = export_rows(alignment, review, include_empty=include_empty, include_rejected=include_rejected,
+                       accepted_only=accepted_only, exclude_divergent=exclude_divergent)
     when = (created or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     wb = Workbook()
     ws = wb.active
@@ -231,7 +230,8 @@ def build_xlsx(alignment: Alignment, *, include_empty: bool = False, include_rej
 
 
 def write_xlsx(alignment: Alignment, path_or_file: str | Path | IO[bytes], *, include_empty: bool = False,
-               include_rejected: bool = False, review: Any = None,
+               include_rejected: bool = False, accepted_only: bool = False, exclude_divergent: bool = False,
+               review: Any = None,
                current_texts: tuple[str, str] | None = None, created: datetime | None = None) -> int:
     """Write ``alignment`` as an XLSX workbook; returns the number of bead rows.
 
@@ -240,6 +240,7 @@ def write_xlsx(alignment: Alignment, path_or_file: str | Path | IO[bytes], *, in
     A path is written atomically; a binary stream is written to directly.
     """
     data, n = build_xlsx(alignment, include_empty=include_empty, include_rejected=include_rejected,
+                         accepted_only=accepted_only, exclude_divergent=exclude_divergent,
                          review=review, current_texts=current_texts, created=created)
     write_output(path_or_file, data, "XLSX")
     return n

@@ -8,33 +8,42 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..columns import LEADING, REVIEW, component_column, join_reasons
 from .markup import bead_rows, components_of, role_label, spelling_label, unpack
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-#: The leading columns of :func:`to_frame`; one column per component and ``review`` follow.
-BASE_COLUMNS = ("bead", "kind", "gap", "src_ids", "tgt_ids", "source", "target", "similarity", "divergence", "reasons")
+#: The leading columns of :func:`to_frame`; one ``div_<component>`` column per component and the review follow.
+BASE_COLUMNS = LEADING
+#: The columns of :func:`top_divergences`.
+TOP_COLUMNS = ("bead", "kind", "gap", "source", "target", "similarity", "divergence", "reasons", "review_status",
+               "review_kind", "review_note")
 
 
 def to_frame(alignment: Any, review: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """One row per bead, indexed by ``position`` (the bead's place in the alignment).
 
-    Columns: ``bead`` (``[0]:[0,1]``), ``kind`` (the shape, ``1-2``), ``gap``
-    (``omission`` for a 1-0 bead, ``addition`` for 0-1, ``partial omission`` /
-    ``partial addition`` for a merged bead holding a sentence without
-    counterpart, else ``""``; ``df[df.gap != ""]`` lists them all), ``src_ids`` and
-    ``tgt_ids`` (tuples of sentence indexes), ``source`` and ``target`` (the
+    The columns are those of ``align export tsv`` (:mod:`align.columns`):
+    ``bead`` (``[0]:[0,1]``), ``src_ids`` and ``tgt_ids`` (tuples of sentence
+    indexes), ``kind`` (the shape, ``1-2``), ``gap`` (``omission`` for a 1-0
+    bead, ``addition`` for 0-1, ``partial omission`` / ``partial addition`` for
+    a merged bead holding a sentence without counterpart, else ``""``;
+    ``df[df.gap != ""]`` lists them all), ``source`` and ``target`` (the
     sentences of each side joined by one space), ``similarity`` and
-    ``divergence`` (floats, NaN when absent), ``reasons`` (joined by ``"; "``),
-    one float column per divergence component (in the order of
-    :data:`align.divergence.REGISTRY`, then any other the beads carry), and
-    ``review`` (``pending`` unless a decision was recorded).
+    ``divergence`` (floats, NaN when absent), ``reasons`` (joined by
+    ``" | "``), one float column ``div_<component>`` per divergence component
+    (``div_meaning``, ``div_numbers``, ``div_names``, ... in the order of
+    :data:`align.divergence.REGISTRY`, then any other the beads carry), and the
+    review: ``review_status`` (``pending`` unless a decision was recorded),
+    ``review_kind`` and ``review_severity`` (the finding on a bead marked
+    divergent), ``review_note``, ``review_by``, ``review_at`` (``""`` when not
+    recorded).  ``df[df.review_status == "divergent"]`` lists the findings.
 
-    ``alignment`` may be an :class:`~align.records.Alignment` or a
-    ``StoredAlignment`` (whose review state is used unless ``review`` is given).
-    ``DataFrame.attrs`` holds the provenance: doc_id, versions, their role
-    labels and the signature.
+    ``alignment`` may be an :class:`~align.records.Alignment`, a
+    ``StoredAlignment`` or a review session (whose review state is used unless
+    ``review`` is given).  ``DataFrame.attrs`` holds the provenance: doc_id,
+    versions, their role labels and the signature.
     """
     import pandas as pd
 
@@ -42,15 +51,15 @@ def to_frame(alignment: Any, review: Mapping[str, Any] | None = None) -> pd.Data
     comps = components_of(a)
     records = []
     for r in bead_rows(a, rev):
-        rec = {k: r[k] for k in BASE_COLUMNS}
-        rec["reasons"] = "; ".join(r["reasons"])
+        rec = {k: r[k] for k in LEADING}
+        rec["reasons"] = join_reasons(r["reasons"])
         for c in comps:
-            rec[c] = r["components"].get(c)
-        rec["review"] = r["review"]
+            rec[component_column(c)] = r["components"].get(c)
+        rec.update({k: r[k] for k in REVIEW})
         records.append(rec)
-    columns = list(BASE_COLUMNS) + list(comps) + ["review"]
-    df = pd.DataFrame.from_records(records, columns=columns)
-    for col in ("similarity", "divergence", *comps):
+    scores = [component_column(c) for c in comps]
+    df = pd.DataFrame.from_records(records, columns=[*LEADING, *scores, *REVIEW])
+    for col in ("similarity", "divergence", *scores):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     df.index.name = "position"
     df.attrs.update(provenance(a))
@@ -72,29 +81,37 @@ def provenance(alignment: Any) -> dict[str, str]:
 def top_divergences(alignment: Any, n: int = 10, review: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """The ``n`` most divergent beads, most divergent first (unscored beads left out).
 
-    Columns: bead, kind, gap, source, target, similarity, divergence, reasons, review.
-    Ties keep document order.
+    Columns: :data:`TOP_COLUMNS` (bead, kind, gap, source, target, similarity,
+    divergence, reasons, review_status, review_kind, review_note).  Ties keep
+    document order.
     """
     df = to_frame(alignment, review)
     df = df[df["divergence"].notna()]
     df = df.sort_values("divergence", ascending=False, kind="stable")
-    columns = ["bead", "kind", "gap", "source", "target", "similarity", "divergence", "reasons", "review"]
-    return df.loc[:, columns].head(n)
+    return df.loc[:, list(TOP_COLUMNS)].head(n)
+
+
+#: How :func:`queue_frame` renames the keys of ``QueueItem.to_dict()`` into the table vocabulary.
+_QUEUE_NAMES = {"ids": "bead", "shape": "kind", "status": "review_status", "kind": "review_kind",
+                "severity": "review_severity", "note": "review_note", "by": "review_by", "at": "review_at"}
 
 
 def queue_frame(queue: Any) -> pd.DataFrame:
-    """A review queue (``align.review.Review.queue()``) as a DataFrame, in queue order.
+    """A review queue (``align.review.Review.queue()``) as a DataFrame, in queue order, indexed by position.
 
-    One row per queued bead with the columns of ``QueueItem.to_dict()``:
-    position, ids, shape, score, similarity, reasons (joined by ``"; "``),
-    source, target and the review state (status, kind, severity, note, ...).
+    One row per queued bead, in the column names of :func:`to_frame`: bead,
+    kind (the shape), gap, score (what orders the queue), similarity, reasons
+    (joined by ``" | "``), source, target, and the review: review_status,
+    review_kind, review_severity, review_note, review_by, review_at.
     """
     import pandas as pd
 
     records = []
     for item in queue:
-        rec = dict(item.to_dict())
-        rec["reasons"] = "; ".join(rec.get("reasons") or ())
+        rec = {_QUEUE_NAMES.get(k, k): v for k, v in item.to_dict().items()}
+        rec["reasons"] = join_reasons(rec.get("reasons") or ())
+        for k in ("review_kind", "review_severity"):
+            rec[k] = rec.get(k) or ""
         records.append(rec)
     df = pd.DataFrame.from_records(records)
     if "position" in df.columns:

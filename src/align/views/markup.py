@@ -39,13 +39,19 @@ def unpack(obj: Any, review: Mapping[str, Any] | None = None) -> tuple[Alignment
 
 def review_status(review: Mapping[str, Any] | None, bead: Bead) -> str:
     """The review status of a bead (``pending`` when nothing was decided)."""
-    if not review:
-        return ReviewStatus.PENDING
-    beads = review.get("beads") or {}
-    entry = beads.get(bead.ids()) if isinstance(beads, Mapping) else None
-    if isinstance(entry, Mapping) and entry.get("status"):
-        return str(entry["status"])
-    return ReviewStatus.PENDING
+    return review_fields(review, bead)["review_status"]
+
+
+def review_fields(review: Mapping[str, Any] | None, bead: Bead) -> dict[str, str]:
+    """A bead's review in the columns of :data:`align.columns.REVIEW`: status (``pending`` when nothing
+    was decided), the finding's kind and severity, the note, who and when (``""`` when not recorded)."""
+    beads = (review or {}).get("beads") or {}
+    found = beads.get(bead.ids()) if isinstance(beads, Mapping) else None
+    entry: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    return {"review_status": str(entry.get("status") or ReviewStatus.PENDING),
+            "review_kind": str(entry.get("kind") or ""), "review_severity": str(entry.get("severity") or ""),
+            "review_note": str(entry.get("note") or ""), "review_by": str(entry.get("by") or ""),
+            "review_at": str(entry.get("at") or "")}
 
 
 def role_label(meta: VersionMeta | None) -> str:
@@ -129,7 +135,9 @@ def bead_rows(alignment: Alignment, review: Mapping[str, Any] | None = None) -> 
     ``addition``, ``partial omission``, ``partial addition`` or ``""``: see
     :func:`align.divergence.gap_of`), ``src_ids, tgt_ids, source, target, similarity,
     divergence, reasons`` (a tuple), ``components`` (name → score), ``marks``
-    (a tuple of :class:`Mark`) and ``review``.  Missing scores are ``None``.
+    (a tuple of :class:`Mark`) and the review (:func:`review_fields`:
+    ``review_status``, ``review_kind``, ``review_severity``, ``review_note``,
+    ``review_by``, ``review_at``).  Missing scores are ``None``.
     """
     rows = []
     for pos, b in enumerate(alignment.beads):
@@ -148,6 +156,6 @@ def bead_rows(alignment: Alignment, review: Mapping[str, Any] | None = None) -> 
             "reasons": tuple(d.reasons) if d is not None else (),
             "components": {k: float(v) for k, v in d.components.items()} if d is not None else {},
             "marks": tuple(d.marks) if d is not None else (),
-            "review": review_status(review, b),
+            **review_fields(review, b),
         })
     return rows

@@ -42,6 +42,20 @@ def _fmt(x: float | None, digits: int) -> str:
     return "—" if x is None else f"{x:.{digits}f}"
 
 
+def _review(r: Mapping[str, Any]) -> str:
+    """The review cell: status, then the finding (kind, severity), the note, who and when."""
+    parts = [f'<strong>{html.escape(r["review_status"])}</strong>']
+    finding = ", ".join(x for x in (r["review_kind"], r["review_severity"]) if x)
+    if finding:
+        parts.append(html.escape(finding))
+    if r["review_note"].strip():
+        parts.append(f'<em>{html.escape(r["review_note"])}</em>')
+    who = ", ".join(x for x in (r["review_by"], r["review_at"]) if x)
+    if who:
+        parts.append(f'<span class="reasons">{html.escape(who)}</span>')
+    return "<br>".join(parts)
+
+
 def _caption(a: Alignment) -> str:
     title = html.escape(a.doc_id or "alignment")
     src, tgt = (html.escape(version_caption(a.version_id(side), a.lang(side), a.meta(side),
@@ -60,7 +74,9 @@ def side_by_side(alignment: Any, review: Mapping[str, Any] | None = None) -> Sty
     Columns: bead, kind, gap (omission, addition, partial omission, partial
     addition or empty), source, target, similarity, divergence, reasons,
     review.  The source, target and divergence cells are coloured by the
-    divergence band (see the legend in the caption); words the divergence
+    divergence band (see the legend in the caption; the score is shown next
+    to its colour); the review cell shows the status and, when recorded, the
+    finding's kind and severity, the note, who and when; words the divergence
     module marked are highlighted, with the component and its label as a
     tooltip.  The caption names the document and both versions with their
     role; a working translation carries the badge "Working translation made
@@ -87,7 +103,7 @@ def side_by_side(alignment: Any, review: Mapping[str, Any] | None = None) -> Sty
         "divergence": [_fmt(r["divergence"], 2) for r in rows],
         "reasons": ['<div class="reasons">' + "<br>".join(html.escape(x) for x in r["reasons"]) + "</div>"
                     for r in rows],
-        "review": [html.escape(r["review"]) for r in rows],
+        "review": [_review(r) for r in rows],
     }
     df = pd.DataFrame(data, index=pd.RangeIndex(len(rows), name="position"))
     bands = [band_class(r["divergence"]) for r in rows]

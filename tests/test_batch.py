@@ -70,7 +70,8 @@ def collection(root: Path, docs: int, paragraphs: int = 3) -> Path:
 
 @pytest.fixture()
 def workdir(tmp_path, texts_dir):
-    shutil.copytree(texts_dir, tmp_path / "texts")
+    """The seed's documents (each with en, ru-working and hy-working), without the fictional tutorial example."""
+    shutil.copytree(texts_dir, tmp_path / "texts", ignore=shutil.ignore_patterns("tutorial-*"))
     return tmp_path
 
 
@@ -113,6 +114,28 @@ def test_run_aligns_every_version_against_the_pivot_and_writes_store_tmx_and_rep
     for d in result.documents:
         assert f'href="{d.doc_id}/report.html"' in index
     assert "Working translation made by this project" in index and "default-src &#x27;none&#x27;" in index
+
+
+def test_the_index_shows_review_progress_and_findings_per_pair(workdir):
+    from align.review import Review
+    texts, alignments = workdir / "texts", workdir / "alignments"
+    first = run(texts, alignments, encoder=HashingEncoder(), report=alignments / "report.html")
+    pair = first.documents[0].pairs[1]
+    review = Review.open(pair.path, by="Ann")
+    review.mark_divergent(0, "number/date", "major", note="18,000 vs 28 000")
+    review.mark_divergent(1, "name", "critical")
+    review.accept(2)
+    review.save()
+    again = run(texts, alignments, encoder=HashingEncoder(), report=alignments / "report.html")
+    p = next(x for x in again.pairs if x.key == pair.key)
+    assert (p.reviewed, p.findings, p.severities) == (3, 2, {"critical": 1, "major": 1})
+    assert again.to_dict()["totals"]["findings"] == 2 and again.to_frame()["reviewed"].sum() == 3
+    index = (alignments / "report.html").read_text(encoding="utf-8")
+    row = next(r for r in index.split("<tr>") if f"{pair.src_version} ↔ {pair.tgt_version}" in r
+               and f'data-label=reviewed>3 / {p.beads}<' in r)
+    assert '<span class="findings">2</span> (1 critical, 1 major)' in row
+    assert index.count('<span class="findings none">none</span>') == len(again.pairs) - 1
+    assert '<meta name="viewport"' in index
 
 
 def test_rerun_on_unchanged_texts_computes_and_writes_nothing(workdir):

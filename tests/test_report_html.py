@@ -136,7 +136,7 @@ def test_document_metadata_review_state_and_reasons():
     assert 'data-status="divergent"' in page and '<span class="status status-divergent">' in page
     assert "<li>the target renders the verb loosely</li>" in page and "meaning 0.45" in page
     data = json.loads(parse(page).raw["script"][0])
-    assert data["settings"] == {"threshold": 0.3, "sort": "divergence"}
+    assert data["settings"] == {"threshold": 0.3, "sort": "divergence", "review_threshold": 0.5}
 
 
 def test_bad_options_name_the_valid_ones():
@@ -152,3 +152,59 @@ def test_write_report_writes_atomically(tmp_path):
     out = write_report(sample_alignments(), tmp_path / "sub" / "r.html")
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in out.parent.iterdir()] == ["r.html"]  # no temporary file left behind
+
+
+FINDINGS = {"beads": {
+    "[2]:[2]": {"status": "divergent", "kind": "number/date", "severity": "critical", "note": "18,000 vs 28 000 <b>",
+                "by": "Ann", "at": "2024-05-01T10:00:00Z"},
+    "[1]:[1]": {"status": "accepted", "by": "Ben", "at": "2024-05-02T08:30:00Z"},
+    "[3]:[3]": {"status": "rejected", "note": "wrong pair", "by": "Ann", "at": "2024-05-03T09:00:00Z"}}}
+
+
+def test_each_bead_shows_its_finding_kind_severity_note_who_and_when():
+    page = render_report([StoredAlignment(alignment=sample_alignment(), review=FINDINGS, revision=1)])
+    row = re.search(r'<tr id="a0-b2".*?</tr>', page, re.S).group(0)
+    assert 'data-status="divergent"' in row
+    assert '<span class="sev sev-critical">critical</span> number/date' in row
+    assert '<div class="note">18,000 vs 28 000 &lt;b&gt;</div>' in row
+    assert '<div class="who">Ann · 2024-05-01 10:00 UTC</div>' in row
+    accepted = re.search(r'<tr id="a0-b1".*?</tr>', page, re.S).group(0)
+    assert "Ben · 2024-05-02 08:30 UTC" in accepted and 'class="finding"' not in accepted
+
+
+def test_each_document_has_a_findings_summary_linked_to_the_rows():
+    page = render_report([StoredAlignment(alignment=sample_alignment(), review=FINDINGS, revision=1)])
+    box = re.search(r'<section class="findings-box".*?</section>', page, re.S).group(0)
+    assert "3 of 5 beads reviewed; 1 finding (1 critical); 1 rejected as wrongly aligned" in box
+    rows = re.findall(r'<tr class="finding-row".*?</tr>', box, re.S)
+    assert len(rows) == 2  # the divergent and the rejected bead; the accepted one has nothing to say
+    assert 'href="#a0-b2"' in rows[0] and "number/date" in rows[0] and "critical" in rows[0]
+    assert "18,000 vs 28 000 &lt;b&gt;" in rows[0] and "Ann · 2024-05-01 10:00 UTC" in rows[0]
+    assert 'href="#a0-b3"' in rows[1] and "wrong pair" in rows[1]
+
+
+def test_without_decisions_the_findings_summary_says_what_to_do():
+    page = render_report([sample_alignment()], review_threshold=0.4)
+    box = re.search(r'<section class="findings-box".*?</section>', page, re.S).group(0)
+    assert "0 of 5 beads reviewed; no findings" in box
+    assert "review threshold (0.40)" in box and "align review serve" in box
+
+
+def test_components_that_round_to_zero_are_not_listed():
+    a = make_alignment(("One.",), ("Один.",), (
+        Bead((0,), (0,), 0.9, Divergence(0.7, {"meaning": 0.001, "numbers": 0.7, "names": 0.0, "length": 0.004})),))
+    page = render_report([a])
+    comps = re.search(r"<div class=components>(.*?)</div>", page).group(1)
+    assert comps == "numbers 0.70"
+    quiet = make_alignment(("One.",), ("Один.",), (Bead((0,), (0,), 0.9, Divergence(0.003, {"meaning": 0.003})),))
+    assert "<div class=components>" not in render_report([quiet])
+
+
+def test_cells_carry_labels_for_the_narrow_layout_and_the_page_a_viewport():
+    page = render_report([sample_alignment()])
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    row = re.search(r'<tr id="a0-b0".*?</tr>', page, re.S).group(0)
+    labels = re.findall(r'data-label="([^"]*)"', row)
+    assert labels == ["#", "bead", "source: en", "target: ru-working (working translation)", "similarity",
+                      "divergence", "reasons", "review"]
+    assert "@media (max-width: 800px)" in page  # the sides stack into one card per bead

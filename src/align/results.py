@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .corpus import DocumentFailure
 from .divergence import DEFAULT_REVIEW_THRESHOLD
 from .records import VersionMeta
+from .review.progress import review_progress
 from .store import StoredAlignment
 
 if TYPE_CHECKING:
@@ -46,6 +47,9 @@ class PairResult:
     beads: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
     flagged: int = 0                 # beads at or above the review threshold
+    reviewed: int = 0                # beads a reviewer decided on
+    findings: int = 0                # beads a reviewer marked divergent
+    severities: dict[str, int] = field(default_factory=dict)  # findings by severity, most severe first
     mean_similarity: float | None = None
     src_segments: int = 0
     tgt_segments: int = 0
@@ -65,7 +69,8 @@ class PairResult:
         return f"{self.doc_id}/{self.src_version}__{self.tgt_version}"
 
     def fill(self, stored: StoredAlignment) -> None:
-        """The counts from the pair's stored alignment: beads, their kinds, flagged, mean similarity, segments."""
+        """The counts from the pair's stored alignment: beads, their kinds, flagged, mean similarity, segments,
+        and its review: beads reviewed, findings by severity."""
         a = stored.alignment
         sims = [b.similarity for b in a.beads if b.similarity is not None]
         self.beads = len(a.beads)
@@ -73,6 +78,8 @@ class PairResult:
         self.flagged = sum(1 for b in a.beads if b.divergence and b.divergence.score >= DEFAULT_REVIEW_THRESHOLD)
         self.mean_similarity = sum(sims) / len(sims) if sims else None
         self.src_segments, self.tgt_segments = len(a.src_segments), len(a.tgt_segments)
+        progress = review_progress(a, stored.review)
+        self.reviewed, self.findings, self.severities = progress.reviewed, progress.findings, dict(progress.severities)
 
     def to_dict(self) -> dict[str, Any]:
         d = {k: v for k, v in self.__dict__.items()}
@@ -143,10 +150,10 @@ class RunResult:
         titles = {d.doc_id: d.title for d in self.documents}
         rows = [{"doc_id": p.doc_id, "title": titles.get(p.doc_id, ""), "source": p.src_version,
                  "target": p.tgt_version, "status": p.status, "beads": p.beads, "flagged": p.flagged,
-                 "mean_similarity": p.mean_similarity, "embedded": p.embedded, "seconds": round(p.seconds, 3),
+                 "reviewed": p.reviewed, "findings": p.findings, "mean_similarity": p.mean_similarity, "embedded": p.embedded, "seconds": round(p.seconds, 3),
                  "store": str(p.path), "error": p.error} for p in self.pairs]
         return pd.DataFrame(rows, columns=["doc_id", "title", "source", "target", "status", "beads", "flagged",
-                                           "mean_similarity", "embedded", "seconds", "store", "error"])
+                                           "reviewed", "findings", "mean_similarity", "embedded", "seconds", "store", "error"])
 
     def to_dict(self) -> dict[str, Any]:
         pairs = self.pairs
@@ -157,6 +164,7 @@ class RunResult:
                        "unchanged": self.count(RunStatus.UNCHANGED), "failed": self.count(RunStatus.FAILED),
                        "failed_documents": len(self.document_failures),
                        "beads": sum(p.beads for p in pairs), "flagged": sum(p.flagged for p in pairs),
+                       "reviewed": sum(p.reviewed for p in pairs), "findings": sum(p.findings for p in pairs),
                        "embedded": sum(p.embedded for p in pairs), "requested": sum(p.requested for p in pairs)},
             "documents": [d.to_dict() for d in self.documents],
             "document_failures": [{"doc_id": f.doc_id, "path": str(f.path), "reason": f.reason}

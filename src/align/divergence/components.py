@@ -23,7 +23,8 @@ from .calibration import Calibration
 from .tokens import SideText
 
 #: The highlight colour of marks of a component that declares none (or is not in the registry).
-OTHER_MARK_COLOUR = "#455a64"
+#: Mark colours are from the Okabe–Ito palette, told apart under the common colour blindnesses.
+OTHER_MARK_COLOUR = "#000000"
 
 
 @dataclass(frozen=True)
@@ -53,21 +54,22 @@ class Component:
 
 #: Every component, in the order scoring runs them and views list them.
 REGISTRY: tuple[Component, ...] = (
-    Component("meaning", "similarity far below that of equivalent pairs", "#c2185b",
+    Component("meaning", "similarity far below that of equivalent pairs", "#cc79a7",  # reddish purple
               lambda p: meaning.score(p.similarity, p.calibration)),
-    Component("numbers", "numbers and dates that differ", "#1565c0", lambda p: numbers.score(p.src, p.tgt)),
-    Component("names", "names on one side only", "#6a1b9a", lambda p: names.score(p.src, p.tgt)),
-    Component("untranslated", "words left in the other language", "#e65100",
+    Component("numbers", "numbers and dates that differ", "#0072b2",  # blue
+              lambda p: numbers.score(p.src, p.tgt)),
+    Component("names", "names on one side only", "#009e73", lambda p: names.score(p.src, p.tgt)),  # bluish green
+    Component("untranslated", "words left in the other language", "#e69f00",  # orange
               lambda p: untranslated.score(p.src, p.tgt)),
-    Component("length", "a length far from the usual ratio", "#5d4037",
+    Component("length", "a length far from the usual ratio", "#999999",  # grey
               lambda p: length.score(p.src.text, p.tgt.text, p.calibration)),
     Component("negation", "a negation on one side only", score=lambda p: polarity.score_negation(p.src, p.tgt)),
     Component("antonym", "opposite words", score=lambda p: antonyms.score(p.src, p.tgt)),
     Component("question", "a question on one side only", score=lambda p: polarity.score_question(p.src, p.tgt)),
     Component("gender", "pronouns of the other gender", score=lambda p: polarity.score_gender(p.src, p.tgt)),
     Component("tense", "another tense or aspect", score=lambda p: tense.score(p.src, p.tgt)),
-    Component("omission", "a source sentence with no translation", "#b71c1c"),
-    Component("addition", "a target sentence with no source", "#2e7d32"),
+    Component("omission", "a source sentence with no translation", "#d55e00"),  # vermillion
+    Component("addition", "a target sentence with no source", "#56b4e9"),  # sky blue
 )
 
 #: The component names, in registry order.

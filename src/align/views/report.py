@@ -25,6 +25,8 @@ from ..corpus import load_document
 from ..divergence.components import COMPONENTS
 from ..divergence.omission import GAPS
 from ..records import SIDES, Alignment, Document, ReviewStatus, Side, VersionMeta
+from ..review.progress import review_progress
+from ..review.queue import default_threshold
 from ..store import atomic_write_text
 from .markup import (
     WORKING_BANNER,
@@ -37,7 +39,7 @@ from .markup import (
     unpack,
 )
 from .plot import similarity_plot_svg
-from .scale import band_class, css_text, legend_html, style_rules
+from .scale import band_class, css_text, legend_html, shown_components, style_rules
 
 #: The file name ``align report`` writes when no ``--out`` is given.
 DEFAULT_REPORT_NAME = "report.html"
@@ -114,43 +116,79 @@ def _version_card(side: Side, version: str, lang: str, meta: VersionMeta | None,
     return f'<div class="{cls}">{head}{body}</div>'
 
 
-def _row(key: str, r: dict[str, Any], src_lang: str, tgt_lang: str) -> str:
+def _when(at: str) -> str:
+    """A review time as the page shows it: ``2024-05-01 10:00 UTC`` (as given when it is not ISO 8601)."""
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|\+00:00)?$", at.strip())
+    if not m:
+        return at
+    return f"{m.group(1)} {m.group(2)}" + (" UTC" if m.group(3) else "")
+
+
+def _review_cell(r: Mapping[str, Any]) -> str:
+    """The review of one bead: status, the finding (kind, severity), the note, who and when."""
+    status = r["review_status"]
+    parts = [f'<span class="status status-{_e(status)}">{_e(status)}</span>']
+    if r["review_kind"] or r["review_severity"]:
+        sev = (f'<span class="sev sev-{_e(r["review_severity"])}">{_e(r["review_severity"])}</span> '
+               if r["review_severity"] else "")
+        parts.append(f'<div class="finding">{sev}{_e(r["review_kind"])}</div>')
+    if r["review_note"].strip():
+        parts.append(f'<div class="note">{_e(r["review_note"])}</div>')
+    who = " · ".join(x for x in (r["review_by"], _when(r["review_at"])) if x)
+    if who:
+        parts.append(f'<div class="who">{_e(who)}</div>')
+    return "".join(parts)
+
+
+def _row(key: str, r: dict[str, Any], src_label: str, tgt_label: str, src_lang: str, tgt_lang: str) -> str:
     band = band_class(r["divergence"])
     attrs = (f'id="{key}-b{r["position"]}" class="bead" data-pos="{r["position"]}" '
              f'data-div="{"" if r["divergence"] is None else repr(r["divergence"])}" '
              f'data-sim="{"" if r["similarity"] is None else repr(r["similarity"])}" '
-             f'data-kind="{_e(r["kind"])}" data-gap="{_e(r["gap"])}" data-status="{_e(r["review"])}"')
+             f'data-kind="{_e(r["kind"])}" data-gap="{_e(r["gap"])}" data-status="{_e(r["review_status"])}"')
     reasons = "".join(f"<li>{_e(x)}</li>" for x in r["reasons"])
-    gap = f'<br><span class="gap">{_e(r["gap"])}</span>' if r["gap"] else ""
-    comps = " · ".join(f"{_e(k)} {v:.2f}" for k, v in r["components"].items() if v)
+    gap = f' <span class="gap">{_e(r["gap"])}</span>' if r["gap"] else ""
+    comps = " · ".join(f"{_e(k)} {v}" for k, v in shown_components(r["components"]))
     return (f"<tr {attrs}>"
-            f'<td class="pos">{r["position"]}</td>'
-            f'<td class="ids"><code>{_e(r["bead"])}</code><br><span class="kind">{_e(r["kind"])}</span>{gap}</td>'
-            f'<td class="text {band}" lang="{_e(src_lang)}">{marked_html(r["source"], r["marks"], "source")}</td>'
-            f'<td class="text {band}" lang="{_e(tgt_lang)}">{marked_html(r["target"], r["marks"], "target")}</td>'
-            f'<td class="num">{_num(r["similarity"], 3)}</td>'
-            f'<td class="num {band}">{_num(r["divergence"], 2)}</td>'
-            f'<td class="reasons">{"<ul>" + reasons + "</ul>" if reasons else ""}'
+            f'<td class="pos" data-label="#">{r["position"]}</td>'
+            f'<td class="ids" data-label="bead"><code>{_e(r["bead"])}</code> <span class="kind">{_e(r["kind"])}</span>'
+            f"{gap}</td>"
+            f'<td class="text {band}" data-label="{_e(src_label)}" lang="{_e(src_lang)}">'
+            f'{marked_html(r["source"], r["marks"], "source") or "<span class=empty-side>(nothing)</span>"}</td>'
+            f'<td class="text {band}" data-label="{_e(tgt_label)}" lang="{_e(tgt_lang)}">'
+            f'{marked_html(r["target"], r["marks"], "target") or "<span class=empty-side>(nothing)</span>"}</td>'
+            f'<td class="num sim" data-label="similarity">{_num(r["similarity"], 3)}</td>'
+            f'<td class="num div {band}" data-label="divergence">{_num(r["divergence"], 2)}</td>'
+            f'<td class="reasons" data-label="reasons">{"<ul>" + reasons + "</ul>" if reasons else ""}'
             f'{f"<div class=components>{comps}</div>" if comps else ""}</td>'
-            f'<td><span class="status status-{_e(r["review"])}">{_e(r["review"])}</span></td></tr>')
+            f'<td class="review" data-label="review">{_review_cell(r)}</td></tr>')
 
 
-def _alignment_section(key: str, a: Alignment, review: Mapping[str, Any]) -> str:
+def _side_label(side: str, version: str, lang: str, meta: VersionMeta | None) -> str:
+    return f"{side}: {version or lang}" + (" (working translation)" if is_working(meta) else "")
+
+
+def _alignment_section(key: str, a: Alignment, review: Mapping[str, Any], threshold: float) -> str:
     rows = bead_rows(a, review)
     title = f"{a.src_version} ↔ {a.tgt_version}"
     badge = ' <span class="badge role-working-translation">working translation</span>'
     src_badge = badge if is_working(a.src_meta) else ""
     tgt_badge = badge if is_working(a.tgt_meta) else ""
     scored = [r for r in rows if r["divergence"] is not None]
+    above = sum(1 for r in scored if r["divergence"] >= threshold)
     summary = (f"{len(rows)} beads; {len(scored)} with a divergence score"
-               + (f"; highest {max(r['divergence'] for r in scored):.2f}" if scored else ""))
+               + (f"; highest {max(r['divergence'] for r in scored):.2f}" if scored else "")
+               + f"; {above} at or above the review threshold {threshold:.2f}; "
+               + review_progress(a, review).summary())
     head = ("<colgroup><col class=c-pos><col class=c-ids><col><col><col class=c-num><col class=c-num>"
             "<col class=c-reasons><col class=c-status></colgroup>"
             f"<thead><tr><th>#</th><th>bead</th><th>source: {_e(a.src_version or a.src_lang)}{src_badge}</th>"
             f"<th>target: {_e(a.tgt_version or a.tgt_lang)}{tgt_badge}</th><th>similarity</th>"
             "<th>divergence</th><th>reasons</th><th>review</th></tr></thead>")
-    body = "".join(_row(key, r, a.src_lang, a.tgt_lang) for r in rows)
-    plot = similarity_plot_svg(a, row_prefix=f"{key}-b")
+    src_label = _side_label("source", a.src_version, a.src_lang, a.src_meta)
+    tgt_label = _side_label("target", a.tgt_version, a.tgt_lang, a.tgt_meta)
+    body = "".join(_row(key, r, src_label, tgt_label, a.src_lang, a.tgt_lang) for r in rows)
+    plot = similarity_plot_svg(a, row_prefix=f"{key}-b", threshold=threshold)
     return (f'<article class="alignment" id="{key}" data-alignment="{_e(a.src_version)}__{_e(a.tgt_version)}">'
             f"<h3>{_e(title)}</h3><p class=muted>{_e(summary)}</p>"
             '<div class="versions">'
@@ -158,11 +196,45 @@ def _alignment_section(key: str, a: Alignment, review: Mapping[str, Any]) -> str
                                     spelling_label(a.orthography(side), a.meta(side))) for side in SIDES)
             + "</div>"
             f'<details class="signature"><summary>made by (signature)</summary><code>{_e(a.signature)}</code></details>'
-            f'<figure class="plot">{plot}<figcaption>Similarity of each bead along the document; colours are '
-            "the divergence bands, hollow squares are beads with an empty side. Click a point to jump to its row."
+            f'<figure class="plot"><div class="plot-scroll">{plot}</div><figcaption>Each bead along the document: '
+            "similarity above (the axis fitted to the data), divergence below with the review threshold as a "
+            "dashed line; the colours are the divergence bands, heavy outlines the beads at or above the "
+            "threshold, hollow squares beads with an empty side. Click a point to jump to its row."
             "</figcaption></figure>"
             f'<table class="beads">{head}<tbody>{body}</tbody></table>'
-            '<p class="empty-note" hidden>No bead of this alignment matches the filters.</p></article>')
+            '<div class="empty-note" hidden><p class="empty-text"></p>'
+            '<button type="button" class="show-all">Show every bead</button></div></article>')
+
+
+def _findings_section(items: list[tuple[str, Alignment, Mapping[str, Any]]], threshold: float) -> str:
+    """One document's findings: every bead a reviewer marked divergent or rejected, or left a note on."""
+    lines, rows = [], []
+    for key, a, review in items:
+        progress = review_progress(a, review)
+        lines.append(f"<li>{_e(a.src_version)} ↔ {_e(a.tgt_version)}: {_e(progress.summary())}</li>")
+        for r in bead_rows(a, review):
+            if r["review_status"] not in (ReviewStatus.DIVERGENT, ReviewStatus.REJECTED) and not r["review_note"].strip():
+                continue
+            who = " · ".join(x for x in (r["review_by"], _when(r["review_at"])) if x)
+            rows.append(
+                f'<tr class="finding-row" data-status="{_e(r["review_status"])}">'
+                f'<td data-label="pair">{_e(a.src_version)} ↔ {_e(a.tgt_version)}</td>'
+                f'<td data-label="bead"><a href="#{key}-b{r["position"]}"><code>{_e(r["bead"])}</code></a></td>'
+                f'<td data-label="status"><span class="status status-{_e(r["review_status"])}">'
+                f'{_e(r["review_status"])}</span></td>'
+                f'<td data-label="kind">{_e(r["review_kind"])}</td>'
+                f'<td data-label="severity">{_e(r["review_severity"])}</td>'
+                f'<td data-label="note" class="note">{_e(r["review_note"])}</td>'
+                f'<td data-label="by">{_e(who)}</td></tr>')
+    if rows:
+        table = ('<table class="findings"><thead><tr><th>pair</th><th>bead</th><th>status</th><th>kind</th>'
+                 "<th>severity</th><th>note</th><th>by</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    else:
+        table = ('<p class="muted">No reviewer has marked a bead of this document yet. The beads at or above the '
+                 f"review threshold ({threshold:.2f}) are the ones to read first: "
+                 "<code>align review serve ALIGNMENT.json</code> opens them one by one.</p>")
+    return (f'<section class="findings-box" aria-label="findings"><h3>Findings</h3><ul class="progress">'
+            f"{''.join(lines)}</ul>{table}</section>")
 
 
 def _controls(kinds: list[str], statuses: list[str], threshold: float) -> str:
@@ -186,17 +258,29 @@ def _controls(kinds: list[str], statuses: list[str], threshold: float) -> str:
 
 
 def render_report(alignments: Sequence[Any], documents: Mapping[str, Document] | Iterable[Document] | None = None,
-                  *, title: str | None = None, threshold: float = 0.0, sort: str = "position") -> str:
+                  *, title: str | None = None, threshold: float = 0.0, sort: str = "position",
+                  review_threshold: float | None = None) -> str:
     """The report page as text.
 
     ``alignments`` are :class:`Alignment` or ``StoredAlignment`` objects (the
     latter bring their review state).  ``documents`` (a mapping ``doc_id →
     Document`` or an iterable of documents) adds each document's metadata.
     ``threshold`` (0–1) and ``sort`` (one of :data:`SORTS`) set the filters
-    the page opens with.
+    the page opens with.  ``review_threshold`` (default: the review queue's,
+    :func:`align.review.default_threshold`) is the line drawn on each plot and
+    counted in each summary.
+
+    Each document gets a findings section (every bead a reviewer marked
+    divergent or rejected, or left a note on, with kind, severity, note, who
+    and when, linked to its row, and the review progress of each pair); each
+    bead's row shows its review the same way.
     """
     if not 0.0 <= float(threshold) <= 1.0:
         raise ValueError(f"threshold must be between 0 and 1, not {threshold!r}")
+    if review_threshold is None:
+        review_threshold = default_threshold()
+    elif not 0.0 <= float(review_threshold) <= 1.0:
+        raise ValueError(f"review_threshold must be between 0 and 1, not {review_threshold!r}")
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     pairs = [unpack(obj) for obj in alignments]
@@ -208,7 +292,7 @@ def render_report(alignments: Sequence[Any], documents: Mapping[str, Document] |
     for k, (a, rev) in enumerate(pairs):
         by_doc.setdefault(a.doc_id, []).append((f"a{k}", a, rev))
     kinds = sorted({b.kind for a, _ in pairs for b in a.beads})
-    found = Counter(r["review"] for a, rev in pairs for r in bead_rows(a, rev))
+    found = Counter(r["review_status"] for a, rev in pairs for r in bead_rows(a, rev))
     statuses = list(ReviewStatus) + sorted(set(found) - set(ReviewStatus))
     components = tuple(dict.fromkeys(c for a, _ in pairs for c in components_of(a)))
     working = sorted({v for a, _ in pairs for v, m in ((a.src_version, a.src_meta), (a.tgt_version, a.tgt_meta))
@@ -231,14 +315,16 @@ def render_report(alignments: Sequence[Any], documents: Mapping[str, Document] |
         doc = docs.get(doc_id)
         heading = doc.meta.title if doc is not None else (doc_id or "document")
         parts.append(f'<section class="document" data-doc="{_e(doc_id)}"><h2>{_e(heading)}</h2>'
-                     f'<p class="muted">document id: {_e(doc_id)}</p>{_doc_meta(doc)}')
-        parts.extend(_alignment_section(key, a, rev) for key, a, rev in items)
+                     f'<p class="muted">document id: {_e(doc_id)}</p>{_doc_meta(doc)}'
+                     + _findings_section(items, review_threshold))
+        parts.extend(_alignment_section(key, a, rev, review_threshold) for key, a, rev in items)
         parts.append("</section>")
     parts.append("</main>")
 
     css = _asset("report.css") + "\n/* bands and marks (align.views.scale) */\n" + css_text(style_rules(components))
     js = _asset("report.js")
-    data = {"generator": generator, "settings": {"threshold": float(threshold), "sort": sort},
+    data = {"generator": generator, "settings": {"threshold": float(threshold), "sort": sort,
+                                                 "review_threshold": float(review_threshold)},
             "components": list(components or COMPONENTS),
             "alignments": [{"id": f"a{k}", "doc_id": a.doc_id, "src_version": a.src_version,
                             "tgt_version": a.tgt_version, "src_role": role_label(a.src_meta),

@@ -1,10 +1,18 @@
 """The divergence colour scale and the highlight colours of marked words.
 
-One scale serves every view (Styler, report, plot), so a colour means the same
-thing everywhere.  The components and the colours of their marks come from the
-divergence registry (:mod:`align.divergence.components`).  The scale is binned — five bands of equal width over [0, 1]
-— which keeps it easy to read off a legend.  Light backgrounds with dark text
-keep every band readable.
+One scale serves every view (Styler, report, plot, review page, XLSX), so a
+colour means the same thing everywhere.  The components and the colours of
+their marks come from the divergence registry
+(:mod:`align.divergence.components`).  The scale is binned — five bands of
+equal width over [0, 1] — which keeps it easy to read off a legend.
+
+Colour-blind safe: the bands are ColorBrewer's YlOrBr sequential scheme (pale
+yellow to orange), whose colours differ in lightness, not only in hue, so they
+keep their order for readers with red–green colour blindness and in greyscale;
+the number is always shown next to the colour.  Dark text stays readable on
+every band (contrast 6.9:1 or more).  Marked words are underlined in the
+Okabe–Ito palette (the registry's colours), which is told apart under the
+common colour blindnesses; each mark also names its component in its tooltip.
 """
 from __future__ import annotations
 
@@ -26,15 +34,15 @@ class Band(NamedTuple):
 
 #: The divergence bands, from close renderings to strongly diverging ones.
 DIVERGENCE_BANDS: tuple[Band, ...] = (
-    Band(0.0, 0.2, "#dff0dc", "close"),
-    Band(0.2, 0.4, "#eef3c9", "minor differences"),
-    Band(0.4, 0.6, "#fde8b0", "noticeable differences"),
-    Band(0.6, 0.8, "#fbc99e", "strong divergence"),
-    Band(0.8, 1.0, "#f3a3a0", "very strong divergence"),
+    Band(0.0, 0.2, "#ffffe5", "close"),
+    Band(0.2, 0.4, "#fee391", "minor differences"),
+    Band(0.4, 0.6, "#fec44f", "noticeable differences"),
+    Band(0.6, 0.8, "#fe9929", "strong divergence"),
+    Band(0.8, 1.0, "#ec7014", "very strong divergence"),
 )
 
 #: The colour of a bead that carries no divergence score.
-NO_SCORE_COLOUR = "#ececec"
+NO_SCORE_COLOUR = "#e4e4e4"
 NO_SCORE_LABEL = "not scored"
 
 _NOT_IDENT = re.compile(r"[^a-z0-9_-]+")
@@ -69,6 +77,15 @@ def band_class(score: float | None) -> str:
 def css_ident(name: str) -> str:
     """A component name made safe for a CSS class (``m-<ident>``)."""
     return _NOT_IDENT.sub("-", name.lower()).strip("-") or "other"
+
+
+def shown_components(components: dict[str, float], digits: int = 2) -> list[tuple[str, str]]:
+    """``(name, "0.70")`` for each component that does not round to zero, strongest first.
+
+    Every bead carries every component; listing ``meaning 0.00`` on each row is noise.
+    """
+    kept = [(k, v) for k, v in components.items() if v is not None and round(float(v), digits) > 0]
+    return [(k, f"{float(v):.{digits}f}") for k, v in sorted(kept, key=lambda kv: -float(kv[1]))]
 
 
 def style_rules(components: tuple[str, ...] = COMPONENTS) -> list[tuple[str, str]]:

@@ -30,6 +30,30 @@
     };
   }
 
+  /* Why a table shows nothing: the threshold (say which score is the highest), or the other filters. */
+  function emptyText(rows, t) {
+    var scores = rows.map(function (r) { return num(r, "div"); }).filter(function (d) { return d !== null; });
+    var top = scores.length ? Math.max.apply(null, scores) : null;
+    if (t > 0 && (top === null || top < t - 1e-9)) {
+      return "Nothing in this alignment scores at or above " + t.toFixed(2) + " (the highest divergence is " +
+        (top === null ? "not scored" : top.toFixed(2)) + "). Lower the threshold to see the closest beads.";
+    }
+    return "No bead of this alignment matches the filters.";
+  }
+
+  function showAll() {
+    thr.value = "0";
+    kindSel.value = ""; gapSel.value = ""; statusSel.value = ""; search.value = "";
+    apply();
+  }
+
+  /* The sticky toolbar's height, so that what a link jumps to lands below it (CSS: scroll-margin-top). */
+  function measureToolbar() {
+    var bar = byId("controls");
+    var sticky = bar && window.getComputedStyle(bar).position === "sticky";
+    document.documentElement.style.setProperty("--toolbar-h", (sticky ? bar.offsetHeight : 0) + "px");
+  }
+
   function apply() {
     var t = parseFloat(thr.value) || 0;
     var kind = kindSel.value, status = statusSel.value, gap = gapSel.value;
@@ -55,7 +79,10 @@
       total += rows.length;
       shown += visible;
       var note = table.parentNode.querySelector(".empty-note");
-      if (note) { note.hidden = visible > 0; }
+      if (note) {
+        note.hidden = visible > 0;
+        if (!visible) { note.querySelector(".empty-text").textContent = emptyText(rows, t); }
+      }
     });
     count.textContent = "showing " + shown + " of " + total + " beads";
     document.body.setAttribute("data-shown", String(shown));
@@ -65,6 +92,11 @@
   thr.value = String(data.settings.threshold);
   [sortSel, kindSel, gapSel, statusSel].forEach(function (el) { el.addEventListener("change", apply); });
   [thr, search].forEach(function (el) { el.addEventListener("input", apply); });
+  Array.prototype.forEach.call(document.querySelectorAll(".empty-note .show-all"), function (b) {
+    b.addEventListener("click", showAll);
+  });
+  window.addEventListener("resize", measureToolbar);
+  measureToolbar();
   apply();
   document.body.setAttribute("data-ready", "1");
 }());

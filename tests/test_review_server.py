@@ -1,6 +1,7 @@
 """The review server without a browser: token, Host and loopback checks, the API, stale writes."""
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import json
 
@@ -8,9 +9,11 @@ import pytest
 
 from align import store
 from align.errors import ReviewError
+from align.records import Role, VersionMeta
 from align.review import bead_state
 from align.review.server import TOKEN_HEADER, ReviewServer, is_loopback
-from test_review_support import write_alignment
+from align.views.scale import band_class, css_text, style_rules
+from test_review_support import make_alignment, write_alignment
 
 
 @pytest.fixture()
@@ -112,3 +115,20 @@ def test_a_stale_save_gets_409_and_the_first_change_stays(app):
     status, body, _ = request(app, "POST", "/api/action", body=stale)
     assert status == 409 and "Reload" in json.loads(body)["error"] and json.loads(body)["revision"] == 1
     assert bead_state(store.load(app.path).review, "[1]:[1]").status == "accepted"
+
+
+def test_the_page_gets_the_divergence_colours_of_every_view_and_the_working_badge(tmp_path, hashing_encoder):
+    meta = VersionMeta(language="fr", role=Role.WORKING, title="T", source="tests")
+    path = write_alignment(tmp_path / "doc" / "en__fr.json", dataclasses.replace(make_alignment(), tgt_meta=meta))
+    with ReviewServer(path, encoder=hashing_encoder) as app:
+        status, css, headers = request(app, "GET", f"/assets/scale.css?token={app.token}", token=False)
+        assert status == 200 and headers["Content-Type"].startswith("text/css")
+        assert css.decode().endswith(css_text(style_rules()))  # the one palette, not a copy
+        status, page, _ = request(app, "GET", f"/?token={app.token}", token=False)
+        assert b"/assets/scale.css?token=" in page and b'id="working"' in page
+        state = json.loads(request(app, "GET", "/api/state")[1])
+    beads = store.load(path).alignment.beads
+    assert [b["band"] for b in state["beads"]] == [band_class(x.divergence.score if x.divergence else None)
+                                                   for x in beads]
+    assert state["working"] == ["fr"] and "not an archival original" in state["working_banner"]
+    assert state["source_label"] == "en (en)" and state["target_label"] == "fr (fr, working translation)"

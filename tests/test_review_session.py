@@ -134,10 +134,27 @@ def test_a_fix_drops_the_decisions_of_the_beads_it_replaces_and_undo_brings_them
     review.mark_divergent(1, "omission", note="x")
     review.accept(2)
     review.merge_next(1)
-    assert review.state_of(1).status == "pending"
-    assert set(review.review_dict()["beads"]) == set()
+    assert review.state_of(1).status == "pending" and review.state_of(1).kind is None
+    assert set(review.review_dict()["beads"]) == {"[1,2]:[1,2,3]"}  # only for its note
     review.undo()
     assert review.state_of(1).kind == "omission" and review.state_of(2).status == "accepted"
+
+
+def test_a_merge_keeps_both_beads_notes_and_undo_restores_each(review, path):
+    review.mark_divergent(1, "number/date", "major", note="18,000 vs 28 000")
+    review.note(2, "check the second clause")
+    review.merge_next(1)
+    merged = review.state_of(1)
+    assert merged.status == "pending" and merged.note == "18,000 vs 28 000 / check the second clause"
+    assert merged.by == "Tester" and merged.at
+    review.save()
+    assert bead_state(store.load(path).review, "[1,2]:[1,2,3]").note == merged.note
+    review.split(1, 1, 1)  # the note is about sentences both parts hold: each part keeps it
+    assert review.state_of(1).note == review.state_of(2).note == merged.note
+    review.undo()
+    review.undo()
+    assert review.state_of(1).note == "18,000 vs 28 000" and review.state_of(2).note == "check the second clause"
+    assert review.state_of(1).status == "divergent"
 
 
 def test_random_changes_undo_all_the_way_back_and_redo_forward(review):

@@ -37,13 +37,16 @@ from .. import store
 from ..divergence.omission import GAPS, gap_of
 from ..errors import AlignError, ConflictError, ReviewError
 from ..records import parse_side
+from ..views.markup import WORKING_BANNER, is_working
+from ..views.scale import band_class, css_text, style_rules
 from .queue import bead_score, build_queue, default_threshold
 from .session import Review
 from .state import KINDS, SEVERITIES, STATUSES
 
 TOKEN_HEADER = "X-Review-Token"
 MAX_BODY = 256 * 1024
-ASSETS = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8"}
+ASSETS = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8",
+          "scale.css": "text/css; charset=utf-8"}
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src data:; "
        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
@@ -59,6 +62,8 @@ def is_loopback(host: str) -> bool:
 
 
 def _asset(name: str) -> bytes:
+    if name == "scale.css":  # the divergence colours every view shares (align.views.scale)
+        return ("/* divergence bands and marks: align.views.scale */\n" + css_text(style_rules())).encode("utf-8")
     return resources.files("align.review").joinpath("assets", name).read_bytes()
 
 
@@ -140,6 +145,7 @@ class ReviewServer:
             div = b.divergence
             beads.append({"position": i, "ids": b.ids(), "shape": b.kind, "gap": gap_of(b),
                           "similarity": b.similarity, "score": round(bead_score(b), 4),
+                          "band": band_class(div.score if div else None),
                           "source": a.side_text(b, "source"), "target": a.side_text(b, "target"),
                           "reasons": list(div.reasons) if div else [],
                           "components": dict(div.components) if div else {},
@@ -149,7 +155,7 @@ class ReviewServer:
             beads[pos]["rank"] = rank
 
         def label(meta: Any, version: str, lang: str) -> str:
-            return f"{version} ({lang}{', ' + meta.role.label if meta else ''})"
+            return f"{version} ({lang}{', working translation' if is_working(meta) else ''})"
 
         return {"revision": r.revision, "file": self.path.name, "doc_id": a.doc_id,
                 "source_label": label(a.src_meta, a.src_version, a.src_lang),
@@ -157,7 +163,9 @@ class ReviewServer:
                 "threshold": default_threshold() if self.threshold is None else self.threshold,
                 "statuses": list(STATUSES), "kinds": list(KINDS), "gaps": list(GAPS),
                 "severities": list(SEVERITIES), "can_undo": r.can_undo, "can_redo": r.can_redo,
-                "orphaned": len(r.state.orphaned), "beads": beads, "focus": focus}
+                "orphaned": len(r.state.orphaned), "beads": beads, "focus": focus,
+                "working": [v for v, m in ((a.src_version, a.src_meta), (a.tgt_version, a.tgt_meta)) if is_working(m)],
+                "working_banner": WORKING_BANNER}
 
     def act(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         """Apply one action from the page; returns (HTTP status, JSON body)."""

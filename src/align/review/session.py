@@ -196,8 +196,9 @@ class Review:
         new = tuple(canonical(b) for b in scored.beads[edit.start:edit.start + len(edit.new)])
         touched = [b.ids() for b in old] + [b.ids() for b in new if b.ids() not in {o.ids() for o in old}]
         before_states = {ids: _state_json(self.state.get(ids)) for ids in touched}
-        after_states = {ids: None for ids in touched}
         who = self._who(by)
+        after_states: dict[str, dict[str, Any] | None] = {ids: None for ids in touched}
+        after_states.update(_kept_notes(old, new, self.state, who, utc_now()))
         change = {"op": op, "bead": self.beads[i].ids(), "index": edit.start, "by": who, "at": utc_now(),
                   "scoring": SCORING,
                   "before": {"beads": [store.bead_to_dict(b) for b in old], "states": before_states},
@@ -290,6 +291,20 @@ class Review:
         where = self.path.name if self.path else "<memory>"
         decided = sum(1 for s in self.state.beads.values() if s.status != ReviewStatus.PENDING)
         return f"<Review {where} rev {self.revision}: {len(self.beads)} beads, {decided} decided>"
+
+
+def _kept_notes(old: tuple[Bead, ...], new: tuple[Bead, ...], state: ReviewState, by: str,
+                at: str) -> dict[str, dict[str, Any] | None]:
+    """The states of the beads a fix made: pending (their decisions were about other beads), each keeping the
+    notes of the old beads whose sentences it holds — a merged bead both beads' notes, joined by `` / ``."""
+    out: dict[str, dict[str, Any] | None] = {}
+    for b in new:
+        notes = [state.get(o.ids()).note.strip() for o in old
+                 if set(o.src) & set(b.src) or set(o.tgt) & set(b.tgt)]
+        kept = " / ".join(dict.fromkeys(n for n in notes if n))
+        if kept:
+            out[b.ids()] = BeadState(note=kept, by=by, at=at).to_dict()
+    return out
 
 
 def _state_json(state: BeadState) -> dict[str, Any] | None:

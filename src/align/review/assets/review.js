@@ -135,7 +135,8 @@
       const piece = chars.slice(a, b).join("");
       const cover = spans.filter((m) => m.start <= a && m.end >= b);
       if (cover.length) {
-        const m = el("mark", "c-" + cover[0].component.replace(/[^a-z]/gi, ""), piece);
+        // the classes of the report and notebooks (align.views.scale, served as scale.css)
+        const m = el("mark", "hl " + cover.map((c) => "m-" + c.component.toLowerCase().replace(/[^a-z0-9_-]+/g, "-")).join(" "), piece);
         m.title = cover.map((c) => c.label).join(", ");
         frag.append(m);
       } else {
@@ -147,10 +148,13 @@
 
   function statusCell(b) {
     const td = el("td", "status");
+    td.dataset.label = "status";
     const s = b.state;
+    if (b.gap) td.append(el("span", "gap", b.gap));
     td.append(el("span", "badge s-" + s.status, s.status));
     if (s.kind) td.append(el("span", "kind", s.kind + (s.severity ? " · " + s.severity : "")));
     if (s.note) td.append(el("span", "note", s.note));
+    if (s.by && s.status !== "pending") td.append(el("span", "who", s.by + (s.at ? ", " + s.at.slice(0, 10) : "")));
     return td;
   }
 
@@ -158,16 +162,21 @@
     const tr = el("tr");
     tr.dataset.ids = b.ids;
     tr.className = "s-" + b.state.status;
-    const score = el("td", "num", b.score.toFixed(2));
-    if (b.gap) score.append(el("span", "gap", b.gap));
-    tr.append(el("td", "num", b.position), score, statusCell(b));
+    // the score, coloured by its divergence band (the colour never stands alone: the number is there)
+    const score = el("td", "num score " + (b.band || "band-none"), b.score.toFixed(2));
+    score.dataset.label = "score";
+    const pos = el("td", "num pos", b.position);
+    pos.dataset.label = "#";
+    tr.append(pos, score, statusCell(b));
     for (const side of ["source", "target"]) {
-      const td = el("td", "text " + side);
+      const td = el("td", "text " + side + " " + (b.band || "band-none"));
+      td.dataset.label = side === "source" ? data.source_label : data.target_label;
       const marks = b.marks.filter((m) => m[0] === side);
       if (b[side]) td.append(marked(b[side], marks)); else td.append(el("span", "empty-side", "(nothing)"));
       tr.append(td);
     }
     const why = el("td", "reasons");
+    why.dataset.label = "why";
     const ul = el("ul");
     for (const r of b.reasons) ul.append(el("li", null, r));
     why.append(ul);
@@ -178,14 +187,16 @@
 
   function render(focus) {
     if (!data) return;
-    $("doc-title").textContent = (data.doc_id || data.file) + ": " + data.source_label + " → " + data.target_label;
+    $("doc-title").textContent = (data.doc_id || data.file) + ": " + data.source_label.split(" (")[0] + " → "
+      + data.target_label.split(" (")[0];
+    banner();
     $("source-head").textContent = data.source_label;
     $("target-head").textContent = data.target_label;
     const previous = view.map((b) => b.ids).indexOf(current);
     view = filtered();
     const body = $("rows");
     body.replaceChildren(...view.map(row));
-    $("empty").hidden = view.length > 0;
+    empty();
     if (view.some((b) => b.ids === focus)) current = focus;
     else if (view.length) current = view[Math.max(0, Math.min(view.length - 1, previous))].ids;
     else current = null;
@@ -193,6 +204,46 @@
     $("redo-btn").disabled = !data.can_redo;
     progress();
     highlight();
+  }
+
+  // When nothing shows, say why; when it is the threshold, offer to lower it to the highest score.
+  function empty() {
+    $("empty").hidden = view.length > 0;
+    if (view.length) return;
+    const t = parseFloat($("threshold").value);
+    const others = $("status").value || $("kind").value || $("gap").value;
+    const top = data.beads.reduce((m, b) => Math.max(m, b.score), -1);
+    const lower = $("lower-btn");
+    lower.hidden = true;
+    if (!data.beads.length) {
+      $("empty-text").textContent = "This alignment has no beads.";
+    } else if (!others && !isNaN(t) && top < t) {
+      $("empty-text").textContent = "Nothing here is at or above the review threshold " + t.toFixed(2)
+        + ": the highest score is " + top.toFixed(2) + ", so no bead needs a look at this threshold.";
+      const to = Math.floor(top * 20) / 20;
+      lower.textContent = "Lower the threshold to " + to.toFixed(2);
+      lower.dataset.to = String(to);
+      lower.hidden = false;
+    } else {
+      $("empty-text").textContent = "No bead matches these filters.";
+    }
+  }
+
+  function setThreshold(value) {
+    $("threshold").value = String(value);
+    render(current);
+  }
+
+  function showAll() {
+    for (const id of ["status", "kind", "gap"]) $(id).value = "";
+    setThreshold(0);
+  }
+
+  function banner() {
+    const w = data.working || [];
+    $("working").hidden = w.length === 0;
+    $("working").textContent = w.length ? (data.working_banner + ": " + w.join(", ")
+      + ". Translated by this project to demonstrate the workbench; do not cite as a source.") : "";
   }
 
   function progress() {
@@ -220,7 +271,10 @@
     const parts = [el("strong", null, "bead " + b.position + " " + b.ids), el("span", null, b.shape),
       el("span", null, "similarity " + (b.similarity === null ? "—" : b.similarity.toFixed(3))),
       el("span", null, "score " + b.score.toFixed(3))];
-    for (const [k, v] of Object.entries(b.components)) parts.push(el("span", "component", k + " " + Number(v).toFixed(2)));
+    // components that do not round to 0.00, strongest first
+    const shown = Object.entries(b.components).filter(([, v]) => Math.round(Number(v) * 100) > 0)
+      .sort((x, y) => Number(y[1]) - Number(x[1]));
+    for (const [k, v] of shown) parts.push(el("span", "component", k + " " + Number(v).toFixed(2)));
     if (b.state.by) parts.push(el("span", "who", "last change by " + b.state.by + " at " + b.state.at));
     info.replaceChildren(...parts);
   }
@@ -392,6 +446,8 @@
   $("help").addEventListener("click", closeDialog);
   $("reload-btn").addEventListener("click", () => { hideMessage(); load(current); });
   $("dismiss-btn").addEventListener("click", hideMessage);
+  $("lower-btn").addEventListener("click", () => setThreshold(parseFloat($("lower-btn").dataset.to)));
+  $("show-all-btn").addEventListener("click", showAll);
 
   load(null);
 })();

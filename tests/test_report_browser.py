@@ -115,11 +115,12 @@ def test_similarity_plot_exists_and_links_to_rows(page):
     plots = page.locator("svg.similarity-plot")
     assert plots.count() == 3
     assert plots.first.is_visible()
-    assert page.locator("#a0 svg.similarity-plot circle").count() == 4
+    assert page.locator("#a0 svg.similarity-plot circle.point:not(.div)").count() == 4  # similarity panel
+    assert page.locator("#a0 svg.similarity-plot circle.div").count() == 5  # divergence panel
     box = plots.first.bounding_box()
     assert box["width"] > 300 and box["height"] > 80
     page.locator("#a0 svg.similarity-plot a").nth(2).click()
-    assert page.evaluate("location.hash") == "#a0-b2"
+    assert page.evaluate("location.hash") == "#a0-b1"
 
 
 def test_working_translation_banner_is_visible(page):

@@ -70,8 +70,8 @@ def similarity_plot_svg(alignment: Any, *, width: int = 760, height: int = 300, 
     """An ``<svg>`` plot of each bead along the document: similarity above, divergence below.
 
     Points are filled with the divergence colour of their bead; beads with no
-    similarity (an empty side) are drawn as hollow squares on the similarity
-    panel's axis.  The similarity axis is fitted to the data; the divergence
+    similarity (an empty side) are drawn as hollow squares just under the
+    similarity panel.  The similarity axis is fitted to the data; the divergence
     panel draws ``threshold`` (default: the review threshold) as a dashed line,
     and beads at or above it with a heavier outline.  With ``row_prefix`` each
     point is a link to ``#<row_prefix><position>``.  Returns the SVG text (with
@@ -79,7 +79,7 @@ def similarity_plot_svg(alignment: Any, *, width: int = 760, height: int = 300, 
     """
     a, _ = unpack(alignment)
     t = default_threshold() if threshold is None else float(threshold)
-    left, right, top, bottom, gap = 52, 14, 26, 34, 22
+    left, right, top, bottom, gap = 52, 14, 26, 34, 30
     pw = width - left - right
     ph_all = height - top - bottom - gap
     ph_sim, ph_div = round(ph_all * 0.55), ph_all - round(ph_all * 0.55)
@@ -145,8 +145,9 @@ def similarity_plot_svg(alignment: Any, *, width: int = 760, height: int = 300, 
         flagged = div is not None and div >= t
         stroke = 'stroke="#000" stroke-width="1.8"' if flagged else 'stroke="#37474f" stroke-width="0.8"'
         if b.similarity is None:
-            sim_shape = (f'<rect class="point no-sim" x="{_num(x(i) - 4)}" y="{_num(top + ph_sim - 4)}" width="8" '
-                         f'height="8" fill="#fff" stroke="#000" stroke-width="1.5"><title>{tip}</title></rect>')
+            # under the panel, between the two: not a similarity, so not on the similarity axis
+            sim_shape = (f'<rect class="point no-sim" x="{_num(x(i) - 4)}" y="{_num(top + ph_sim + gap / 2 - 4)}" '
+                         f'width="8" height="8" fill="#fff" stroke="#000" stroke-width="1.5"><title>{tip}</title></rect>')
         else:
             sim_shape = (f'<circle class="point" cx="{_num(x(i))}" cy="{_num(y_sim(float(b.similarity)))}" '
                          f'r="{radius:.1f}" fill="{colour}" {stroke}><title>{tip}</title></circle>')

@@ -199,7 +199,8 @@ def _alignment_section(key: str, a: Alignment, review: Mapping[str, Any], thresh
             f'<figure class="plot"><div class="plot-scroll">{plot}</div><figcaption>Each bead along the document: '
             "similarity above (the axis fitted to the data), divergence below with the review threshold as a "
             "dashed line; the colours are the divergence bands, heavy outlines the beads at or above the "
-            "threshold, hollow squares beads with an empty side. Click a point to jump to its row."
+            "threshold, hollow squares under the similarity panel beads with an empty side (no similarity). "
+            "Click a point to jump to its row."
             "</figcaption></figure>"
             f'<table class="beads">{head}<tbody>{body}</tbody></table>'
             '<div class="empty-note" hidden><p class="empty-text"></p>'

@@ -72,6 +72,15 @@ def test_review_column_and_missing_values():
     assert "accepted" in html and "—" in html  # the addition has no similarity
 
 
+def test_review_column_shows_the_finding():
+    review = {"beads": {"[2]:[2]": {"status": "divergent", "kind": "name", "severity": "major",
+                                    "note": "Mirzoyan <b>became</b> Nazaryan", "by": "Ann",
+                                    "at": "2024-05-01T10:00:00Z"}}}
+    html = side_by_side(sample_alignment(), review).to_html()
+    assert ("<strong>divergent</strong><br>name, major<br><em>Mirzoyan &lt;b&gt;became&lt;/b&gt; Nazaryan</em>"
+            "<br><span class=\"reasons\">Ann, 2024-05-01T10:00:00Z</span>") in html
+
+
 def test_alignment_shows_itself_as_the_view():
     a = sample_alignment()
     html = a._repr_html_()

@@ -250,5 +250,5 @@ def test_the_new_metadata_fields_leave_shipped_alignments_unchanged(texts_dir, r
     monkeypatch.chdir(tmp_path)
     assert main(["run"]) == 0
     out = capsys.readouterr()
-    assert "0 aligned, 4 unchanged, 0 failed" in out.out + out.err
+    assert "0 aligned, 5 unchanged, 0 failed" in out.out + out.err
     assert {p: p.read_bytes() for p in (tmp_path / "alignments").rglob("*.json")} == before

@@ -220,3 +220,19 @@ def test_review_page_offers_to_lower_the_threshold_when_nothing_reaches_it(brows
         assert pg.locator("#rows tr").count() >= 1
         assert float(pg.input_value("#threshold")) <= top
         ctx.close()
+
+
+def test_review_page_keeps_the_selected_row_between_header_and_footer(browser, review_app):
+    ctx, pg = open_page(browser, review_app.url, 1280)
+    expect(pg.locator("#rows tr")).to_have_count(5)
+    pg.select_option("#order", "document")
+    pg.eval_on_selector("#threshold", "el => { el.value = '0'; el.dispatchEvent(new Event('input')); }")
+    expect(pg.locator("#rows tr")).to_have_count(12)
+    for _ in range(11):
+        pg.keyboard.press("j")
+        row = box(pg, "#rows tr.current")
+        assert row["y"] >= box(pg, "header")["height"] - 1, "the selected row went under the sticky header"
+        assert row["y"] + min(row["height"], 60) <= box(pg, "footer#detail")["y"] + 1, "under the footer"
+    pg.keyboard.press("Home")
+    assert box(pg, "#rows tr.current")["y"] >= box(pg, "header")["height"] - 1
+    ctx.close()

@@ -122,7 +122,8 @@ def test_a_finding_travels_in_props_note_and_tu_attributes(aligned, tmx14_dtd):
     p = props(first)
     assert (p["x-review"], p["x-review-kind"], p["x-review-severity"], p["x-review-by"], p["x-review-at"]) == (
         ["divergent"], ["number/date"], ["critical"], ["Ann Reviewer"], ["2024-05-01T10:00:00Z"])
-    assert first.findtext("note") == "divergent (number/date, critical): 18,000 vs 28 000 — Ann Reviewer, 2024-05-01T10:00:00Z"
+    assert first.findtext("note") == ("divergent (number/date, critical): 18,000 vs 28 000 — Ann Reviewer, "
+                                      "2024-05-01T10:00:00Z")
     assert first.get("changeid") == "Ann Reviewer" and first.get("changedate") == "20240501T100000Z"
     assert second.findtext("note") == "accepted — Ben, 2024-05-02T08:30:00Z"
     assert "x-review-kind" not in props(second)  # an accepted bead has no finding: no empty props

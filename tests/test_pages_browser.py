@@ -51,7 +51,8 @@ def project(tmp_path_factory):
                     ignore=shutil.ignore_patterns("*.html", ".*.tmp"))
     path = root / "alignments" / TUTORIAL / "en__ru-working.json"
     review = Review.open(path, by="Tutorial reader")
-    review.mark_divergent("[3]:[3]", "number/date", "critical", note="18,000 poods in the English, 28 000 in the Russian")
+    review.mark_divergent("[3]:[3]", "number/date", "critical",
+                          note="18,000 poods in the English, 28 000 in the Russian")
     review.mark_divergent("[4]:[4]", "name", "major", note="Mirzoyan became Nazaryan")
     review.mark_divergent("[6]:[]", "omission", "minor", note="the sentence on unloading is missing")
     review.accept("[0]:[0]")

@@ -80,8 +80,8 @@ def test_findings_are_columns_of_the_frame():
 
 
 def test_the_frame_names_its_columns_as_the_tsv_export_does():
-    from align.export.tables import columns, records
     from align.export.rows import export_rows
+    from align.export.tables import columns, records
     a = sample_alignment()
     review = {"beads": {"[1]:[1]": {"status": "accepted", "by": "Ann"}}}
     rows = export_rows(a, review, include_empty=True, include_rejected=True)

@@ -22,7 +22,7 @@ semicolon (``numbers differ — in the source only: “3”; in the target only:
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 #: The columns before the divergence components.
 LEADING: tuple[str, ...] = ("bead", "src_ids", "tgt_ids", "kind", "gap", "source", "target", "similarity",

@@ -150,10 +150,12 @@ class RunResult:
         titles = {d.doc_id: d.title for d in self.documents}
         rows = [{"doc_id": p.doc_id, "title": titles.get(p.doc_id, ""), "source": p.src_version,
                  "target": p.tgt_version, "status": p.status, "beads": p.beads, "flagged": p.flagged,
-                 "reviewed": p.reviewed, "findings": p.findings, "mean_similarity": p.mean_similarity, "embedded": p.embedded, "seconds": round(p.seconds, 3),
-                 "store": str(p.path), "error": p.error} for p in self.pairs]
+                 "reviewed": p.reviewed, "findings": p.findings, "mean_similarity": p.mean_similarity,
+                 "embedded": p.embedded, "seconds": round(p.seconds, 3), "store": str(p.path), "error": p.error}
+                for p in self.pairs]
         return pd.DataFrame(rows, columns=["doc_id", "title", "source", "target", "status", "beads", "flagged",
-                                           "reviewed", "findings", "mean_similarity", "embedded", "seconds", "store", "error"])
+                                           "reviewed", "findings", "mean_similarity", "embedded", "seconds",
+                                           "store", "error"])
 
     def to_dict(self) -> dict[str, Any]:
         pairs = self.pairs

@@ -8,8 +8,9 @@ number, a name, an omission ...), with a kind and a severity.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from ..records import Alignment
 from .state import SEVERITIES

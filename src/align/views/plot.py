@@ -147,7 +147,8 @@ def similarity_plot_svg(alignment: Any, *, width: int = 760, height: int = 300, 
         if b.similarity is None:
             # under the panel, between the two: not a similarity, so not on the similarity axis
             sim_shape = (f'<rect class="point no-sim" x="{_num(x(i) - 4)}" y="{_num(top + ph_sim + gap / 2 - 4)}" '
-                         f'width="8" height="8" fill="#fff" stroke="#000" stroke-width="1.5"><title>{tip}</title></rect>')
+                         f'width="8" height="8" fill="#fff" stroke="#000" stroke-width="1.5">'
+                         f"<title>{tip}</title></rect>")
         else:
             sim_shape = (f'<circle class="point" cx="{_num(x(i))}" cy="{_num(y_sim(float(b.similarity)))}" '
                          f'r="{radius:.1f}" fill="{colour}" {stroke}><title>{tip}</title></circle>')

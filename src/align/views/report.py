@@ -214,7 +214,8 @@ def _findings_section(items: list[tuple[str, Alignment, Mapping[str, Any]]], thr
         progress = review_progress(a, review)
         lines.append(f"<li>{_e(a.src_version)} ↔ {_e(a.tgt_version)}: {_e(progress.summary())}</li>")
         for r in bead_rows(a, review):
-            if r["review_status"] not in (ReviewStatus.DIVERGENT, ReviewStatus.REJECTED) and not r["review_note"].strip():
+            decided = r["review_status"] in (ReviewStatus.DIVERGENT, ReviewStatus.REJECTED)
+            if not decided and not r["review_note"].strip():
                 continue
             who = " · ".join(x for x in (r["review_by"], _when(r["review_at"])) if x)
             rows.append(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from align import store
-from align.errors import ConflictError, ReviewError, StoreError
+from align.errors import ConflictError, ReviewError, StoreError, StoreVersionError
 from align.review import Review
 from test_review_support import make_alignment, write_alignment
 
@@ -105,5 +105,5 @@ def test_a_newer_review_format_is_refused(tmp_path):
     path = write_alignment(tmp_path / "a.json")
     stored = store.load(path)
     store.save(path, stored.alignment, {"format": 7, "beads": {}}, expected_revision=stored.revision)
-    with pytest.raises(ReviewError, match="newer workbench.*review format 7"):
+    with pytest.raises(StoreVersionError, match="newer workbench.*review format 7"):
         Review.open(path)

@@ -75,6 +75,16 @@ class Role(str, enum.Enum):
         }[self]
 
 
+#: Version of the layout of a store file's ``"review"`` object (inside store schema 1).
+REVIEW_FORMAT = 1
+#: The review statuses (:class:`ReviewStatus`), in the order lists offer them.
+STATUSES: tuple[ReviewStatus, ...] = tuple(ReviewStatus)
+#: How the two sides of a bead marked ``divergent`` differ.
+KINDS = ("omission", "addition", "meaning", "number/date", "name", "style/other")
+#: How much a divergence matters.
+SEVERITIES = ("minor", "major", "critical")
+
+
 @dataclass(frozen=True)
 class VersionMeta:
     """Metadata of one version (one language rendering) of a document."""

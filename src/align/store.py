@@ -44,7 +44,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConflictError, StoreError, StoreVersionError
-from .records import Alignment, Bead, Divergence, Mark, Role, Segment, Signature, Unmatched, VersionMeta, check_side
+from .records import (REVIEW_FORMAT, Alignment, Bead, Divergence, Mark, Role, Segment, Signature, Unmatched,
+                      VersionMeta, check_side)
+from .storecheck import check_store_data
 
 FORMAT = "align-workbench/alignment"
 SCHEMA_VERSION = 1
@@ -191,6 +193,13 @@ def loads(text: str, where: str = "<alignment>") -> StoredAlignment:
     if version > SCHEMA_VERSION:
         raise StoreVersionError(f"{where}: written by a newer workbench (schema version {version}; this one "
                                 f"reads up to {SCHEMA_VERSION}). Upgrade the workbench; the file is left untouched")
+    review = data.get("review")
+    review_format = review.get("format") if isinstance(review, dict) else None
+    if isinstance(review_format, int) and not isinstance(review_format, bool) and review_format > REVIEW_FORMAT:
+        raise StoreVersionError(f"{where}: its review was written by a newer workbench (review format "
+                                f"{review_format}; this one reads up to {REVIEW_FORMAT}). Upgrade the workbench; "
+                                "the file is left untouched")
+    check_store_data(data, where)
     try:
         def segs(key: str, version_id: str) -> tuple[Segment, ...]:
             return tuple(Segment(doc_id=data["doc_id"], version_id=version_id, paragraph=p, index=i,
@@ -206,7 +215,7 @@ def loads(text: str, where: str = "<alignment>") -> StoredAlignment:
             src_orthography=str(data.get("src_orthography", "")), tgt_orthography=str(data.get("tgt_orthography", "")))
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"{where}: malformed alignment file ({type(exc).__name__}: {exc})") from None
-    return StoredAlignment(alignment=alignment, review=dict(data.get("review") or {}),
+    return StoredAlignment(alignment=alignment, review=dict(review or {}),
                            revision=int(data.get("revision", 0)), path=None)
 
 

@@ -26,15 +26,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import ReviewError
-from ..records import ReviewStatus
+from ..records import KINDS, REVIEW_FORMAT, SEVERITIES, STATUSES, ReviewStatus
 
-#: Version of the layout of the ``"review"`` object (inside store schema 1).
-REVIEW_FORMAT = 1
-
-#: The review statuses (:class:`~align.records.ReviewStatus`), in the order lists offer them.
-STATUSES: tuple[ReviewStatus, ...] = tuple(ReviewStatus)
-KINDS = ("omission", "addition", "meaning", "number/date", "name", "style/other")
-SEVERITIES = ("minor", "major", "critical")
 DEFAULT_SEVERITY = "minor"
 
 _KIND_ALIASES = {"number": "number/date", "numbers": "number/date", "date": "number/date",

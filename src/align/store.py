@@ -232,6 +232,17 @@ def load(path: str | Path) -> StoredAlignment:
     return StoredAlignment(alignment=stored.alignment, review=stored.review, revision=stored.revision, path=p)
 
 
+def looks_like_store(path: str | Path) -> bool:
+    """True when ``path`` is a file that begins like a store file (its ``"format"`` line), whether or not
+    the rest can be read: what must not be written over by an export or a report."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return FORMAT.encode("utf-8") in head
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old or the new file, never a torn one."""
     p = Path(path)

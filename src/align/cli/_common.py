@@ -12,7 +12,8 @@ from typing import TextIO
 from ..aligner.overrides import setting_fields, settings_from
 from ..aligner.settings import AlignerSettings
 from ..embed.registry import DEFAULT_MODEL
-from ..store import atomic_write_text
+from ..errors import InputError
+from ..store import atomic_write_text, looks_like_store
 
 
 def add_model_option(p: argparse.ArgumentParser) -> None:
@@ -45,12 +46,25 @@ def settings_from_args(args: argparse.Namespace) -> AlignerSettings:
     return settings_from(getattr(args, "overrides", []) or [])[0]
 
 
+def refuse_to_replace_store(path: str | Path | None, *, force: bool = False, force_flag: str = "") -> None:
+    """Raise :class:`~align.errors.InputError` when ``path`` (an output about to be written) is an alignment
+    store file: writing there would replace the alignment and its review.  ``force`` (the command's
+    ``force_flag``) lets it through."""
+    if not path or str(path) == "-" or force or not looks_like_store(path):
+        return
+    how = f", or pass {force_flag} to replace it (its review is lost)" if force_flag else ""
+    raise InputError(f"{path}: is an alignment file with its review; writing there would replace it. "
+                     f"Choose another output file{how}")
+
+
 @contextmanager
 def output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or a file written atomically (nothing is left half-written on error)."""
+    """stdout, or a file written atomically (nothing is left half-written on error).  An alignment store
+    file is never written over (see :func:`refuse_to_replace_store`)."""
     if not path or path == "-":
         yield sys.stdout
         return
+    refuse_to_replace_store(path)
 
     buf = io.StringIO()
     yield buf

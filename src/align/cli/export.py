@@ -14,6 +14,7 @@ from ..export.tei import write_tei
 from ..export.tmx import write_tmx
 from ..export.xlsx import write_xlsx
 from ..store import load
+from ._common import refuse_to_replace_store
 
 _FORMATS = {
     "tmx": ("TMX 1.4b translation memory for CAT tools (OmegaT, Trados, memoQ, ...)",
@@ -56,7 +57,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         q = formats.add_parser(fmt, help=short, description=f"{long} Left out by default: {LEFT_OUT_BY_DEFAULT}.")
         q.add_argument("alignment", metavar="ALIGNMENT.json", help="a saved alignment file")
         q.add_argument("--out", default=None, metavar="FILE",
-                       help="write here (atomically) instead of standard output")
+                       help="write here (atomically) instead of standard output; an alignment file is "
+                            "never written over unless --force is given")
+        q.add_argument("--force", action="store_true",
+                       help="let --out replace an alignment file (its review is lost)")
         if fmt == "tmx":
             q.add_argument("--lang-code", action="append", default=[], metavar="KEY=TAG",
                            help="xml:lang tag for a version, keyed by its language or version id, "
@@ -92,7 +96,7 @@ def _texts_root(args: argparse.Namespace) -> Path | None:
 
 
 def run(args: argparse.Namespace) -> int:
-
+    refuse_to_replace_store(args.out, force=args.force, force_flag="--force")
     stored = load(args.alignment)
     alignment = stored.alignment
     root = _texts_root(args)

@@ -11,9 +11,11 @@ from ..divergence.omission import gap_of
 from ..export.tables import table_text
 from ..pipeline import align_texts, resolve_encoder
 from ..records import Alignment
-from ..store import divergence_to_dict, save
+from ..review import merge_into_store
+from ..store import divergence_to_dict, load
 from ..textio import read_text
-from ._common import add_model_option, add_settings_option, output, settings_epilog, settings_from_args
+from ._common import (add_model_option, add_settings_option, output, refuse_to_replace_store, settings_epilog,
+                      settings_from_args)
 
 FORMATS = ("beads", "tsv", "json")
 
@@ -37,16 +39,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-score", action="store_true", help="skip divergence scoring")
     p.add_argument("--out", default=None, help="write here instead of standard output (written atomically)")
     p.add_argument("--save", default=None, metavar="ALIGNMENT.json",
-                   help="also save the alignment in the store format (for review, report and export)")
+                   help="also save the alignment in the store format (for review, report and export); over an "
+                        "existing alignment file the review is carried over as `align run` does (decisions on "
+                        "unchanged sentences move to the new beads, the others are kept as orphans), and a "
+                        "file that cannot be read is left untouched")
     add_model_option(p)
     add_settings_option(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-
-
     settings = settings_from_args(args)  # a bad --set fails before any file is read
+    refuse_to_replace_store(args.out)
+    if args.save and Path(args.save).exists():
+        load(args.save)  # a file that cannot be read is refused before any work, and left untouched
     src_text = read_text(args.src, encoding=args.src_encoding or args.encoding, lang=args.src_lang)
     tgt_text = read_text(args.tgt, encoding=args.tgt_encoding or args.encoding, lang=args.tgt_lang)
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
@@ -55,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
                             doc_id=Path(args.src).stem, src_version=Path(args.src).stem,
                             tgt_version=Path(args.tgt).stem, progress=sys.stderr.isatty())
     if args.save:
-        save(args.save, alignment)
+        carried = merge_into_store(args.save, alignment)
+        if not carried.created:  # an earlier alignment was there: say what became of its review
+            print(f"align: saved {carried.summary()}", file=sys.stderr)
     with output(args.out) as out:
         if args.format == "beads":
             for b in alignment.beads:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import CorpusError
 from ..store import load
 from ..views.report import DEFAULT_REPORT_NAME, SORTS, documents_for, write_report
+from ._common import refuse_to_replace_store
 
 
 def _fraction(text: str) -> float:
@@ -41,8 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-
-
+    refuse_to_replace_store(args.out)
     stored = [load(path) for path in args.alignments]
     texts = Path(args.texts) if args.texts else Path("texts")
     if args.texts and not texts.is_dir():

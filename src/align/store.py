@@ -28,21 +28,22 @@ bead the aligner found probably without counterpart: side, index, evidence.
 
 The ``"review"`` object is written one entry per line too (see ``docs/review.md``).
 
-Writes are atomic: the new content goes to a temporary file in the same
-folder, is flushed and fsync'ed, then renamed over the old file, so a crash at
-any moment leaves either the previous or the new file.
+Writes are atomic (:mod:`align.atomicfile`): the new content goes to a
+temporary file in the same folder, is flushed and fsync'ed, then renamed over
+the old file, so a crash at any moment leaves either the previous or the new
+file; the file gets the permissions the umask gives.
 """
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomicfile import atomic_write_text, remove_stale_temps
 from .errors import ConflictError, StoreError, StoreVersionError
 from .records import (REVIEW_FORMAT, Alignment, Bead, Divergence, Mark, Role, Segment, Signature, Unmatched,
                       VersionMeta, check_side)
@@ -243,33 +244,6 @@ def looks_like_store(path: str | Path) -> bool:
     return FORMAT.encode("utf-8") in head
 
 
-def atomic_write_text(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, never a torn one."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    try:
-        dfd = os.open(p.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
-
-
 @contextmanager
 def _folder_lock(folder: Path) -> Iterator[None]:
     """Hold an exclusive advisory lock on ``folder`` (POSIX ``flock``; a no-op where unsupported),
@@ -305,15 +279,6 @@ def save(path: str | Path, alignment: Alignment, review: dict[str, Any] | None =
     with _folder_lock(p.parent):
         remove_stale_temps(p)
         return _save_unlocked(p, alignment, review, expected_revision)
-
-
-def remove_stale_temps(p: Path) -> None:
-    """Delete temporary files a killed write of ``p`` left behind (call it where no other write of ``p`` runs)."""
-    for tmp in p.parent.glob(f".{p.name}.*.tmp"):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
 
 
 def _save_unlocked(p: Path, alignment: Alignment, review: dict[str, Any] | None,

@@ -40,6 +40,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..aligner import AlignerSettings
+from ..atomicfile import remove_stale_temps_under
 from ..corpus import is_document_folder, pivot_version
 from ..embed import TextEncoder
 from ..errors import AlignError
@@ -84,6 +85,7 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         texts = texts.resolve()  # "." inside a document folder has no name of its own
         texts, doc_ids, one_folder = texts.parent, (texts.name,), True
     docs, failures = select_documents(texts, doc_ids)
+    remove_stale_temps_under(alignments)  # what a run killed while writing left behind
     settings = settings or AlignerSettings()
     encoder = encoder if encoder is not None else resolve_encoder(model)
     result = RunResult(document_failures=list(failures), model=encoder.identity)

@@ -67,8 +67,15 @@ def _asset(name: str) -> bytes:
     return resources.files("align.review").joinpath("assets", name).read_bytes()
 
 
+#: Connections the listening socket holds while every handler is busy.  socketserver's default, 5,
+#: made 50 clients at once see refused connections and multi-second retries (BENCHMARKS.md, "Review server
+#: under load").
+LISTEN_BACKLOG = 128
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = LISTEN_BACKLOG
     app: ReviewServer
 
 
@@ -174,14 +181,21 @@ class ReviewServer:
             return 400, {"error": "the request has no revision; reload the page"}
         action = str(body.get("action", ""))
         with self.lock:
-            r = self.open_review()
+            try:
+                r = self.open_review()
+            except AlignError as exc:  # the file became unreadable (edited by hand, a newer workbench)
+                return 500, {"error": f"the alignment file cannot be read, so nothing was saved: {exc}"}
             if r.revision != revision:
                 return 409, self._conflict(r.revision, revision)
             try:
                 focus = self._apply(r, action, body)
                 r.save()
             except ConflictError:
-                return 409, self._conflict(store.load(self.path).revision, revision)
+                try:
+                    current = store.load(self.path).revision
+                except AlignError as exc:
+                    return 500, {"error": f"the alignment file cannot be read, so nothing was saved: {exc}"}
+                return 409, self._conflict(current, revision)
             except AlignError as exc:
                 return 400, {"error": str(exc)}
             return 200, self.state(r, focus=focus)
@@ -279,6 +293,27 @@ class _Handler(BaseHTTPRequestHandler):
     # -- verbs ----------------------------------------------------------------
 
     def do_GET(self) -> None:  # noqa: N802
+        self._answering(self._get)
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._answering(self._post)
+
+    def _answering(self, handler: Any) -> None:
+        """Run ``handler``; whatever goes wrong, the client gets a JSON error and a status, not a dropped
+        connection."""
+        try:
+            handler()
+        except (BrokenPipeError, ConnectionResetError):  # the client went away: nobody to answer
+            self.close_connection = True
+        except Exception as exc:  # noqa: BLE001 - the last resort of a server thread
+            self.close_connection = True
+            try:
+                self._json(500, {"error": f"the review server failed on this request "
+                                          f"({type(exc).__name__}: {exc}); nothing was saved by it"})
+            except OSError:
+                pass
+
+    def _get(self) -> None:
         path = urlsplit(self.path).path
         checked = self._guard(header_only=path.startswith("/api/"))
         if checked is None:
@@ -298,7 +333,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, b"Not found\n", "text/plain")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def _post(self) -> None:
         checked = self._guard(header_only=True)
         if checked is None:
             return
@@ -326,6 +361,9 @@ class _Handler(BaseHTTPRequestHandler):
         except (UnicodeDecodeError, json.JSONDecodeError):
             self._json(400, {"error": "the request body is not valid JSON"})
             return
+        except RecursionError:
+            self._json(400, {"error": "the request body is nested too deeply"})
+            return
         if not isinstance(body, dict):
             self._json(400, {"error": "the request body must be a JSON object"})
             return
@@ -340,7 +378,11 @@ class _Handler(BaseHTTPRequestHandler):
     # -- responses --------------------------------------------------------------
 
     def _json(self, status: int, payload: dict[str, Any]) -> None:
-        self._send(status, json.dumps(payload, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+        try:
+            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate echoed from the request: escape it
+            data = json.dumps(payload, ensure_ascii=True).encode("ascii")
+        self._send(status, data, "application/json; charset=utf-8")
 
     def _send(self, status: int, body: bytes, ctype: str) -> None:
         self.send_response(status, HTTPStatus(status).phrase)

@@ -35,6 +35,7 @@ from .state import (
     DEFAULT_SEVERITY,
     BeadState,
     ReviewState,
+    check_text,
     default_reviewer,
     normalize_kind,
     normalize_severity,
@@ -151,6 +152,8 @@ class Review:
         old = self.state.get(ids)
         if changes.get("note") is None:
             changes.pop("note", None)
+        else:
+            check_text(changes["note"], "note")
         new = old.with_(**changes, by=self._who(by), at=utc_now())
         self._record({"op": op, "bead": ids, "index": i, "by": new.by, "at": new.at,
                       "before": {"states": {ids: _state_json(old)}},
@@ -268,7 +271,7 @@ class Review:
             self.save()
 
     def _who(self, by: str | None) -> str:
-        return (by or self.by or default_reviewer()).strip()
+        return check_text((by or self.by or default_reviewer()).strip(), "reviewer's name")
 
     def save(self) -> int:
         """Write the file atomically; raises ConflictError if it changed on disk since it was read."""

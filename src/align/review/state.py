@@ -60,6 +60,23 @@ def normalize_status(status: str) -> ReviewStatus:
         raise ReviewError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}") from None
 
 
+def check_text(value: str, what: str) -> str:
+    """``value`` unchanged if it can be saved as UTF-8 text; else :class:`ReviewError` naming ``what``.
+
+    A lone surrogate cannot be written to a file: it comes from a command-line argument
+    that was not valid UTF-8 (Python keeps such bytes as U+DC80–U+DCFF) or from a JSON
+    ``"\\udXXX"`` escape with no partner."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        ch = ord(value[exc.start])
+        what_char = (f"the byte 0x{ch - 0xDC00:02X}, which is not UTF-8" if 0xDC80 <= ch <= 0xDCFF
+                     else f"a lone surrogate U+{ch:04X}")
+        raise ReviewError(f"the {what} holds {what_char} at character {exc.start}; "
+                          "give it as UTF-8 text") from None
+    return value
+
+
 def utc_now() -> str:
     """The current time as UTC ISO 8601 to the second, e.g. ``2024-05-01T10:00:00Z``."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -22,13 +22,24 @@ yields a :class:`PairOutcome` per job, in completion order; ``close``):
 Dask (``distributed``) was chosen over ``multiprocessing`` because the same
 code then runs on one laptop and on a cluster, with worker restarts, a task
 priority order and clean cancellation on Ctrl-C.
+
+**Ctrl-C.**  An interrupt is never a pair's failure: :func:`compute_pair` lets
+``KeyboardInterrupt`` through, also when a compiled kernel (numba) wraps it in
+a ``SystemError``.  A terminal sends Ctrl-C to every process of the command;
+the workers of a local cluster ignore it (:func:`dask_setup`, run in each
+worker as it starts), so that no task is cancelled under the driver's feet
+(which showed as false "FutureCancelledError" failures).  The driver stops them:
+:meth:`DaskExecutor.close` with ``fast=True`` kills the local worker processes
+at once instead of the graceful shutdown, which takes seconds.
 """
 from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import sys
+import threading
 import time
 import warnings
 from asyncio import CancelledError
@@ -43,6 +54,8 @@ from .records import Alignment, Version
 
 #: Seconds to wait for a Dask scheduler given by address before giving up with a clear error.
 CONNECT_TIMEOUT = 20.0
+#: Seconds an interrupted run waits for the cluster to close after killing its local workers.
+FAST_CLOSE_WAIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -96,12 +109,37 @@ def compute_pair(job: PairJob, encoder: TextEncoder, settings: AlignerSettings |
         except AlignError as exc:
             outcome.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - reported per pair; the run goes on
+            if interrupted(exc):  # Ctrl-C inside compiled code: the run stops, this pair did not fail
+                raise KeyboardInterrupt from exc
             outcome.error = f"{job.key}: unexpected {type(exc).__name__}: {exc}"
     outcome.warnings = list(dict.fromkeys(str(w.message) for w in caught))
     outcome.seconds = time.perf_counter() - t0
     outcome.embedded = _model_calls(encoder) - before
     outcome.requested = stats.encoder_calls
     return outcome
+
+
+def interrupted(exc: BaseException) -> bool:
+    """True when ``exc`` is, or was raised while handling, a ``KeyboardInterrupt``: a numba kernel
+    interrupted by Ctrl-C surfaces as ``SystemError: ... returned a result with an exception set``
+    whose cause is the interrupt."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def dask_setup(worker: object) -> None:
+    """Run by every worker of a local cluster as it starts (a ``distributed`` preload): ignore Ctrl-C.
+
+    The terminal sends SIGINT to the whole process group; the driver alone decides what an interrupt
+    does (it stops the workers), so a worker must not die or cancel its task on its own."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _model_calls(encoder: TextEncoder) -> int:
@@ -130,7 +168,7 @@ class SerialExecutor:
         for job in jobs:
             yield compute_pair(job, encoder, settings, progress)
 
-    def close(self) -> None:
+    def close(self, fast: bool = False) -> None:
         pass
 
 
@@ -144,6 +182,7 @@ class DaskExecutor:
         except ImportError as exc:  # pragma: no cover - a declared dependency
             raise ClusterError(f"parallel runs need dask's 'distributed' package: {exc}") from exc
         self._cluster = None
+        self._remote = bool(scheduler)
         try:
             if scheduler:
                 self.client = Client(scheduler, timeout=connect_timeout or CONNECT_TIMEOUT, set_as_default=False)
@@ -157,7 +196,8 @@ class DaskExecutor:
             else:
                 n = max(1, int(workers or os.cpu_count() or 1))
                 self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                             dashboard_address=None, silence_logs=logging.ERROR)
+                                             dashboard_address=None, silence_logs=logging.ERROR,
+                                             preload=[__name__])
                 self.client = Client(self._cluster, set_as_default=False)
                 self.description = f"dask local cluster, {n} worker process(es)"
         except ClusterError:
@@ -167,6 +207,9 @@ class DaskExecutor:
             self.close()
             where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
             raise ClusterError(f"cannot start or reach {where}: {exc}") from exc
+        except BaseException:  # Ctrl-C while the cluster starts: stop what was started, now
+            self.close(fast=True)
+            raise
         self.workers = len(self.client.scheduler_info().get("workers", {})) or int(workers or 1)
 
     def map(self, jobs: Sequence[PairJob], encoder: TextEncoder, settings: AlignerSettings | None,
@@ -191,16 +234,64 @@ class DaskExecutor:
                                                          f"({type(exc).__name__}: {exc})")
                 yield outcome
         finally:
-            if futures:
-                self.client.cancel(list(futures))
+            if futures and not self._closed:
+                try:
+                    self.client.cancel(list(futures))
+                except Exception:  # noqa: BLE001 - the client may be gone already
+                    pass
 
-    def close(self) -> None:
+    _closed = False
+
+    def close(self, fast: bool = False) -> None:
+        """Stop using the cluster; a local one is shut down.  ``fast`` (after Ctrl-C): kill the local
+        worker processes first, so that closing takes a fraction of a second, not the seconds a graceful
+        shutdown takes; a remote cluster's workers are left running (their tasks are cancelled)."""
+        if self._closed:
+            return
+        self._closed = True
+        if not fast:
+            self._shut_down()
+            return
+        import logging
+        for nanny in (getattr(self._cluster, "workers", None) or {}).values():
+            try:  # a nanny restarts a worker that dies, unless told the cluster is going away
+                nanny.close_gracefully(reason="align run interrupted")
+            except Exception:  # noqa: BLE001 - best effort: the workers are killed anyway
+                pass
+        for pid in self._local_worker_pids():
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        # the scheduler would log every killed worker and every task it lost as an error
+        logging.getLogger("distributed").setLevel(logging.CRITICAL + 1)
+        closer = threading.Thread(target=self._shut_down, kwargs={"timeout": 5}, name="align-dask-close",
+                                  daemon=True)
+        closer.start()
+        closer.join(FAST_CLOSE_WAIT)  # what is not closed by then is closed in the background
+
+    def _shut_down(self, timeout: float | None = None) -> None:
         for thing in (getattr(self, "client", None), self._cluster):
             if thing is not None:
                 try:
-                    thing.close()
+                    thing.close(timeout=timeout) if timeout else thing.close()
                 except Exception:  # noqa: BLE001 - closing after an interrupt must not mask it
                     pass
+
+    def _local_worker_pids(self) -> list[int]:
+        """The processes of this executor's local workers (none for a remote scheduler)."""
+        if getattr(self, "_remote", False):
+            return []
+        pids = []
+        for nanny in (getattr(self._cluster, "workers", None) or {}).values():
+            pid = getattr(nanny, "pid", None)
+            if isinstance(pid, int):
+                pids.append(pid)
+        if not pids:  # interrupted while the cluster was starting: no nanny is known yet
+            import multiprocessing
+            pids = [p.pid for p in multiprocessing.active_children()
+                    if p.name.startswith("Dask Worker process") and p.pid is not None]
+        return pids
 
 
 def make_executor(workers: int = 1, scheduler: str | None = None) -> SerialExecutor | DaskExecutor:

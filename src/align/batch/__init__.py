@@ -113,13 +113,15 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         executor = make_executor(choose_workers(workers, [pl.job for pl in todo]), scheduler)
         result.executor, result.workers = executor.description, executor.workers
         by_key = {pl.job.key: pl for pl in todo}
+        finished = False
         try:
             for outcome in executor.map([pl.job for pl in todo], encoder, settings, progress and len(todo) == 1):
                 pl = by_key[outcome.job.key]
                 write_outcome(pl, outcome)
                 _settle(pl, tmx, on_pair)
+            finished = True
         finally:
-            executor.close()
+            executor.close(fast=not finished)  # after Ctrl-C: stop the workers now, not gracefully
     if report is not None:
         index = Path(report) if report else alignments / DEFAULT_REPORT_NAME
         overview = None

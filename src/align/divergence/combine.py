@@ -22,7 +22,7 @@ from . import omission
 from .base import Finding
 from .calibration import Calibration, calibrate, char_length
 from .components import REGISTRY, Pair
-from .tokens import SideText
+from .tokens import SideText, nfc_with_offsets
 
 #: A bead whose divergence is at or above this is flagged for review.
 DEFAULT_REVIEW_THRESHOLD = 0.5
@@ -85,6 +85,16 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
     empty = empty_side(src_text, tgt_text)
     if empty is not None:
         return empty
+    src_nfc, tgt_nfc = nfc_with_offsets(src_text), nfc_with_offsets(tgt_text)
+    if src_nfc or tgt_nfc:  # read in NFC; marks point back into the texts as written
+        div = score_pair(src_nfc[0] if src_nfc else src_text, tgt_nfc[0] if tgt_nfc else tgt_text, src_lang,
+                         tgt_lang, similarity, calibration=calibration, src_orthography=src_orthography,
+                         tgt_orthography=tgt_orthography)
+        back = {"source": src_nfc[1] if src_nfc else None, "target": tgt_nfc[1] if tgt_nfc else None}
+        marks = tuple(dataclasses.replace(m, start=back[m.side][m.start], end=back[m.side][m.end])
+                      if back.get(m.side) else m for m in div.marks)
+        div = dataclasses.replace(div, marks=marks)
+        return _with(div, extra) if extra else div
     cal = calibration or Calibration.reference(None, src_lang, tgt_lang)
     src_read, tgt_read = normalise(src_text, src_lang, src_orthography), normalise(tgt_text, tgt_lang, tgt_orthography)
     src_text, tgt_text = src_read.text, tgt_read.text

@@ -7,6 +7,7 @@ offsets into the side's text, which is what :class:`~align.records.Mark` holds.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -44,6 +45,32 @@ class Word:
     def all_caps(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
+    """``text`` in Unicode NFC and, for every offset into it (its length included), the offset into
+    ``text`` it comes from; None when ``text`` is NFC already (the common case, at no cost).
+
+    A text in NFD spells ``ü`` as ``u`` + a combining diaeresis: word patterns would cut "Zürich"
+    into "Zu" and "rich", and numbers or names would not match the other side's NFC spelling.  The
+    components read the NFC text; the marks they make are mapped back to the text as written."""
+    if unicodedata.is_normalized("NFC", text):
+        return None
+    out: list[str] = []
+    back: list[int] = []
+    start = 0
+    for i in range(1, len(text) + 1):  # each starter with the combining marks after it composes alone
+        if i < len(text) and (unicodedata.combining(text[i]) or "\u1160" <= text[i] <= "\u11ff"):
+            continue
+        piece = unicodedata.normalize("NFC", text[start:i])
+        out.append(piece)
+        back.extend([start] * len(piece))
+        start = i
+    back.append(len(text))
+    nfc = "".join(out)
+    if nfc != unicodedata.normalize("NFC", text):  # a composition across clusters: keep the text as it is
+        return None
+    return nfc, back
 
 
 def base_lang(lang: str) -> str:

@@ -2,12 +2,15 @@
 
 A decision follows its bead's *texts*, not its indexes: a bead of the new
 alignment whose source and target sentences read exactly as those of a decided
-old bead (whitespace aside) gets that decision.  Decisions with no such bead are
-*orphaned*: kept in ``review["orphaned"]`` with their old texts, and reported.
+old bead (whitespace aside, and Unicode normalisation aside: a text re-saved in
+NFD, ``u`` + combining diaeresis for ``ü``, reads as the same text) gets that
+decision.  Decisions with no such bead are *orphaned*: kept in
+``review["orphaned"]`` with their old texts as they were written, and reported.
 An orphan whose texts come back in a later alignment is attached again.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,10 +90,22 @@ class CarryOverReport:
         return "\n".join(lines)
 
 
-def bead_key(alignment: Alignment, bead: Bead) -> TextKey:
-    """The texts of a bead's two sides, sentence by sentence, with whitespace collapsed."""
+def bead_texts(alignment: Alignment, bead: Bead) -> TextKey:
+    """The texts of a bead's two sides, sentence by sentence, with whitespace collapsed (as written)."""
     return (tuple(alignment.src_segments[i].clean for i in bead.src),
             tuple(alignment.tgt_segments[i].clean for i in bead.tgt))
+
+
+def match_key(texts: TextKey) -> TextKey:
+    """What decisions are matched by: the texts in Unicode NFC, so that NFC and NFD spellings of a
+    sentence are the same sentence.  Only for matching: what is stored and shown stays as written."""
+    return (tuple(unicodedata.normalize("NFC", t) for t in texts[0]),
+            tuple(unicodedata.normalize("NFC", t) for t in texts[1]))
+
+
+def bead_key(alignment: Alignment, bead: Bead) -> TextKey:
+    """The key a decision on ``bead`` is matched by (:func:`match_key` of :func:`bead_texts`)."""
+    return match_key(bead_texts(alignment, bead))
 
 
 def _occurrences(alignment: Alignment) -> tuple[dict[TextKey, list[int]], list[tuple[TextKey, int]]]:
@@ -135,7 +150,8 @@ def carry_over(old: store.StoredAlignment, new: Alignment, *,
         else:
             reason = ("the sentences were edited, or aligned differently" if not targets
                       else "this text now occurs fewer times")
-            orphaned.append(OrphanedDecision(ids, key[0], key[1], st, reason, since=now))
+            src, tgt = bead_texts(old.alignment, b)
+            orphaned.append(OrphanedDecision(ids, src, tgt, st, reason, since=now))
     for ids, st in old_state.beads.items():  # states whose bead was already gone: keep them too
         if ids not in old_ids_here:
             orphaned.append(OrphanedDecision(ids, (), (), st, "its bead was not in the stored alignment", now))
@@ -144,7 +160,7 @@ def carry_over(old: store.StoredAlignment, new: Alignment, *,
     used = _used_positions(new, result)
     for raw in old_state.orphaned:
         o = OrphanedDecision.from_dict(raw)
-        free = [i for i in new_where.get((o.source, o.target), []) if i not in used]
+        free = [i for i in new_where.get(match_key((o.source, o.target)), []) if i not in used]
         if free and (o.source or o.target):
             new_ids = new.beads[free[0]].ids()
             used.add(free[0])
@@ -211,3 +227,11 @@ def merge_into_store(path: str | Path, new_alignment: Alignment, *, by: str | No
 def orphans(review: dict[str, Any]) -> list[OrphanedDecision]:
     """The orphaned decisions kept in a ``"review"`` object."""
     return [OrphanedDecision.from_dict(o) for o in ReviewState.from_dict(review).orphaned]
+
+
+def orphan_json(raw: dict[str, Any]) -> dict[str, Any]:
+    """One orphan as the review page, ``align review list --json`` and the reports show it: the bead
+    it was on, its texts as they were, the decision (status, kind, severity, note, who, when) and why."""
+    o = OrphanedDecision.from_dict(raw)
+    return {"ids": o.ids, "source": " ".join(o.source), "target": " ".join(o.target), **o.state.to_dict(),
+            "reason": o.reason, "since": o.since}

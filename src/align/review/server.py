@@ -39,6 +39,7 @@ from ..errors import AlignError, ConflictError, ReviewError
 from ..records import parse_side
 from ..views.markup import WORKING_BANNER, is_working
 from ..views.scale import band_class, css_text, style_rules
+from .carry import orphan_json
 from .queue import bead_score, build_queue, default_threshold
 from .session import Review
 from .state import KINDS, SEVERITIES, STATUSES
@@ -170,7 +171,8 @@ class ReviewServer:
                 "threshold": default_threshold() if self.threshold is None else self.threshold,
                 "statuses": list(STATUSES), "kinds": list(KINDS), "gaps": list(GAPS),
                 "severities": list(SEVERITIES), "can_undo": r.can_undo, "can_redo": r.can_redo,
-                "orphaned": len(r.state.orphaned), "beads": beads, "focus": focus,
+                "orphaned": len(r.state.orphaned), "orphans": [orphan_json(o) for o in r.state.orphaned],
+                "beads": beads, "focus": focus,
                 "working": [v for v, m in ((a.src_version, a.src_meta), (a.tgt_version, a.tgt_meta)) if is_working(m)],
                 "working_banner": WORKING_BANNER}
 

@@ -27,6 +27,7 @@ from ..divergence.omission import GAPS
 from ..records import SIDES, Alignment, Document, ReviewStatus, Side, VersionMeta
 from ..review.progress import review_progress
 from ..review.queue import default_threshold
+from ..review.carry import orphan_json
 from ..store import atomic_write_text
 from .markup import (
     WORKING_BANNER,
@@ -204,7 +205,8 @@ def _alignment_section(key: str, a: Alignment, review: Mapping[str, Any], thresh
             "</figcaption></figure>"
             f'<table class="beads">{head}<tbody>{body}</tbody></table>'
             '<div class="empty-note" hidden><p class="empty-text"></p>'
-            '<button type="button" class="show-all">Show every bead</button></div></article>')
+            '<button type="button" class="show-all">Show every bead</button></div>'
+            f"{_orphans_section(review)}</article>")
 
 
 def _findings_section(items: list[tuple[str, Alignment, Mapping[str, Any]]], threshold: float) -> str:
@@ -237,6 +239,26 @@ def _findings_section(items: list[tuple[str, Alignment, Mapping[str, Any]]], thr
                  "<code>align review serve ALIGNMENT.json</code> opens them one by one.</p>")
     return (f'<section class="findings-box" aria-label="findings"><h3>Findings</h3><ul class="progress">'
             f"{''.join(lines)}</ul>{table}</section>")
+
+
+def _orphans_section(review: Mapping[str, Any]) -> str:
+    """The decisions an earlier alignment left without a bead, with the sentences they were about."""
+    raw = review.get("orphaned") if isinstance(review, Mapping) else None
+    if not raw:
+        return ""
+    rows = []
+    for o in (orphan_json(x) for x in raw):
+        decision = o["status"] + (f" ({o['kind']}, {o['severity']})" if o["kind"] else "")
+        who = f"{o['by']}, {o['at']}" if o["by"] else o["at"]
+        rows.append(f"<tr><td><code>{_e(o['ids'])}</code></td><td>{_e(decision)}</td>"
+                    f"<td>{_e(o['source'] or '(nothing)')}</td><td>{_e(o['target'] or '(nothing)')}</td>"
+                    f"<td>{_e(o['note'])}</td><td>{_e(who)}</td><td>{_e(o['reason'])}</td></tr>")
+    return ('<section class="orphans"><h4>Decisions kept from an earlier alignment '
+            f"({len(rows)} orphaned)</h4><p class=muted>No bead of this alignment has these sentences any more "
+            "(they were edited, or aligned differently). The decisions are kept in the alignment file and come "
+            "back by themselves if their sentences do.</p><table class=\"orphans\"><thead><tr><th>was bead</th>"
+            "<th>decision</th><th>source (then)</th><th>target (then)</th><th>note</th><th>by</th><th>why</th>"
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
 
 
 def _controls(kinds: list[str], statuses: list[str], threshold: float) -> str:

@@ -202,6 +202,7 @@
     else current = null;
     $("undo-btn").disabled = !data.can_undo;
     $("redo-btn").disabled = !data.can_redo;
+    orphans();
     progress();
     highlight();
   }
@@ -244,6 +245,16 @@
     $("working").hidden = w.length === 0;
     $("working").textContent = w.length ? (data.working_banner + ": " + w.join(", ")
       + ". Translated by this project to demonstrate the workbench; do not cite as a source.") : "";
+  function orphans() {
+    const list = data.orphans || [];
+    $("orphans").hidden = list.length === 0;
+    $("orphan-rows").replaceChildren(...list.map((o) => {
+      const tr = el("tr", "s-" + o.status);
+      tr.append(el("td", "ids", o.ids), statusCell({ state: o }),
+        el("td", "text source", o.source || "(nothing)"), el("td", "text target", o.target || "(nothing)"),
+        el("td", "reasons", o.reason + (o.since ? " (" + o.since + ")" : "")));
+      return tr;
+    }));
   }
 
   function progress() {

@@ -116,3 +116,11 @@ class VersionExistsError(CorpusError):
 
 class UnrelatedTextsWarning(UserWarning):
     """Two texts given as versions of one document do not look like it: nothing was aligned."""
+
+
+class LongSegmentWarning(UserWarning):
+    """A stretch of text with no sentence end was too long for one segment and was cut into pieces."""
+
+
+class TruncationWarning(UserWarning):
+    """A text was longer than the encoder's model reads; only its beginning was embedded."""

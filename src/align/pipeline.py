@@ -48,6 +48,19 @@ def presegmented(text: str, doc_id: str = "", version_id: str = "") -> tuple[Seg
     return tuple(segs)
 
 
+def _warn_long_lines(segments: Sequence[Segment], side: str) -> None:
+    """Name the presegmented lines too long to be one sentence (they are taken as given, not cut)."""
+    from .segment.long import MAX_SEGMENT_CHARS
+    long = [s for s in segments if len(s.text) > MAX_SEGMENT_CHARS]
+    if long:
+        from .errors import LongSegmentWarning
+        lines = ", ".join(f"{s.index + 1} ({len(s.text):,} characters)" for s in long[:5])
+        more = f" and {len(long) - 5} more" if len(long) > 5 else ""
+        warnings.warn(f"{side} line(s) {lines}{more} are longer than {MAX_SEGMENT_CHARS:,} characters; "
+                      "presegmented lines are taken as given, and the encoder reads only their beginning",
+                      LongSegmentWarning, stacklevel=3)
+
+
 def _check_script(text: str, lang: str, where: str) -> None:
     problem = script_mismatch(text, lang)
     if problem:
@@ -170,6 +183,8 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
         src = presegmented(src_text, doc_id, src_version)
         tgt = presegmented(tgt_text, doc_id, tgt_version)
         seg_sig = "presegmented"
+        _warn_long_lines(src, "source")
+        _warn_long_lines(tgt, "target")
     else:
         src = segment_text(src_text, src_lang, doc_id=doc_id, version_id=src_version, reading=src_reading)
         tgt = segment_text(tgt_text, tgt_lang, doc_id=doc_id, version_id=tgt_version, reading=tgt_reading)

@@ -36,6 +36,14 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    null-bead pass (``Bead.unmatched``).
 SCORING = "divergence-3"
 
+#: A side longer than this (characters) is not compared word by word: the word-level components
+#: (numbers, names, ...) compare every item of one side with every item of the other, which on a
+#: presegmented line of a megabyte takes hours.  Meaning and length are still scored.  Segmented
+#: text never comes near it (segments are cut at 1,000 characters; a bead holds at most six).
+MAX_COMPARED_CHARS = 20_000
+#: The components that read a side as a whole, and are scored on any length.
+WHOLE_TEXT_COMPONENTS = ("meaning", "length")
+
 OMITTED = "omitted: the target has nothing for this source sentence"
 ADDED = "added: the source has nothing for this target sentence"
 
@@ -96,11 +104,16 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
         div = dataclasses.replace(div, marks=marks)
         return _with(div, extra) if extra else div
     cal = calibration or Calibration.reference(None, src_lang, tgt_lang)
+    longest = max(len(src_text), len(tgt_text))
     src_read, tgt_read = normalise(src_text, src_lang, src_orthography), normalise(tgt_text, tgt_lang, tgt_orthography)
     src_text, tgt_text = src_read.text, tgt_read.text
     pair = Pair(SideText(src_text, src_lang), SideText(tgt_text, tgt_lang), similarity, cal)
-    found = [c.score(pair) for c in REGISTRY if c.score is not None]
+    found = [c.score(pair) for c in REGISTRY
+             if c.score is not None and (longest <= MAX_COMPARED_CHARS or c.name in WHOLE_TEXT_COMPONENTS)]
     written = as_written(_combine([f for f in found if f is not None]), src_read, tgt_read)
+    if longest > MAX_COMPARED_CHARS:
+        note = f"too long to compare word by word ({longest:,} characters): only meaning and length were scored"
+        written = dataclasses.replace(written, reasons=written.reasons + (note,))
     return _with(written, extra) if extra else written
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import numpy as np
+
+from ..errors import TruncationWarning
 
 #: Below this many texts :meth:`Encoder.encode` shows no progress bar even when asked to.
 PROGRESS_MIN_TEXTS = 256
@@ -26,6 +29,55 @@ class TextEncoder(Protocol):
 
     identity: str
 
+    # -- texts longer than the model reads ------------------------------------------
+
+    def token_count(self, text: str) -> int:
+        """How many tokens the model would read for ``text`` (prefix and special tokens included)."""
+        raise NotImplementedError
+
+    def token_bound(self, text: str) -> int | None:
+        """A quick upper bound of :meth:`token_count` (None: none known); a text whose bound is within
+        :attr:`max_tokens` needs no tokenizer."""
+        return None
+
+    def cut(self, text: str, limit: int) -> str:
+        """The longest beginning of ``text`` the model reads whole (at most ``limit`` tokens)."""
+        hi = min(len(text), limit * 32)  # a token covers at most a few dozen characters
+        while hi < len(text) and self.token_count(text[:hi]) <= limit:
+            hi = min(len(text), hi * 2)  # long runs of spaces: look further
+        lo = 0
+        while lo < hi:  # the longest prefix that fits
+            mid = (lo + hi + 1) // 2
+            if self.token_count(text[:mid]) <= limit:
+                lo = mid
+            else:
+                hi = mid - 1
+        return text[:lo]
+
+    def fit(self, texts: list[str]) -> list[str]:
+        """``texts`` as the model will read them: each longer than :attr:`max_tokens` cut to fit, with one
+        :class:`~align.errors.TruncationWarning` naming them; the others unchanged."""
+        limit = self.max_tokens
+        if not limit:
+            return texts
+        out, cut = list(texts), []
+        for i, text in enumerate(texts):
+            bound = self.token_bound(text)
+            if bound is not None and bound <= limit:
+                continue
+            n = self.token_count(text)
+            if n > limit:
+                out[i] = self.cut(text, limit)
+                cut.append((text, n))
+        if cut:
+            text, n = max(cut, key=lambda tn: tn[1])
+            shown = " ".join(text[:60].split())
+            more = f" (and {len(cut) - 1} more)" if len(cut) > 1 else ""
+            warnings.warn(f"{len(cut)} text(s) longer than the model reads ({limit} tokens) were embedded from "
+                          f"their beginning only: \"{shown}…\" ({len(text):,} characters, {n:,} tokens){more}; "
+                          "split such text into sentences", TruncationWarning, stacklevel=3)
+        return out
+
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
         """Unit vectors of ``texts``, shape ``(len(texts), dim)``; a bar on stderr if ``progress``."""
         ...
@@ -36,12 +88,25 @@ class Encoder:
 
     Subclasses set ``identity`` (a string that changes whenever the vectors
     would change: model, variant, prefix) and implement :meth:`_encode_batch`.
-    :meth:`encode` batches, shows a progress bar on long runs when asked to,
-    normalises, and counts the texts it sent to the model in ``calls``.
+    :meth:`encode` fits the texts to the model (:meth:`fit`), batches, shows a
+    progress bar on long runs when asked to, normalises, and counts the texts
+    it sent to the model in ``calls``.
+
+    **Texts longer than the model reads.**  A model reads at most
+    :attr:`max_tokens` tokens of a text (prefix and special tokens included).
+    :meth:`fit` is the one place where longer texts are cut to that length
+    (with a :class:`~align.errors.TruncationWarning` naming them), before any
+    model call: a 1 MB line is embedded from its first 512 tokens in a moment
+    instead of in minutes.  A text within the limit is passed on unchanged, so
+    its vector (and its cache entry, keyed by the text) stays what it was.
+    Encoders with a limit implement :meth:`token_count` (and may give a cheap
+    :meth:`token_bound`); :meth:`cut` finds the longest beginning that fits.
     """
 
     identity: str = "encoder"
     batch_size: int = 64
+    #: The most tokens the model reads from one text, special tokens and prefix included (None: no limit).
+    max_tokens: int | None = None
 
     def __init__(self) -> None:
         self.calls = 0
@@ -63,6 +128,7 @@ class Encoder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self._known_dim()), dtype=np.float32)
+        texts = self.fit(texts)
         out = []
         bar: Any = None
         if progress and len(texts) >= PROGRESS_MIN_TEXTS:

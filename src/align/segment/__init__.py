@@ -12,6 +12,10 @@ splitter:
 * ``hy``: rules on ``։``, ``:``, ``?``, ``!`` (:mod:`~align.segment.armenian`);
 * ``zh``: rules on ``。！？`` and closing quotes (:mod:`~align.segment.chinese`).
 
+A stretch longer than :data:`~align.segment.long.MAX_SEGMENT_CHARS` with no
+sentence end is cut into pieces at clause marks or spaces, with a
+:class:`~align.errors.LongSegmentWarning` (:mod:`~align.segment.long`).
+
 Every :class:`~align.records.Segment` satisfies ``seg.text ==
 text[seg.start:seg.end]`` and has no surrounding whitespace: the whitespace
 lies in the gaps between segments, and :func:`gaps` returns them, so that
@@ -23,12 +27,15 @@ imported on the first call for a language that needs them, and cached.
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
+from ..errors import LongSegmentWarning
 from ..reading.offsets import Reading
 from ..records import Segment
 from .base import SentenceSplitter
 from .lines import document_width
+from .long import MAX_SEGMENT_CHARS, split_long_spans
 from .paragraphs import split_paragraphs
 from .registry import canonical_language, get_splitter, supported_languages
 from .spans import Span
@@ -63,14 +70,33 @@ def segment_text(text: str, lang: str, *, doc_id: str = "", version_id: str = ""
     seen = reading.text if reading is not None and reading.changed else text
     width = document_width(seen)
     segments: list[Segment] = []
+    cut: list[tuple[int, int, int]] = []  # (paragraph, start, end) of each over-long stretch, as written
     for number, (p_start, p_end) in enumerate(split_paragraphs(seen)):
-        for start, end in splitter.split(seen[p_start:p_end], line_width=width):
+        paragraph = seen[p_start:p_end]
+        spans, long = split_long_spans(paragraph, splitter.split(paragraph, line_width=width))
+        for a, b in long:
+            a, b = p_start + a, p_start + b
+            if seen is not text:
+                a, b = reading.to_source(a), reading.to_source(b)  # type: ignore[union-attr]
+            cut.append((number, a, b))
+        for start, end in spans:
             start, end = p_start + start, p_start + end
             if seen is not text:
                 start, end = reading.to_source(start), reading.to_source(end)  # type: ignore[union-attr]
             segments.append(Segment(doc_id=doc_id, version_id=version_id, paragraph=number,
                                     index=len(segments), start=start, end=end, text=text[start:end]))
+    if cut:
+        _warn_long(cut, doc_id, version_id)
     return tuple(segments)
+
+
+def _warn_long(cut: list[tuple[int, int, int]], doc_id: str, version_id: str) -> None:
+    number, start, end = max(cut, key=lambda c: c[2] - c[1])
+    where = "/".join(x for x in (doc_id, version_id) if x) or "the text"
+    more = f" (the longest of {len(cut)})" if len(cut) > 1 else ""
+    warnings.warn(f"{where}: {end - start:,} characters with no sentence end (paragraph {number}, characters "
+                  f"{start:,}-{end:,}){more} were cut into segments of at most {MAX_SEGMENT_CHARS:,} characters, "
+                  "at commas or spaces", LongSegmentWarning, stacklevel=3)
 
 
 def split_sentences(text: str, lang: str, *, line_width: int | None = None) -> list[Span]:

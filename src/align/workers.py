@@ -28,7 +28,10 @@ priority order and clean cancellation on Ctrl-C.
 a ``SystemError``.  A terminal sends Ctrl-C to every process of the command;
 the workers of a local cluster ignore it (:func:`dask_setup`, run in each
 worker as it starts), so that no task is cancelled under the driver's feet
-(which showed as false "FutureCancelledError" failures).  The driver stops them:
+(which showed as false "FutureCancelledError" failures).  A worker still
+importing its modules when Ctrl-C comes (the first seconds of a parallel run)
+cannot ignore it yet and may print its own traceback; the run stops all the
+same, with no pair reported failed.  The driver stops them:
 :meth:`DaskExecutor.close` with ``fast=True`` kills the local worker processes
 at once instead of the graceful shutdown, which takes seconds.
 """

@@ -98,7 +98,9 @@ class ReviewServer:
         self.by = by
         self.encoder = encoder
         self.token = secrets.token_urlsafe(24)
-        self.lock = threading.Lock()
+        self.lock = threading.Lock()  # one change at a time
+        self._cache_lock = threading.Lock()
+        self._cached: tuple[tuple[int, int, int], store.StoredAlignment, bytes | None] | None = None
         cls = _Server6 if ":" in host else _Server
         self.httpd = cls((host, port), _Handler)
         self.httpd.app = self
@@ -140,8 +142,37 @@ class ReviewServer:
 
     # -- the API --------------------------------------------------------------
 
+    def stored(self) -> store.StoredAlignment:
+        """The file as it is now, read and checked once per version of it: its inode, size and time are
+        compared on every request, and only a changed file is parsed again.  (Parsing the whole file for
+        every request made the server fall seconds behind under 50 clients on a store of a few hundred
+        beads; BENCHMARKS.md, "Review server under load".)"""
+        with self._cache_lock:
+            try:
+                st = self.path.stat()
+            except OSError:
+                self._cached = None
+                return store.load(self.path)  # raises the store's own message
+            stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+            if self._cached is None or self._cached[0] != stamp:
+                self._cached = (stamp, store.load(self.path), None)
+            return self._cached[1]
+
     def open_review(self) -> Review:
-        return Review.open(self.path, by=self.by, encoder=self.encoder)
+        return Review(self.stored(), by=self.by, encoder=self.encoder)
+
+    def state_json(self) -> bytes:
+        """:meth:`state` as the JSON the page gets, built once per version of the file."""
+        stored = self.stored()
+        with self._cache_lock:
+            cached = self._cached
+            if cached is not None and cached[1] is stored and cached[2] is not None:
+                return cached[2]
+        data = json_bytes(self.state(Review(stored, by=self.by, encoder=self.encoder)))
+        with self._cache_lock:
+            if self._cached is not None and self._cached[1] is stored:
+                self._cached = (self._cached[0], stored, data)
+        return data
 
     def state(self, review: Review | None = None, focus: str | None = None) -> dict[str, Any]:
         """Everything the page shows, as JSON."""
@@ -193,6 +224,7 @@ class ReviewServer:
                 focus = self._apply(r, action, body)
                 r.save()
             except ConflictError:
+                self._forget()
                 try:
                     current = store.load(self.path).revision
                 except AlignError as exc:
@@ -200,7 +232,12 @@ class ReviewServer:
                 return 409, self._conflict(current, revision)
             except AlignError as exc:
                 return 400, {"error": str(exc)}
+            self._forget()  # the next request reads the file as saved
             return 200, self.state(r, focus=focus)
+
+    def _forget(self) -> None:
+        with self._cache_lock:
+            self._cached = None
 
     @staticmethod
     def _conflict(current: int, had: int) -> dict[str, Any]:
@@ -329,7 +366,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, _asset(name), ASSETS[name])
         elif path == "/api/state":
             try:
-                self._json(200, self.app.state())
+                self._send(200, self.app.state_json(), "application/json; charset=utf-8")
             except AlignError as exc:
                 self._json(500, {"error": str(exc)})
         else:
@@ -380,11 +417,7 @@ class _Handler(BaseHTTPRequestHandler):
     # -- responses --------------------------------------------------------------
 
     def _json(self, status: int, payload: dict[str, Any]) -> None:
-        try:
-            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate echoed from the request: escape it
-            data = json.dumps(payload, ensure_ascii=True).encode("ascii")
-        self._send(status, data, "application/json; charset=utf-8")
+        self._send(status, json_bytes(payload), "application/json; charset=utf-8")
 
     def _send(self, status: int, body: bytes, ctype: str) -> None:
         self.send_response(status, HTTPStatus(status).phrase)
@@ -398,6 +431,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+def json_bytes(payload: dict[str, Any]) -> bytes:
+    """``payload`` as UTF-8 JSON; a lone surrogate (echoed from a request) is escaped, not a failure."""
+    try:
+        return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(payload, ensure_ascii=True).encode("ascii")
 
 
 def serve(path: str | Path, *, host: str = "127.0.0.1", port: int = 0, open_browser: bool = True,

@@ -110,3 +110,20 @@ def test_a_reviewer_name_that_is_not_text_is_refused(tmp_path):
     r = Review.open(write_alignment(tmp_path / "a.json"))
     with pytest.raises(ReviewError, match="reviewer's name holds a lone surrogate U\\+D834"):
         r.accept(0, by="Ann \ud834")
+
+
+def test_the_server_reads_the_file_once_per_version_and_sees_every_outside_change(app, monkeypatch):
+    calls = []
+    real = store.load
+    monkeypatch.setattr("align.review.server.store.load", lambda p: calls.append(p) or real(p))
+    for _ in range(5):
+        assert raw(app, "GET", "/api/state")[0] == 200
+    assert len(calls) == 1  # five answers, one read of the file
+    r = Review.open(app.path, by="CLI")  # a change from outside: the command line
+    r.accept(2, note="from the command line")
+    r.save()
+    status, state = raw(app, "GET", "/api/state")
+    assert status == 200 and state["revision"] == r.revision
+    assert state["beads"][2]["state"]["note"] == "from the command line"
+    status, _ = action(app, revision=r.revision - 1, action="accept", bead=state["beads"][0]["ids"])
+    assert status == 409  # a page still on the old version is refused

@@ -7,8 +7,8 @@ of ``GET /api/state`` (the queue and every bead), ``POST`` decisions (accept, di
 and ``POST`` notes.  A write carries the newest revision any client has seen, so some writes
 are refused as stale (409, the server's answer to two people saving at once): those are
 counted apart, not as errors, and the client sends the same change again with the revision
-the 409 answer gave (as a reviewer who reloads would), as its next request.  An *error* is a connection refused or reset, a timeout, or any
-other status.
+the 409 answer gave (as a reviewer who reloads would), as its next request.  An *error* is
+a connection refused or reset, a timeout, or any other status.
 
 It prints errors, conflicts, latency percentiles (p50, p95, p99, max; from opening the
 connection to the last byte of the answer), throughput, the server's CPU seconds, and checks

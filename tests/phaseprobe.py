@@ -27,16 +27,18 @@ def _marked(name: str, fn):
 
 
 def _install() -> None:
+    # each stage where the code that runs it looks it up (a name imported at the top of a module is
+    # that module's attribute)
     import align.aligner.kernels as kernels
+    import align.batch.write
     import align.divergence
-    import align.review
-    import align.segment
+    import align.pipeline
     from align.embed.hashing import HashingEncoder
-    align.segment.segment_text = _marked("segmenting", align.segment.segment_text)
+    align.pipeline.segment_text = _marked("segmenting", align.pipeline.segment_text)
     HashingEncoder._encode_batch = _marked("embedding", HashingEncoder._encode_batch)
     kernels.banded_dp = _marked("aligning", kernels.banded_dp)
     align.divergence.score_alignment = _marked("scoring", align.divergence.score_alignment)
-    align.review.merge_into_store = _marked("writing", align.review.merge_into_store)
+    align.batch.write.merge_into_store = _marked("writing", align.batch.write.merge_into_store)
 
 
 _install()

@@ -28,11 +28,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_batch import collection
 
 from align import store
 from align.review import Review
 from align.review.server import TOKEN_HEADER, ReviewServer
+from test_batch import collection
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")]
 
@@ -44,7 +44,7 @@ PROBE = Path(__file__).with_name("phaseprobe.py")
 
 def _env(tmp_path: Path, **more: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(SRC), "ALIGN_CACHE_DIR": str(tmp_path / "cache"),
-            "OMP_NUM_THREADS": "1", "ALIGN_PROGRESS": "0", **more}
+            "OMP_NUM_THREADS": "1", **more}
 
 
 def _align(*args: str) -> list[str]:
@@ -53,7 +53,7 @@ def _align(*args: str) -> list[str]:
 
 def _run_args(texts: Path, alignments: Path, workers: int) -> list[str]:
     return _align("run", str(texts), "--alignments", str(alignments), "--model", "hashing",
-                  "--workers", str(workers), "--report", "")
+                  "--workers", str(workers), "--report", "", "--set", "nulls=false")
 
 
 def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen:
@@ -182,7 +182,7 @@ def test_ctrl_c_in_every_phase_exits_130_within_two_seconds_with_no_false_failur
     for phase in phases:
         alignments = tmp_path / f"al-{phase}"
         proc = _start([sys.executable, str(PROBE), "run", str(texts), "--alignments", str(alignments),
-                       "--model", "hashing", "--workers", str(workers), "--no-cache"],
+                       "--model", "hashing", "--workers", str(workers), "--no-cache", "--set", "nulls=false"],
                       {**env, "ALIGN_PROBE_PHASE": phase})
         seen, wanted = 0, 2  # the second time the phase starts: the run is well under way
         while seen < wanted:

@@ -10,13 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
-from test_batch import collection
 
 from align import store
 from align.atomicfile import _host_tag, atomic_write_text, current_umask, remove_stale_temps
 from align.batch import run
 from align.cli import main
 from align.embed.hashing import HashingEncoder
+from test_batch import collection
 
 
 @pytest.fixture(params=[0o022, 0o002, 0o077])

@@ -11,13 +11,13 @@ import time
 
 import numpy as np
 import pytest
-from test_batch import collection
 
 from align.batch import run
 from align.corpus import load_document
 from align.embed.base import Encoder, interruptible
 from align.embed.hashing import HashingEncoder
 from align.workers import PairJob, compute_pair, interrupted
+from test_batch import collection
 
 
 def _job(tmp_path) -> PairJob:
@@ -49,7 +49,7 @@ def test_interrupted_sees_a_keyboard_interrupt_anywhere_in_the_chain():
 def test_compute_pair_lets_an_interrupt_wrapped_by_numba_through(tmp_path, monkeypatch):
     def kernel_interrupted(*args, **kwargs):
         raise _numba_interrupted()
-    monkeypatch.setattr("align.pipeline.align_versions", kernel_interrupted)
+    monkeypatch.setattr("align.workers.align_versions", kernel_interrupted)
     with pytest.raises(KeyboardInterrupt):
         compute_pair(_job(tmp_path), HashingEncoder(), None)
 
@@ -57,15 +57,15 @@ def test_compute_pair_lets_an_interrupt_wrapped_by_numba_through(tmp_path, monke
 def test_compute_pair_still_reports_a_genuine_failure(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise SystemError("a genuine bug")
-    monkeypatch.setattr("align.pipeline.align_versions", broken)
+    monkeypatch.setattr("align.workers.align_versions", broken)
     outcome = compute_pair(_job(tmp_path), HashingEncoder(), None)
     assert outcome.alignment is None and "SystemError: a genuine bug" in outcome.error
 
 
 def test_an_interrupted_serial_run_raises_and_reports_no_failure(tmp_path, monkeypatch):
     texts = collection(tmp_path, 3)
-    import align.pipeline
-    real = align.pipeline.align_versions
+    import align.workers
+    real = align.workers.align_versions
     calls = []
 
     def second_pair_interrupted(*args, **kwargs):
@@ -73,7 +73,7 @@ def test_an_interrupted_serial_run_raises_and_reports_no_failure(tmp_path, monke
         if len(calls) == 2:
             raise _numba_interrupted()
         return real(*args, **kwargs)
-    monkeypatch.setattr("align.pipeline.align_versions", second_pair_interrupted)
+    monkeypatch.setattr("align.workers.align_versions", second_pair_interrupted)
     with pytest.raises(KeyboardInterrupt):
         run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None)
     assert len(calls) == 2  # the run stopped there: no pair after it was aligned

@@ -8,13 +8,13 @@ import warnings
 
 import numpy as np
 import pytest
-from test_embed import tiny_encoder, tiny_model  # noqa: F401 - the tiny sentence-transformers model
 
 from align.cli import main
 from align.embed.hashing import HashingEncoder
 from align.errors import LongSegmentWarning, TruncationWarning
 from align.segment import gaps, segment_text
 from align.segment.long import MAX_SEGMENT_CHARS
+from test_embed import tiny_encoder, tiny_model  # noqa: F401 - the tiny sentence-transformers model
 
 
 def _check_exact(text: str, segments) -> None:
@@ -89,13 +89,13 @@ def test_align_pair_on_a_huge_line_finishes_and_says_what_it_did(tmp_path, capsy
     tgt.write_text(line.replace("word", "mot") + "\n", encoding="utf-8")
     t0 = time.monotonic()
     rc = main(["pair", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr", "--model", "hashing",
-               "--no-cache"])
+               "--no-cache", "--set", "nulls=false"])
     out, err = capsys.readouterr()
     assert rc == 0 and time.monotonic() - t0 < 60
     assert "characters with no sentence end" in err and "cut into segments of at most 1,000 characters" in err
     assert len(out.splitlines()) > 20
     rc = main(["pair", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr", "--model", "hashing",
-               "--no-cache", "--presegmented"])
+               "--no-cache", "--presegmented", "--set", "nulls=false"])
     out, err = capsys.readouterr()
     assert rc == 0 and "source line(s) 1 (70,889 characters) are longer than 1,000 characters" in err
     assert out == "[0]:[0]\n"

@@ -9,11 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from test_review_support import write_alignment
 
 from align import store
 from align.review import Review
 from align.review.server import LISTEN_BACKLOG, TOKEN_HEADER, ReviewServer
+from test_review_support import write_alignment
 
 
 @pytest.fixture()

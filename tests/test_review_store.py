@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from align import store
-from align.errors import ConflictError, ReviewError, StoreError, StoreVersionError
+from align.errors import ConflictError, StoreError, StoreVersionError
 from align.review import Review
 from test_review_support import make_alignment, write_alignment
 

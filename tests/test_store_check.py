@@ -3,18 +3,20 @@ alone in ``align run``, and is never written over (issue 14, item 2)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-from test_batch import collection
-from test_review_support import write_alignment
 
 from align import store
-from align.batch import ALIGNED, FAILED, run
+from align.batch import run
 from align.cli import main
 from align.embed.hashing import HashingEncoder
 from align.errors import StoreError
+from align.results import RunStatus
+from test_batch import collection
+from test_review_support import write_alignment
 
 
 def _set(path: list[Any], value: Any) -> Callable[[dict], None]:
@@ -98,7 +100,7 @@ def test_align_run_fails_the_pair_with_a_malformed_store_alone_and_leaves_it_unt
     assert victim.read_bytes() == before
     result = run(texts, alignments, encoder=HashingEncoder(), report=None)
     status = {p.key: p.status for p in result.pairs}
-    assert status.pop("doc000/en__fr") == FAILED and set(status.values()) == {"unchanged"}
+    assert status.pop("doc000/en__fr") == RunStatus.FAILED and set(status.values()) == {"unchanged"}
 
 
 def test_review_decide_refuses_a_store_whose_bead_points_at_a_missing_sentence(tmp_path, capsys):
@@ -118,5 +120,5 @@ def test_a_run_over_a_collection_with_a_malformed_store_still_aligns_the_rest(tm
     for p in texts.rglob("*.txt"):
         p.write_text(p.read_text(encoding="utf-8") + "\nOne more.\n", encoding="utf-8")
     r = run(texts, alignments, encoder=HashingEncoder())
-    assert [p.key for p in r.pairs if p.status == FAILED] == ["doc001/en__fr2"]
-    assert sum(p.status == ALIGNED for p in r.pairs) == 3 and r.index is not None
+    assert [p.key for p in r.pairs if p.status == RunStatus.FAILED] == ["doc001/en__fr2"]
+    assert sum(p.status == RunStatus.ALIGNED for p in r.pairs) == 3 and r.index is not None

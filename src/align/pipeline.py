@@ -20,12 +20,13 @@ from .aligner import AlignerSettings, AlignStats, align_texts_with_encoder
 from .embed import Encoder, TextEncoder, get_encoder
 from .embed.cache import CachedEncoder
 from .embed.registry import encoder_for_identity
-from .errors import LanguageMismatchWarning, SpellingWarning, UnrelatedTextsWarning
+from .errors import LanguageMismatchWarning, LongSegmentWarning, SpellingWarning, UnrelatedTextsWarning
 from .reading import Reading, normalise, read, reading_signature
 from .reading.written import read_side
 from .records import Alignment, Bead, Segment, Signature, Unmatched, Version, VersionMeta, text_sha256
 from .scripts import script_mismatch
 from .segment import canonical_language, segment_text, segmenter_signature
+from .segment.long import MAX_SEGMENT_CHARS
 
 
 def resolve_encoder(model: str | None = None, *, cache: bool = True, cache_dir: str | Path | None = None,
@@ -50,10 +51,8 @@ def presegmented(text: str, doc_id: str = "", version_id: str = "") -> tuple[Seg
 
 def _warn_long_lines(segments: Sequence[Segment], side: str) -> None:
     """Name the presegmented lines too long to be one sentence (they are taken as given, not cut)."""
-    from .segment.long import MAX_SEGMENT_CHARS
     long = [s for s in segments if len(s.text) > MAX_SEGMENT_CHARS]
     if long:
-        from .errors import LongSegmentWarning
         lines = ", ".join(f"{s.index + 1} ({len(s.text):,} characters)" for s in long[:5])
         more = f" and {len(long) - 5} more" if len(long) > 5 else ""
         warnings.warn(f"{side} line(s) {lines}{more} are longer than {MAX_SEGMENT_CHARS:,} characters; "

@@ -45,8 +45,19 @@ from typing import Any
 
 from .atomicfile import atomic_write_text, remove_stale_temps
 from .errors import ConflictError, StoreError, StoreVersionError
-from .records import (REVIEW_FORMAT, Alignment, Bead, Divergence, Mark, Role, Segment, Signature, Unmatched,
-                      VersionMeta, check_side)
+from .records import (
+    REVIEW_FORMAT,
+    Alignment,
+    Bead,
+    Divergence,
+    Mark,
+    Role,
+    Segment,
+    Signature,
+    Unmatched,
+    VersionMeta,
+    check_side,
+)
 from .storecheck import check_store_data
 
 FORMAT = "align-workbench/alignment"

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .errors import StoreError
 from .records import KINDS, REVIEW_FORMAT, SEVERITIES, STATUSES, Role

@@ -38,6 +38,7 @@ at once instead of the graceful shutdown, which takes seconds.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import signal
 import socket
@@ -255,7 +256,6 @@ class DaskExecutor:
         if not fast:
             self._shut_down()
             return
-        import logging
         for nanny in (getattr(self._cluster, "workers", None) or {}).values():
             try:  # a nanny restarts a worker that dies, unless told the cluster is going away
                 nanny.close_gracefully(reason="align run interrupted")
@@ -291,7 +291,6 @@ class DaskExecutor:
             if isinstance(pid, int):
                 pids.append(pid)
         if not pids:  # interrupted while the cluster was starting: no nanny is known yet
-            import multiprocessing
             pids = [p.pid for p in multiprocessing.active_children()
                     if p.name.startswith("Dask Worker process") and p.pid is not None]
         return pids

@@ -14,8 +14,14 @@ from ..records import Alignment
 from ..review import merge_into_store
 from ..store import divergence_to_dict, load
 from ..textio import read_text
-from ._common import (add_model_option, add_settings_option, output, refuse_to_replace_store, settings_epilog,
-                      settings_from_args)
+from ._common import (
+    add_model_option,
+    add_settings_option,
+    output,
+    refuse_to_replace_store,
+    settings_epilog,
+    settings_from_args,
+)
 
 FORMATS = ("beads", "tsv", "json")
 

@@ -11,6 +11,7 @@ from ..embed import get_encoder
 from ..errors import ReviewError
 from ..records import ReviewStatus, Side, parse_side
 from ..review import Review, server
+from ..review.carry import orphan_json
 
 _BEAD_HELP = "the bead: its position (the # column of `align review list`) or its ids, e.g. '[3]:[4,5]'"
 
@@ -130,7 +131,6 @@ def _clip(text: str, width: int) -> str:
 def run_list(args: argparse.Namespace) -> int:
     r = Review.open(args.alignment)
     q = r.queue(threshold=args.threshold, status=args.status, kind=args.kind)
-    from ..review.carry import orphan_json
     orphans = [orphan_json(o) for o in r.state.orphaned]
     if args.json:
         out = {"file": str(args.alignment), "threshold": q.threshold, "total": q.total, "in_queue": len(q),

@@ -10,6 +10,7 @@ from ..batch import run as run_batch
 from ..pipeline import resolve_encoder
 from ..results import PairResult, RunResult, RunStatus
 from ..views.markup import is_working
+from . import INTERRUPTED
 from ._common import add_model_option, add_settings_option, settings_epilog, settings_from_args
 
 #: Above this many pairs the summary table lists only the pairs this run aligned or that failed.
@@ -90,7 +91,6 @@ def run(args: argparse.Namespace) -> int:
                            scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start,
                            progress=progress)
     except KeyboardInterrupt:
-        from . import INTERRUPTED
         print("align: interrupted — the pairs finished so far are saved; run the same command again to "
               "do the rest", file=sys.stderr)
         return INTERRUPTED

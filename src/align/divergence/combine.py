@@ -98,9 +98,10 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
         div = score_pair(src_nfc[0] if src_nfc else src_text, tgt_nfc[0] if tgt_nfc else tgt_text, src_lang,
                          tgt_lang, similarity, calibration=calibration, src_orthography=src_orthography,
                          tgt_orthography=tgt_orthography)
-        back = {"source": src_nfc[1] if src_nfc else None, "target": tgt_nfc[1] if tgt_nfc else None}
+        back: dict[str, list[int]] = {side: found[1] for side, found in (("source", src_nfc), ("target", tgt_nfc))
+                                      if found is not None}
         marks = tuple(dataclasses.replace(m, start=back[m.side][m.start], end=back[m.side][m.end])
-                      if back.get(m.side) else m for m in div.marks)
+                      if m.side in back else m for m in div.marks)
         div = dataclasses.replace(div, marks=marks)
         return _with(div, extra) if extra else div
     cal = calibration or Calibration.reference(None, src_lang, tgt_lang)

@@ -29,6 +29,47 @@ class TextEncoder(Protocol):
 
     identity: str
 
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        """Unit vectors of ``texts``, shape ``(len(texts), dim)``; a bar on stderr if ``progress``."""
+        ...
+
+
+class Encoder:
+    """Turns texts into unit vectors.
+
+    Subclasses set ``identity`` (a string that changes whenever the vectors
+    would change: model, variant, prefix) and implement :meth:`_encode_batch`.
+    :meth:`encode` fits the texts to the model (:meth:`fit`), batches, shows a
+    progress bar on long runs when asked to, normalises, and counts the texts
+    it sent to the model in ``calls``.
+
+    **Texts longer than the model reads.**  A model reads at most
+    :attr:`max_tokens` tokens of a text (prefix and special tokens included).
+    :meth:`fit` is the one place where longer texts are cut to that length
+    (with a :class:`~align.errors.TruncationWarning` naming them), before any
+    model call: a 1 MB line is embedded from its first 512 tokens in a moment
+    instead of in minutes.  A text within the limit is passed on unchanged, so
+    its vector (and its cache entry, keyed by the text) stays what it was.
+    Encoders with a limit implement :meth:`token_count` (and may give a cheap
+    :meth:`token_bound`); :meth:`cut` finds the longest beginning that fits.
+    """
+
+    identity: str = "encoder"
+    batch_size: int = 64
+    #: The most tokens the model reads from one text, special tokens and prefix included (None: no limit).
+    max_tokens: int | None = None
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    @property
+    def dim(self) -> int:
+        """The vectors' dimension (known without embedding anything when the encoder can tell)."""
+        return self._known_dim() or int(self.encode(["dimension probe"]).shape[1])
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
     # -- texts longer than the model reads ------------------------------------------
 
     def token_count(self, text: str) -> int:
@@ -77,47 +118,6 @@ class TextEncoder(Protocol):
                           f"their beginning only: \"{shown}…\" ({len(text):,} characters, {n:,} tokens){more}; "
                           "split such text into sentences", TruncationWarning, stacklevel=3)
         return out
-
-    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
-        """Unit vectors of ``texts``, shape ``(len(texts), dim)``; a bar on stderr if ``progress``."""
-        ...
-
-
-class Encoder:
-    """Turns texts into unit vectors.
-
-    Subclasses set ``identity`` (a string that changes whenever the vectors
-    would change: model, variant, prefix) and implement :meth:`_encode_batch`.
-    :meth:`encode` fits the texts to the model (:meth:`fit`), batches, shows a
-    progress bar on long runs when asked to, normalises, and counts the texts
-    it sent to the model in ``calls``.
-
-    **Texts longer than the model reads.**  A model reads at most
-    :attr:`max_tokens` tokens of a text (prefix and special tokens included).
-    :meth:`fit` is the one place where longer texts are cut to that length
-    (with a :class:`~align.errors.TruncationWarning` naming them), before any
-    model call: a 1 MB line is embedded from its first 512 tokens in a moment
-    instead of in minutes.  A text within the limit is passed on unchanged, so
-    its vector (and its cache entry, keyed by the text) stays what it was.
-    Encoders with a limit implement :meth:`token_count` (and may give a cheap
-    :meth:`token_bound`); :meth:`cut` finds the longest beginning that fits.
-    """
-
-    identity: str = "encoder"
-    batch_size: int = 64
-    #: The most tokens the model reads from one text, special tokens and prefix included (None: no limit).
-    max_tokens: int | None = None
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    @property
-    def dim(self) -> int:
-        """The vectors' dimension (known without embedding anything when the encoder can tell)."""
-        return self._known_dim() or int(self.encode(["dimension probe"]).shape[1])
-
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        raise NotImplementedError
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
         """Embed ``texts``; returns an array of shape ``(len(texts), dim)``, rows of norm 1.

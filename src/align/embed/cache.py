@@ -35,9 +35,10 @@ import os
 import sqlite3
 import time
 import warnings
-from contextlib import contextmanager
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -251,7 +252,7 @@ class EmbeddingCache:
         self._write("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows,
                     "INSERT OR REPLACE INTO checksums VALUES (?, ?, ?)", sums)
 
-    def _write(self, *statements) -> None:
+    def _write(self, *statements: Any) -> None:
         conn = self._conn
         assert conn is not None
         try:

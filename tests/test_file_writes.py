@@ -16,7 +16,7 @@ from align.atomicfile import _host_tag, atomic_write_text, current_umask, remove
 from align.batch import run
 from align.cli import main
 from align.embed.hashing import HashingEncoder
-from test_batch import collection
+from test_batch import RELATED, collection
 
 
 @pytest.fixture(params=[0o022, 0o002, 0o077])
@@ -38,10 +38,10 @@ def test_current_umask_reads_the_process_umask_without_changing_it(umask):
 def test_every_file_a_run_and_the_commands_rewrite_gets_the_umask_mode(tmp_path, umask):
     texts = collection(tmp_path, 1)
     alignments = tmp_path / "al"
-    run(texts, alignments, encoder=HashingEncoder())
+    run(texts, alignments, encoder=HashingEncoder(), settings=RELATED)
     for p in (texts / "doc000").glob("fr*.txt"):  # rewritten, not only created
         p.write_text(p.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
-    run(texts, alignments, encoder=HashingEncoder())
+    run(texts, alignments, encoder=HashingEncoder(), settings=RELATED)
     pair = alignments / "doc000" / "en__fr.json"
     exported = tmp_path / "out.tsv"
     exported.write_text("old", encoding="utf-8")
@@ -90,12 +90,12 @@ def test_a_write_removes_the_leftovers_of_dead_writers_of_the_same_file_only(tmp
 def test_a_run_removes_what_a_killed_run_left_anywhere_under_alignments(tmp_path):
     texts = collection(tmp_path, 2)
     alignments = tmp_path / "al"
-    run(texts, alignments, encoder=HashingEncoder())
+    run(texts, alignments, encoder=HashingEncoder(), settings=RELATED)
     pid = _dead_pid()
     leftovers = [_leftover(alignments / "doc000" / name, pid)
                  for name in ("en__fr.json", "en__fr.tmx", "report.html", "gone__away.json")]
     leftovers.append(_leftover(alignments / "report.html", pid))
-    r = run(texts, alignments, encoder=HashingEncoder())  # nothing to do: every pair is unchanged
+    r = run(texts, alignments, encoder=HashingEncoder(), settings=RELATED)  # nothing to do: every pair is unchanged
     assert r.ok and {p.status for p in r.pairs} == {"unchanged"}
     assert [p for p in leftovers if p.exists()] == []
 

@@ -17,7 +17,7 @@ from align.corpus import load_document
 from align.embed.base import Encoder, interruptible
 from align.embed.hashing import HashingEncoder
 from align.workers import PairJob, compute_pair, interrupted
-from test_batch import collection
+from test_batch import RELATED, collection
 
 
 def _job(tmp_path) -> PairJob:
@@ -75,7 +75,7 @@ def test_an_interrupted_serial_run_raises_and_reports_no_failure(tmp_path, monke
         return real(*args, **kwargs)
     monkeypatch.setattr("align.workers.align_versions", second_pair_interrupted)
     with pytest.raises(KeyboardInterrupt):
-        run(texts, tmp_path / "al", encoder=HashingEncoder(), report=None)
+        run(texts, tmp_path / "al", encoder=HashingEncoder(), settings=RELATED, report=None)
     assert len(calls) == 2  # the run stopped there: no pair after it was aligned
     assert len(list((tmp_path / "al").rglob("*.json"))) == 1
 

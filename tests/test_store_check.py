@@ -15,7 +15,7 @@ from align.cli import main
 from align.embed.hashing import HashingEncoder
 from align.errors import StoreError
 from align.results import RunStatus
-from test_batch import collection
+from test_batch import RELATED, collection
 from test_review_support import write_alignment
 
 
@@ -85,20 +85,20 @@ def test_align_run_fails_the_pair_with_a_malformed_store_alone_and_leaves_it_unt
                                                                                        change, field):
     texts = collection(tmp_path, 2)
     alignments = tmp_path / "alignments"
-    run(texts, alignments, encoder=HashingEncoder(), report=None)
+    run(texts, alignments, encoder=HashingEncoder(), settings=RELATED, report=None)
     victim = alignments / "doc000" / "en__fr.json"
     before = _corrupt(victim, change)
     for p in texts.rglob("fr*.txt"):  # every pair has to be aligned again
         p.write_text(p.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
     rc = main(["run", str(texts), "--alignments", str(alignments), "--model", "hashing", "--workers", "1",
-               "--no-cache"])
+               "--no-cache", "--set", "nulls=false"])
     err = capsys.readouterr().err
     assert rc == 1
     failed = [line for line in err.splitlines() if line.startswith("align: failed:")]
     assert len(failed) == 1 and str(victim) in failed[0] and field in failed[0]
     assert "Traceback" not in err
     assert victim.read_bytes() == before
-    result = run(texts, alignments, encoder=HashingEncoder(), report=None)
+    result = run(texts, alignments, encoder=HashingEncoder(), settings=RELATED, report=None)
     status = {p.key: p.status for p in result.pairs}
     assert status.pop("doc000/en__fr") == RunStatus.FAILED and set(status.values()) == {"unchanged"}
 
@@ -115,10 +115,10 @@ def test_review_decide_refuses_a_store_whose_bead_points_at_a_missing_sentence(t
 def test_a_run_over_a_collection_with_a_malformed_store_still_aligns_the_rest(tmp_path):
     texts = collection(tmp_path, 2)
     alignments = tmp_path / "alignments"
-    run(texts, alignments, encoder=HashingEncoder(), report=None)
+    run(texts, alignments, encoder=HashingEncoder(), settings=RELATED, report=None)
     _corrupt(alignments / "doc001" / "en__fr2.json", _set(["review"], []))
     for p in texts.rglob("*.txt"):
         p.write_text(p.read_text(encoding="utf-8") + "\nOne more.\n", encoding="utf-8")
-    r = run(texts, alignments, encoder=HashingEncoder())
+    r = run(texts, alignments, encoder=HashingEncoder(), settings=RELATED)
     assert [p.key for p in r.pairs if p.status == RunStatus.FAILED] == ["doc001/en__fr2"]
     assert sum(p.status == RunStatus.ALIGNED for p in r.pairs) == 3 and r.index is not None

@@ -237,3 +237,28 @@ def test_review_page_keeps_the_selected_row_between_header_and_footer(browser, r
     pg.keyboard.press("Home")
     assert box(pg, "#rows tr.current")["y"] >= box(pg, "header")["height"] - 1
     ctx.close()
+
+
+def test_review_page_lists_orphaned_decisions_with_their_sentences(browser, project, tmp_path):
+    path = tmp_path / "en__ru-working.json"
+    shutil.copy(project / "alignments" / TUTORIAL / "en__ru-working.json", path)
+    stored = store.load(path)
+    review = dict(stored.review)
+    review["orphaned"] = [{"ids": "[9]:[9]", "source": ["A sentence <b>edited</b> since."],
+                           "target": ["Фраза, изменённая с тех пор."],
+                           "state": {"status": "divergent", "kind": "meaning", "severity": "major",
+                                     "note": "check the 1921 edition", "by": "Ann", "at": "2026-01-01T00:00:00Z"},
+                           "reason": "the sentences were edited, or aligned differently", "since": "2026-02-01"}]
+    store.save(path, stored.alignment, review, expected_revision=stored.revision)
+    with ReviewServer(path, by="Browser") as app:
+        ctx, pg = open_page(browser, app.url, 1280)
+        section = pg.locator("#orphans")
+        expect(section).to_be_visible()
+        row = section.locator("#orphan-rows tr")
+        expect(row).to_have_count(1)
+        expect(row).to_contain_text("A sentence <b>edited</b> since.")  # text, never markup
+        expect(row).to_contain_text("Фраза, изменённая с тех пор.")
+        expect(row).to_contain_text("check the 1921 edition")
+        expect(row.locator(".kind")).to_have_text("meaning · major")
+        assert pg.errors == []
+        ctx.close()

@@ -25,9 +25,9 @@ from ..corpus import load_document
 from ..divergence.components import COMPONENTS
 from ..divergence.omission import GAPS
 from ..records import SIDES, Alignment, Document, ReviewStatus, Side, VersionMeta
+from ..review.carry import orphan_json
 from ..review.progress import review_progress
 from ..review.queue import default_threshold
-from ..review.carry import orphan_json
 from ..store import atomic_write_text
 from .markup import (
     WORKING_BANNER,

@@ -245,6 +245,8 @@
     $("working").hidden = w.length === 0;
     $("working").textContent = w.length ? (data.working_banner + ": " + w.join(", ")
       + ". Translated by this project to demonstrate the workbench; do not cite as a source.") : "";
+  }
+
   function orphans() {
     const list = data.orphans || [];
     $("orphans").hidden = list.length === 0;

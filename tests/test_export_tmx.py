@@ -194,10 +194,16 @@ def test_invalid_override_and_unknown_key_are_refused(aligned):
 
 
 def test_invalid_language_in_alignment_says_how_to_fix():
-    alignment, _, _ = make_alignment(SPEC[:1], tgt_lang="russian")
-    with pytest.raises(ExportError, match="--lang-code russian=TAG"):
+    alignment, _, _ = make_alignment(SPEC[:1], tgt_lang="klingonese")
+    with pytest.raises(ExportError, match="--lang-code klingonese=TAG"):
         build_tmx(alignment)
-    assert b'xml:lang="ru"' in build_tmx(alignment, lang_codes={"russian": "ru"})
+    assert b'xml:lang="ru"' in build_tmx(alignment, lang_codes={"klingonese": "ru"})
+
+
+def test_an_alignment_stored_with_a_language_name_exports_with_its_code():
+    # stores made before codes were normalised ("--src-lang russian") export as they should
+    alignment, _, _ = make_alignment(SPEC[:1], tgt_lang="russian")
+    assert b'xml:lang="ru"' in build_tmx(alignment)
 
 
 def test_same_tag_on_both_sides_is_refused():

@@ -73,10 +73,16 @@ def _fields(path: Path, data: dict[str, Any], required: tuple[str, ...], optiona
 
 def parse_version_meta(path: Path, data: dict[str, Any]) -> VersionMeta:
     """Validate a version's metadata table."""
+    from .errors import LanguageError
+    from .languages import normalize_language
     f = _fields(path, data, VERSION_REQUIRED, VERSION_OPTIONAL)
     if not _LANG.match(f["language"]):
         raise MetadataError(f"{path}: field 'language' = {f['language']!r} is not a language code "
                             "such as en, ru, hy, de, fr, zh")
+    try:  # one standard form everywhere: "EN" → "en", "hye" → "hy", "en-UK" → "en-GB"
+        f["language"] = normalize_language(f["language"])
+    except LanguageError:
+        pass  # kept as written: the document loads, and its pairs fail with the language named
     try:
         role = Role(f["role"])
     except ValueError:

@@ -17,10 +17,17 @@ import numpy as np
 
 from . import __version__, divergence
 from .aligner import AlignerSettings, AlignStats, align_texts_with_encoder
+from .divergence import Model, TermList
+from .divergence.combine import terms_of, weights_of
 from .embed import Encoder, TextEncoder, get_encoder
 from .embed.cache import CachedEncoder
 from .embed.registry import encoder_for_identity
+<<<<<<< HEAD
 from .errors import LanguageMismatchWarning, LongSegmentWarning, SpellingWarning, UnrelatedTextsWarning
+=======
+from .errors import LanguageError, LanguageMismatchWarning, SpellingWarning, UnrelatedTextsWarning
+from .languages import normalize_language
+>>>>>>> bf8fb2e (A review queue a historian can trust (#20): a learned combination, names that need evidence, a names list the user edits, language codes normalised)
 from .reading import Reading, normalise, read, reading_signature
 from .reading.written import read_side
 from .records import Alignment, Bead, Segment, Signature, Unmatched, Version, VersionMeta, text_sha256
@@ -72,13 +79,16 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
                    score: bool = True, doc_id: str = "", src_version: str = "", tgt_version: str = "",
                    src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None,
                    segmentation: str = "", stats: AlignStats | None = None, src_reading: Reading | None = None,
-                   tgt_reading: Reading | None = None, progress: bool = False) -> Alignment:
+                   tgt_reading: Reading | None = None, progress: bool = False, terms: TermList | None = None,
+                   weights: Model | None = None) -> Alignment:
     """Align given segments; returns a signed :class:`Alignment` (scored unless ``score=False``).
 
     The encoder and the scorer see each text's reading (:func:`align.reading.read`:
     old spellings and OCR look-alikes normalised), made here from ``src_text``
     and the metadata's ``orthography`` unless given; the segments keep the text as written.
     ``progress``: let the encoder show a progress bar on stderr while it embeds.
+    ``terms``: the names list scoring uses (:mod:`align.divergence.terms`); ``weights``: a
+    :class:`align.divergence.Model` other than the shipped one.
     """
     settings = settings or AlignerSettings()
     enc = encoder if encoder is not None else resolve_encoder()
@@ -108,7 +118,7 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
                           src_version=src_version, tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
                           src_orthography=src_reading.orthography if src_reading.changed else "",
                           tgt_orthography=tgt_reading.orthography if tgt_reading.changed else "")
-    return score_alignment(alignment) if score else alignment
+    return score_alignment(alignment, terms=terms, encoder=encoder, weights=weights) if score else alignment
 
 
 def version_reading(text: str, lang: str, meta: VersionMeta | None = None, where: str = "") -> Reading:
@@ -159,9 +169,15 @@ def expected_signature(src: Version, tgt: Version, model: str,
                          src.text, tgt.text, readings=readings)
 
 
-def score_alignment(alignment: Alignment) -> Alignment:
-    """Divergence scores on every bead (calibrated on the alignment's own 1-1 beads)."""
-    return divergence.score_alignment(alignment)
+def score_alignment(alignment: Alignment, *, terms: TermList | None = None, encoder: TextEncoder | None = None,
+                    weights: Model | None = None) -> Alignment:
+    """Divergence scores on every bead (calibrated on the alignment's own 1-1 beads).
+
+    ``terms``: the collection's names list (:class:`align.divergence.TermList`);
+    ``encoder``: the alignment's encoder, asked about names no rule matched (cached);
+    ``weights``: refitted weights (:class:`align.divergence.Model`; default the shipped ones).
+    """
+    return divergence.score_alignment(alignment, terms=terms, encoder=encoder, model=weights)
 
 
 def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, encoder: TextEncoder | None = None,
@@ -169,11 +185,23 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
                 presegmented_input: bool = False, score: bool = True, doc_id: str = "",
                 src_version: str = "source", tgt_version: str = "target",
                 src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None,
-                stats: AlignStats | None = None, progress: bool = False) -> Alignment:
-    """Segment two texts (or take one sentence per line) and align them (``progress``: see
-    :func:`align_segments`)."""
-    for lang in (src_lang, tgt_lang):  # an unknown code fails before any work, presegmented input too
-        canonical_language(lang)
+                stats: AlignStats | None = None, progress: bool = False, terms: TermList | None = None,
+                weights: Model | None = None) -> Alignment:
+    """Segment two texts (or take one sentence per line) and align them (``progress``, ``terms``,
+    ``weights``: see :func:`align_segments`).
+
+    Language codes are normalised here (``"english"`` → ``"en"``, :mod:`align.languages`), so
+    what is stored and exported is a standard tag."""
+    given = (src_lang, tgt_lang)
+    src_lang = normalize_language(src_lang, where="source language")
+    tgt_lang = normalize_language(tgt_lang, where="target language")
+    for name, lang in zip(given, (src_lang, tgt_lang)):  # an unknown code fails before any work
+        try:
+            canonical_language(lang)
+        except LanguageError as exc:
+            if name != lang:  # say what was typed too: "klingon" is read as "tlh"
+                raise LanguageError(f"{name!r} (read as {lang!r}): {exc}") from None
+            raise
     _check_script(src_text, src_lang, src_version)
     _check_script(tgt_text, tgt_lang, tgt_version)
     src_reading = version_reading(src_text, src_lang, src_meta, src_version)
@@ -192,16 +220,19 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
                           settings=settings, score=score, doc_id=doc_id, src_version=src_version,
                           tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
                           segmentation=seg_sig, stats=stats, src_reading=src_reading, tgt_reading=tgt_reading,
-                          progress=progress)
+                          progress=progress, terms=terms, weights=weights)
 
 
 def align_versions(src: Version, tgt: Version, *, encoder: TextEncoder | None = None,
                    settings: AlignerSettings | None = None, score: bool = True,
-                   stats: AlignStats | None = None, progress: bool = False) -> Alignment:
-    """Align two versions of a document from ``texts/``."""
+                   stats: AlignStats | None = None, progress: bool = False, terms: TermList | None = None,
+                   weights: Model | None = None) -> Alignment:
+    """Align two versions of a document from ``texts/`` (``terms``: the collection's names list;
+    ``weights``: refitted divergence weights)."""
     return align_texts(src.text, tgt.text, src.language, tgt.language, encoder=encoder, settings=settings,
                        score=score, doc_id=src.doc_id, src_version=src.version_id, tgt_version=tgt.version_id,
-                       src_meta=src.meta, tgt_meta=tgt.meta, stats=stats, progress=progress)
+                       src_meta=src.meta, tgt_meta=tgt.meta, stats=stats, progress=progress, terms=terms,
+                       weights=weights)
 
 
 def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder: TextEncoder | None = None) -> Alignment:
@@ -237,7 +268,8 @@ def rescore_divergence(alignment: Alignment, bead_indexes: Sequence[int]) -> Ali
         return alignment
     beads = list(alignment.beads)
     cal = divergence.calibrate_alignment(alignment)
-    scored = divergence.score_alignment(replace(alignment, beads=tuple(beads[i] for i in idx)), calibration=cal)
+    scored = divergence.score_alignment(replace(alignment, beads=tuple(beads[i] for i in idx)), calibration=cal,
+                                        terms=terms_of(alignment), model=weights_of(alignment))
     for i, b in zip(idx, scored.beads):
         beads[i] = b
     return replace(alignment, beads=tuple(beads))

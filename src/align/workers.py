@@ -51,6 +51,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .aligner import AlignerSettings, AlignStats
+from .divergence import Model, TermList
 from .embed import TextEncoder
 from .errors import AlignError, ClusterError
 from .pipeline import align_versions
@@ -64,11 +65,15 @@ FAST_CLOSE_WAIT = 0.5
 
 @dataclass(frozen=True)
 class PairJob:
-    """One pair of versions to align: ``src`` is the document's pivot."""
+    """One pair of versions to align: ``src`` is the document's pivot; ``terms`` the collection's
+    names list (:class:`align.divergence.TermList`) and ``weights`` its refitted divergence
+    weights (:class:`align.divergence.Model`), if it has them."""
 
     doc_id: str
     src: Version
     tgt: Version
+    terms: TermList | None = None
+    weights: Model | None = None
 
     @property
     def key(self) -> str:
@@ -109,7 +114,7 @@ def compute_pair(job: PairJob, encoder: TextEncoder, settings: AlignerSettings |
         warnings.simplefilter("always")
         try:
             outcome.alignment = align_versions(job.src, job.tgt, encoder=encoder, settings=settings, stats=stats,
-                                               progress=progress)
+                                               progress=progress, terms=job.terms, weights=job.weights)
         except AlignError as exc:
             outcome.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - reported per pair; the run goes on

@@ -42,6 +42,7 @@ from pathlib import Path
 from ..aligner import AlignerSettings
 from ..atomicfile import remove_stale_temps_under
 from ..corpus import is_document_folder, pivot_version
+from ..divergence import Model, TermList
 from ..embed import TextEncoder
 from ..errors import AlignError
 from ..pipeline import resolve_encoder
@@ -60,7 +61,8 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         report: str | Path | None = "", doc_ids: Sequence[str] = (),
         pivot: str | None = None, workers: int = 1, scheduler: str | None = None, tmx: bool = True,
         on_pair: Callable[[PairResult], None] | None = None,
-        on_start: Callable[[int], None] | None = None, progress: bool = False) -> RunResult:
+        on_start: Callable[[int], None] | None = None, progress: bool = False,
+        weights_file: str | Path | None = None) -> RunResult:
     """Align every document of ``texts`` (a collection, or one document folder) and write the results.
 
     ``encoder``: an encoder object (default: the bundled model, named by
@@ -75,6 +77,8 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     ``on_pair(result)`` after each pair is settled (a bar over the pairs is the caller's);
     ``progress`` lets the encoder show its own bar on stderr when a lone pair is computed in
     this process (the CLI passes whether stderr is a terminal).
+    Divergence scoring uses the collection's names list (``texts/names.toml``) and refitted
+    weights (``weights_file``, else ``texts/divergence-weights.json``) when there are any.
     Raises :class:`~align.errors.AlignError` only when nothing can run (no
     texts folder, unknown ``doc_ids``, a cluster that cannot be reached).
     """
@@ -86,19 +90,22 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         texts, doc_ids, one_folder = texts.parent, (texts.name,), True
     docs, failures = select_documents(texts, doc_ids)
     remove_stale_temps_under(alignments)  # what a run killed while writing left behind
+    terms = TermList.for_collection(texts)
+    weights = Model.load(weights_file) if weights_file else Model.for_collection(texts)
     settings = settings or AlignerSettings()
     encoder = encoder if encoder is not None else resolve_encoder(model)
     result = RunResult(document_failures=list(failures), model=encoder.identity)
 
     plans: list[list[Planned]] = []
     for doc in docs:
-        dres, doc_plans = plan_document(doc, pivot_version(doc, pivot), alignments, encoder.identity, settings)
+        dres, doc_plans = plan_document(doc, pivot_version(doc, pivot), alignments, encoder.identity, settings,
+                                        terms, weights)
         result.documents.append(dres)
         plans.append(doc_plans)
 
     for pl in (pl for doc_plans in plans for pl in doc_plans if pl.result.status == RunStatus.UNCHANGED):
         try:
-            pl.result.metadata_refreshed = refresh_metadata(pl)
+            pl.result.metadata_refreshed = refresh_metadata(pl, encoder)
         except (AlignError, OSError) as exc:
             pl.result.status, pl.result.error = RunStatus.FAILED, f"{pl.path}: metadata not updated: {exc}"
             continue

@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import store
 from ..aligner import AlignerSettings
 from ..corpus import DocumentFailure, scan_corpus
+from ..divergence import Model, TermList
 from ..errors import AlignError, CorpusError
 from ..pipeline import expected_signature
 from ..records import Document, Version
@@ -66,10 +67,11 @@ def select_documents(root: Path, doc_ids: Sequence[str]
 
 
 def plan_pair(doc: Document, pivot: Version, version: Version, alignments: Path, model: str,
-              settings: AlignerSettings) -> Planned:
-    """The pair ``pivot`` × ``version``: to do, unchanged, or failed (an unreadable store file)."""
+              settings: AlignerSettings, terms: TermList | None = None, weights: Model | None = None) -> Planned:
+    """The pair ``pivot`` × ``version``: to do, unchanged, or failed (an unreadable store file).
+    ``terms`` and ``weights``: the collection's names list and refitted divergence weights."""
     path = alignment_path(alignments, doc.doc_id, pivot.version_id, version.version_id)
-    planned = Planned(PairJob(doc.doc_id, pivot, version), path,
+    planned = Planned(PairJob(doc.doc_id, pivot, version, terms, weights), path,
                       PairResult(doc.doc_id, pivot.version_id, version.version_id, path, status=RunStatus.TO_DO))
     if not path.exists():
         return planned
@@ -88,11 +90,12 @@ def plan_pair(doc: Document, pivot: Version, version: Version, alignments: Path,
 
 
 def plan_document(doc: Document, pivot: Version, alignments: Path, model: str,
-                  settings: AlignerSettings) -> tuple[DocumentResult, list[Planned]]:
+                  settings: AlignerSettings, terms: TermList | None = None,
+                  weights: Model | None = None) -> tuple[DocumentResult, list[Planned]]:
     """Every other version of ``doc`` paired with ``pivot``, and the document's result: its versions,
     its pairs, and the store files of the document that none of them writes (an earlier pivot, a
     removed version), which are kept as they are."""
-    planned = [plan_pair(doc, pivot, v, alignments, model, settings)
+    planned = [plan_pair(doc, pivot, v, alignments, model, settings, terms, weights)
                for v in doc.versions if v.version_id != pivot.version_id]
     paths = {pl.path for pl in planned}
     result = DocumentResult(doc.doc_id, doc.meta.title, pivot.version_id,

@@ -15,7 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import __version__, store
-from ..divergence import SCORING
+from ..divergence import scoring_stamp
+from ..embed import TextEncoder
 from ..errors import AlignError
 from ..export.tmx import build_tmx
 from ..pipeline import score_alignment
@@ -54,21 +55,22 @@ def write_outcome(planned: Planned, outcome: PairOutcome) -> None:
     r.status = RunStatus.ALIGNED
 
 
-def refresh_metadata(planned: Planned) -> bool:
+def refresh_metadata(planned: Planned, encoder: TextEncoder | None = None) -> bool:
     """Store the versions' current metadata in an unchanged pair (beads and review kept), and
-    re-score its beads when a language tag changed or it was scored by an earlier scorer.
-    Returns whether the file was saved."""
+    re-score its beads when a language tag changed, or it was scored by an earlier scorer or under
+    another names list or weights (the stamp, :func:`align.divergence.scoring_stamp`); ``encoder``
+    is the run's, for the names check.  Returns whether the file was saved."""
     old = planned.stored
     assert old is not None  # an unchanged pair was read from its store file
     job, a = planned.job, old.alignment
-    stale_scores = (a.signature.settings.get("scoring") != SCORING
+    stale_scores = (a.signature.settings.get("scoring") != scoring_stamp(job.weights, job.terms)
                     or (a.src_lang, a.tgt_lang) != (job.src.language, job.tgt.language))
     if (a.src_meta, a.tgt_meta) == (job.src.meta, job.tgt.meta) and not stale_scores:
         return False
     fresh = replace(a, src_meta=job.src.meta, tgt_meta=job.tgt.meta, src_lang=job.src.language,
                     tgt_lang=job.tgt.language)
     if stale_scores:
-        fresh = score_alignment(fresh)
+        fresh = score_alignment(fresh, terms=job.terms, encoder=encoder, weights=job.weights)
     planned.stored = store.save(planned.path, fresh, old.review, expected_revision=old.revision)
     planned.result.rescored = stale_scores
     return True

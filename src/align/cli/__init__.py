@@ -22,7 +22,7 @@ from .. import __version__
 from ..errors import AlignError
 
 #: Command modules in the order their commands appear in ``align --help``.
-ORDER = ("add", "run", "segment", "pair", "evaluate", "export", "importer", "report", "review")
+ORDER = ("add", "run", "segment", "pair", "evaluate", "export", "importer", "report", "review", "scoring")
 
 
 def _command_modules() -> list[str]:

@@ -37,7 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
 
 
-    alignment = read_tmx(args.file, args.src_lang, args.tgt_lang, doc_id=args.doc_id)
+    from ..languages import normalize_language
+    alignment = read_tmx(args.file, normalize_language(args.src_lang, where="--src-lang"),
+                         normalize_language(args.tgt_lang, where="--tgt-lang"), doc_id=args.doc_id)
     out = Path(args.out) if args.out else alignment_path(args.alignments, alignment.doc_id,
                                                          alignment.src_version, alignment.tgt_version)
     if out.exists() and not args.force:

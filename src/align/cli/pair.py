@@ -33,8 +33,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                        epilog=settings_epilog())
     p.add_argument("src", help="source text file")
     p.add_argument("tgt", help="target text file")
-    p.add_argument("--src-lang", required=True, help="source language code (en, ru, hy, de, fr, zh)")
-    p.add_argument("--tgt-lang", required=True, help="target language code")
+    p.add_argument("--src-lang", required=True,
+                   help="source language code or English name (en, ru, hy, de, fr, zh; normalised: english → en, "
+                        "arm → hy, en-UK → en-GB)")
+    p.add_argument("--tgt-lang", required=True, help="target language code or English name")
+    p.add_argument("--names", default=None, metavar="FILE",
+                   help="a names list for divergence scoring (see docs/divergence.md; align run reads "
+                        "TEXTS/names.toml by itself)")
     p.add_argument("--presegmented", action="store_true", help="one sentence per line, taken as given")
     p.add_argument("--encoding", default=None, help="both files' encoding if not UTF-8")
     p.add_argument("--src-encoding", default=None, help="the source file's encoding (overrides --encoding)")
@@ -61,9 +66,11 @@ def run(args: argparse.Namespace) -> int:
         load(args.save)  # a file that cannot be read is refused before any work, and left untouched
     src_text = read_text(args.src, encoding=args.src_encoding or args.encoding, lang=args.src_lang)
     tgt_text = read_text(args.tgt, encoding=args.tgt_encoding or args.encoding, lang=args.tgt_lang)
+    from ..divergence import TermList
+    terms = TermList.load(args.names) if args.names else None
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
     alignment = align_texts(src_text, tgt_text, args.src_lang, args.tgt_lang, encoder=encoder, settings=settings,
-                            presegmented_input=args.presegmented, score=not args.no_score,
+                            presegmented_input=args.presegmented, score=not args.no_score, terms=terms,
                             doc_id=Path(args.src).stem, src_version=Path(args.src).stem,
                             tgt_version=Path(args.tgt).stem, progress=sys.stderr.isatty())
     if args.save:

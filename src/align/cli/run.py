@@ -38,7 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "review work kept), the TMX beside it, alignments/<doc>/report.html and (over the whole "
                     "collection) an index page. Pairs whose texts, model and settings did not change are not "
                     "computed again. A document that cannot be read is reported and the others go on; the exit "
-                    "status is then 1.",
+                    "status is then 1. Scoring reads the collection's names list (TEXTS/names.toml) and its "
+                    "refitted weights (TEXTS/divergence-weights.json, see 'align scoring fit') when they exist; "
+                    "when either changes, stored pairs are re-scored in place.",
         epilog=settings_epilog())
     p.add_argument("path", nargs="?", default=None, metavar="TEXTS",
                    help="a collection folder (default: texts) or one document folder inside it")
@@ -58,6 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="run on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786); the "
                         "workers need this package installed. Results are written by this process only")
     p.add_argument("--no-tmx", action="store_true", help="do not write the TMX files")
+    p.add_argument("--weights", default=None, metavar="FILE",
+                   help="divergence weights to score with (made by 'align scoring fit'; default: "
+                        "TEXTS/divergence-weights.json if there is one, else the shipped weights)")
     p.add_argument("--json", action="store_true",
                    help="print one JSON object with every pair and failure instead of the table (no progress bar)")
     add_model_option(p)
@@ -89,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
                            report="" if args.report is None else (args.report or None), doc_ids=args.doc,
                            pivot=args.pivot, workers=args.workers,
                            scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start,
-                           progress=progress)
+                           progress=progress, weights_file=args.weights)
     except KeyboardInterrupt:
         print("align: interrupted — the pairs finished so far are saved; run the same command again to "
               "do the rest", file=sys.stderr)

@@ -15,13 +15,22 @@ class Finding:
     """One component's verdict on a pair.
 
     ``value`` is in [0, CAP]; ``reasons`` are short sentences; ``marks`` point
-    at the words concerned in either side.
+    at the words concerned in either side.  ``notes`` say what was checked and
+    found fine (a name matched through the names list); they follow the reasons.
+    ``features`` are the numbers the learned combination reads (see
+    :mod:`.model`); by default the value alone, under the component's name.
     """
 
     component: str
     value: float
     reasons: list[str] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    features: dict[str, float] | None = None
+    written: bool = False  # marks already on the texts as written (not on their normalised readings)
+
+    def feature_values(self) -> dict[str, float]:
+        return dict(self.features) if self.features is not None else {self.component: self.value}
 
 
 def evidence(count: float, first: float) -> float:

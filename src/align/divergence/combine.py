@@ -1,40 +1,68 @@
-"""The divergence of a pair and of every bead of an alignment: components combined, with reasons.
+"""The divergence of a pair and of every bead of an alignment: components, a learned combination, reasons.
 
-Each component gives a value in [0, 1) (only an empty side gives 1).  They are
-combined as independent pieces of evidence ("noisy-or"):
+Each registered component (:mod:`.components`) looks at one kind of evidence (meaning,
+numbers, names, ...) and gives a :class:`~.base.Finding`: a value in [0, 1),
+reasons, marks, and the *features* the combination reads.  The combination is
+a logistic model fitted on beads people labelled (:mod:`.model`,
+:mod:`.fitting`)::
 
-    score = 1 − Π (1 − component)
+    score = P(a reviewer calls the bead divergent) = σ(intercept + Σ weight × feature)
 
-so one strong component is enough to flag a bead, several weak ones add up,
-and the score never falls when a component rises.  Reasons are listed
-strongest first; marks point into the side texts.
+so 0.5, the review threshold, means "probably divergent", and a component
+that often fires on faithful translations counts for little.  Weights are
+never below 0.05: the score rises with every component.  Reasons are
+listed in the order of what they add to the score; notes (what was checked
+and found fine) come last.  Beads with an empty side are omissions and
+additions and score 1; a merged bead holding a sentence the aligner found
+probably without counterpart (a partial omission or addition, at least the
+review threshold) scores at least that value.
+
+Adding a component is adding a :class:`~.components.Component` to
+:data:`~.components.REGISTRY` (its scorer and its features) and refitting
+(``benchmarks/fit_divergence.py``).
 """
 from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
 
-from ..reading import normalise
+from ..reading import Reading, normalise
 from ..reading.written import as_written, read_side
 from ..records import Alignment, Bead, Divergence
 from . import omission
 from .base import Finding
 from .calibration import Calibration, calibrate, char_length
 from .components import REGISTRY, Pair
+<<<<<<< HEAD
 from .tokens import SideText, nfc_with_offsets
+=======
+from .model import Model, shipped
+from .namecheck import NameCheck
+from .terms import TermList
+from .tokens import SideText, base_lang
+>>>>>>> bf8fb2e (A review queue a historian can trust (#20): a learned combination, names that need evidence, a names list the user edits, language codes normalised)
 
-#: A bead whose divergence is at or above this is flagged for review.
+#: A bead whose divergence is at or above this is flagged for review: "probably divergent".
 DEFAULT_REVIEW_THRESHOLD = 0.5
+#: Components whose value is also a floor of the score: the partial omission and addition of a merged bead.
+GAP_COMPONENTS = ("omission", "addition")
 
 #: Which scorer gave an alignment its divergences, stamped into its signature's settings
-#: (key ``"scoring"``).  Bump it whenever components or their values change: ``align run``
-#: then re-scores stored alignments in place (beads, fixes and review kept).
-#: 1: meaning, numbers, names, untranslated, length, negation, antonym, question, gender.
+#: (key ``"scoring"``, see :func:`scoring_stamp`).  Bump it whenever components, their values or
+#: the shipped weights change: ``align run`` then re-scores stored alignments in place (beads,
+#: fixes and review kept).
+#: 1: meaning, numbers, names, untranslated, length, negation, antonym, question, gender (noisy-or).
 #: 2: + tense (tense and aspect, en/ru).
 #: 3: omission/addition reasons name the sentence; partial omission/addition from the aligner's
 #:    null-bead pass (``Bead.unmatched``).
-SCORING = "divergence-3"
+#: 4: a learned logistic combination; names need evidence (lexicon, CLDR, names list, encoder);
+#:    numbers read ordinals, fractions, compounds, times, de/fr words; "No." is no negation.
+SCORING = "divergence-4"
+
+#: The signature settings that record the names list's path and a weights file's path
+#: (``scoring_*`` keys never force a re-alignment).
+NAMES_KEY = "scoring_names"
+WEIGHTS_KEY = "scoring_weights"
 
 #: A side longer than this (characters) is not compared word by word: the word-level components
 #: (numbers, names, ...) compare every item of one side with every item of the other, which on a
@@ -48,15 +76,44 @@ OMITTED = "omitted: the target has nothing for this source sentence"
 ADDED = "added: the source has nothing for this target sentence"
 
 
-def _combine(findings: list[Finding]) -> Divergence:
-    keep = 1.0
+def scoring_stamp(model: Model | None = None, terms: TermList | None = None) -> str:
+    """What goes into a signature's ``settings["scoring"]``: :data:`SCORING`, plus the digest of
+    weights other than the shipped ones and of a names list, so a change to either re-scores."""
+    stamp = SCORING
+    if model is not None and model.digest() != shipped().digest():
+        stamp += f"+weights:{model.digest()}"
+    if terms:
+        stamp += f"+names:{terms.digest()}"
+    return stamp
+
+
+def features_of(findings: list[Finding]) -> dict[str, float]:
+    """The features the findings give (absent components give none: their features count 0)."""
+    out: dict[str, float] = {}
     for f in findings:
-        keep *= 1.0 - f.value
-    ordered = sorted(findings, key=lambda f: -f.value)
-    reasons = tuple(r for f in ordered if f.value > 0 for r in f.reasons)
+        out.update(f.feature_values())
+    return out
+
+
+def combine(findings: list[Finding], model: Model | None = None) -> Divergence:
+    """One :class:`~align.records.Divergence` from the components' findings, through ``model``."""
+    model = model or shipped()
+    feats = features_of(findings)
+    score = model.probability(feats)
+    # a sentence the aligner listed as probably without counterpart keeps its bead in the review queue
+    # (as 1-0 and 0-1 beads score 1): its value, never below the threshold, is the score's floor
+    gaps = [f.value for f in findings if f.component in GAP_COMPONENTS and f.value > 0]
+    if gaps:
+        score = max(score, max(gaps))
+
+    def weight(f: Finding) -> float:
+        return sum(model.contribution(k, v) for k, v in f.feature_values().items())
+
+    ordered = sorted(findings, key=lambda f: (-weight(f), -f.value))
+    reasons = tuple(r for f in ordered if f.value > 0 for r in f.reasons) + tuple(n for f in findings for n in f.notes)
     marks = tuple(sorted((m for f in ordered for m in f.marks), key=lambda m: (m.side, m.start, m.end)))
     components = {f.component: f.value for f in findings}
-    return Divergence(score=1.0 - keep, components=components, reasons=reasons, marks=marks)
+    return Divergence(score=score, components=components, reasons=reasons, marks=marks)
 
 
 def empty_side(src_text: str, tgt_text: str) -> Divergence | None:
@@ -71,28 +128,60 @@ def empty_side(src_text: str, tgt_text: str) -> Divergence | None:
     return None
 
 
+def findings(pair: Pair) -> list[Finding]:
+    """Every applicable component's finding for one pair, in registry order."""
+    out = []
+    for c in REGISTRY:
+        f = c.score(pair) if c.score is not None else None
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _written(found: list[Finding], src: Reading, tgt: Reading) -> list[Finding]:
+    """The findings' marks and quoted words put back on the texts as written (the components read the
+    normalised spellings, :mod:`align.reading`); findings marked ``written`` are left alone."""
+    if not (src.changed or tgt.changed):
+        return found
+    for f in found:
+        if f.written:
+            continue
+        div = as_written(Divergence(0.0, {}, tuple(f.reasons) + tuple(f.notes), tuple(f.marks)), src, tgt)
+        f.reasons, f.notes = list(div.reasons[:len(f.reasons)]), list(div.reasons[len(f.reasons):])
+        f.marks = list(div.marks)
+    return found
+
+
+def _lang(lang: str) -> str:
+    from ..languages import normalize_language
+    return normalize_language(lang)
+
+
 def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, similarity: float | None,
-               *, calibration: Calibration | None = None, src_orthography: str | None = None,
-               tgt_orthography: str | None = None, extra: Sequence[Finding] = ()) -> Divergence:
+               *, calibration: Calibration | None = None, terms: TermList | None = None,
+               encoder=None, model: Model | None = None, src_orthography: str | None = None,
+               tgt_orthography: str | None = None) -> Divergence:
     """The divergence of one pair of texts.
 
     ``similarity`` is the cosine of the two texts' embeddings (None: the
     meaning component is left out).  ``calibration`` defaults to the bundled
     model's reference for the language pair — the same fallback a one-bead
-    alignment gets (see :mod:`.calibration`).  Returns a
-    :class:`~align.records.Divergence` whose marks are character offsets
-    into ``src_text`` (side "source") and ``tgt_text`` (side "target").
+    alignment gets (see :mod:`.calibration`).  ``terms``: a names list
+    (:mod:`.terms`); ``encoder``: an encoder (ideally behind the cache) the
+    names component may ask whether two names are one; ``model``: weights
+    other than the shipped ones.  Returns a :class:`~align.records.Divergence`
+    whose marks are character offsets into ``src_text`` (side "source") and
+    ``tgt_text`` (side "target").
 
     The components read each text in its spelling (``src_orthography``,
     ``tgt_orthography``; None: the one the text shows; ``""``: as written), through
     :func:`align.reading.normalise`; marks and reasons are put back on the
-    texts as written.  ``extra`` findings (the partial omissions and additions
-    of a bead, whose marks are already on the texts as written) are combined
-    with the components'.
+    texts as written.
     """
     empty = empty_side(src_text, tgt_text)
     if empty is not None:
         return empty
+<<<<<<< HEAD
     src_nfc, tgt_nfc = nfc_with_offsets(src_text), nfc_with_offsets(tgt_text)
     if src_nfc or tgt_nfc:  # read in NFC; marks point back into the texts as written
         div = score_pair(src_nfc[0] if src_nfc else src_text, tgt_nfc[0] if tgt_nfc else tgt_text, src_lang,
@@ -104,9 +193,13 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
                       if m.side in back else m for m in div.marks)
         div = dataclasses.replace(div, marks=marks)
         return _with(div, extra) if extra else div
+=======
+    src_lang, tgt_lang = _lang(src_lang), _lang(tgt_lang)
+>>>>>>> bf8fb2e (A review queue a historian can trust (#20): a learned combination, names that need evidence, a names list the user edits, language codes normalised)
     cal = calibration or Calibration.reference(None, src_lang, tgt_lang)
     longest = max(len(src_text), len(tgt_text))
     src_read, tgt_read = normalise(src_text, src_lang, src_orthography), normalise(tgt_text, tgt_lang, tgt_orthography)
+<<<<<<< HEAD
     src_text, tgt_text = src_read.text, tgt_read.text
     pair = Pair(SideText(src_text, src_lang), SideText(tgt_text, tgt_lang), similarity, cal)
     found = [c.score(pair) for c in REGISTRY
@@ -129,6 +222,11 @@ def _with(div: Divergence, extra: Sequence[Finding]) -> Divergence:
     marks = tuple(sorted((*div.marks, *(m for f in extra for m in f.marks)), key=lambda m: (m.side, m.start, m.end)))
     return Divergence(score=1.0 - keep, components={**div.components, **{f.component: f.value for f in extra}},
                       reasons=(*ahead, *div.reasons, *behind), marks=marks)
+=======
+    pair = Pair(SideText(src_read.text, src_lang), SideText(tgt_read.text, tgt_lang), similarity, cal, terms,
+                NameCheck.of(encoder))
+    return combine(_written(findings(pair), src_read, tgt_read), model)
+>>>>>>> bf8fb2e (A review queue a historian can trust (#20): a learned combination, names that need evidence, a names list the user edits, language codes normalised)
 
 
 def _is_scored_one_to_one(bead: Bead) -> bool:
@@ -145,28 +243,86 @@ def calibrate_alignment(alignment: Alignment) -> Calibration:
                      tgt_lang=alignment.tgt_lang)
 
 
-def score_alignment(alignment: Alignment, *, calibration: Calibration | None = None) -> Alignment:
+def bead_findings(alignment: Alignment, *, calibration: Calibration | None = None, terms: TermList | None = None,
+                  encoder=None) -> list[list[Finding] | None]:
+    """The findings of every bead (None for a bead with an empty side): what :func:`score_alignment`
+    combines, and what :mod:`.fitting` learns from."""
+    cal = calibration or calibrate_alignment(alignment)
+    check = NameCheck.of(encoder)
+    src_lang, tgt_lang = base_lang(alignment.src_lang), base_lang(alignment.tgt_lang)
+    out: list[list[Finding] | None] = []
+    for b in alignment.beads:
+        if not b.src or not b.tgt:
+            out.append(None)
+            continue
+        src, tgt = alignment.side_text(b, "source"), alignment.side_text(b, "target")
+        if not src.strip() or not tgt.strip():
+            out.append(None)
+            continue
+        src_read = normalise(src, alignment.src_lang, alignment.src_orthography)
+        tgt_read = normalise(tgt, alignment.tgt_lang, alignment.tgt_orthography)
+        found = findings(Pair(SideText(src_read.text, src_lang), SideText(tgt_read.text, tgt_lang), b.similarity,
+                              cal, terms, check, b, alignment))
+        out.append(_written(found, src_read, tgt_read))
+    return out
+
+
+def score_alignment(alignment: Alignment, *, calibration: Calibration | None = None, terms: TermList | None = None,
+                    encoder=None, model: Model | None = None) -> Alignment:
     """A copy of ``alignment`` whose every bead carries a :class:`~align.records.Divergence`.
 
     ``calibration`` defaults to :func:`calibrate_alignment` of this alignment.
-    Omissions (1-0) and additions (0-1) score 1.0 and name their sentences; a merged
-    bead with sentences the aligner found unmatched gets partial omission/addition
-    findings (:mod:`.omission`).  No encoder is called:
-    the meaning component uses the similarity the aligner stored on each bead.
-    The copy's signature carries ``settings["scoring"] = SCORING``.
+    Omissions (1-0) and additions (0-1) score 1.0 and name their sentences; a
+    merged bead with sentences the aligner found unmatched gets partial
+    omission/addition findings (:mod:`.omission`), features like any other.
+    The components read each side in the spelling it was read in
+    (:mod:`align.reading`); marks are on the texts as written.  The meaning
+    component uses the similarity the aligner stored on each bead; the
+    encoder, when given, is asked only about names no rule could match (a few
+    short texts, cached).
+    The copy's signature carries ``settings["scoring"]`` (:func:`scoring_stamp`) and, with
+    a names list read from a file, its path (``settings["scoring_names"]``).
     """
-    cal = calibration or calibrate_alignment(alignment)
     sig = alignment.signature
-    signature = dataclasses.replace(sig, settings={**dict(sig.settings), "scoring": SCORING})
+    settings = {k: v for k, v in sig.settings.items() if k not in (NAMES_KEY, WEIGHTS_KEY)}
+    settings["scoring"] = scoring_stamp(model, terms)
+    if terms and terms.source:
+        settings[NAMES_KEY] = terms.source  # where a review fix finds the list again
+    if model is not None and model.source and model.digest() != shipped().digest():
+        settings[WEIGHTS_KEY] = model.source
+    signature = dataclasses.replace(sig, settings=settings)
     beads = []
-    for b in alignment.beads:
-        src = alignment.side_text(b, "source")
-        tgt = alignment.side_text(b, "target")
-        if not b.src or not b.tgt:
+    for b, found in zip(alignment.beads, bead_findings(alignment, calibration=calibration, terms=terms,
+                                                        encoder=encoder)):
+        if found is None:
             div = omission.empty_bead(alignment, b) or Divergence(0.0, {})
         else:
-            div = score_pair(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, calibration=cal,
-                             src_orthography=alignment.src_orthography, tgt_orthography=alignment.tgt_orthography,
-                             extra=omission.partial(alignment, b))
+            div = combine(found, model)
         beads.append(dataclasses.replace(b, divergence=div))
     return dataclasses.replace(alignment, beads=tuple(beads), signature=signature)
+
+
+def terms_of(alignment: Alignment) -> TermList | None:
+    """The names list an alignment was scored with, read again from the path in its signature
+    (None when there was none, or the file is gone or changed so that it no longer loads)."""
+    from ..errors import InputError
+    path = alignment.signature.settings.get(NAMES_KEY)
+    if not path:
+        return None
+    try:
+        return TermList.load(path)
+    except InputError:
+        return None
+
+
+def weights_of(alignment: Alignment) -> Model | None:
+    """The refitted weights an alignment was scored with, read again from the path in its signature
+    (None for the shipped weights, or when the file no longer loads)."""
+    from ..errors import InputError
+    path = alignment.signature.settings.get(WEIGHTS_KEY)
+    if not path:
+        return None
+    try:
+        return Model.load(path)
+    except InputError:
+        return None

@@ -1,7 +1,8 @@
-"""Names that transliteration cannot match: exonyms, demonyms and acronyms in en/ru/hy.
+"""Names that transliteration cannot match: exonyms, demonyms, acronyms, historical places; CLDR territories.
 
 "Georgia" is "Грузия" and "Վրաստան"; "Germany" is "Германия" and "Գերմանիա";
-"UN" is "ООН" and "ՄԱԿ".  Each line is one place or body: English word forms
+"UN" is "ООН" and "ՄԱԿ"; "Angora" is "Ankara" and "Анкара"; "Alexandropol" is
+"Gyumri", "Александрополь" and "Ալեքսանդրապոլ".  Each line is one place or body: English word forms
 (exact, lower case), then Russian and Armenian stems (a word matches when it
 starts with the stem).  Entries whose spellings already transliterate to one
 another (Iran/Иран/Իրան) are not needed here.  General knowledge, written for
@@ -11,10 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..languages import EAST_SLAVIC
+
 # concept: (English forms, Russian stems, Armenian stems)
 _ENTRIES: dict[str, tuple[str, str, str]] = {
     "armenia": ("armenia armenian armenians", "армян армени", "հայաստան հայկական հայեր հայ"),
-    "georgia": ("georgia georgian georgians", "грузи грузин", "վրաստան վրաց վրացի"),
+    "georgia": ("georgia georgian georgians", "грузи грузин", "վրաստան վրացական վրաց վրացի"),
     "azerbaijan": ("azerbaijan azerbaijani azerbaijanis azeri azeris", "азербайджан азер", "ադրբեջան"),
     "turkey": ("turkey turkish turk turks turkic", "турц турецк турк турок туркам", "թուրք"),
     "russia": ("russia russian russians", "росси русск русским русских рус", "ռուսաստան ռուսական ռուս"),
@@ -122,6 +125,28 @@ _ENTRIES: dict[str, tuple[str, str, str]] = {
     "christian": ("christian christians christianity", "христиан", "քրիստոն"),
     "muslim": ("muslim muslims moslem islamic islam", "мусульман ислам", "մահմեդական մուսուլման իսլամ"),
     "orthodox": ("orthodox", "православ", "ուղղափառ"),
+    # historical place names of the region, as 1920 documents and their translations write them
+    "gyumri": ("alexandropol gyumri leninakan", "александропол гюмри ленинакан", "ալեքսանդրապոլ գյումրի լենինական"),
+    "vanadzor": ("karakilisa karaklis vanadzor", "каракилис караклис ванадзор", "ղարաքիլիսա կարաքիլիսա վանաձոր"),
+    "ganja": ("elisavetpol elizavetpol ganja ganje", "елисаветпол елизаветпол гянджа гандзак", "գանձակ գյանջա"),
+    "izmir": ("smyrna izmir", "смирн измир", "զմյուռնիա իզմիր"),
+    "trabzon": ("trebizond trabzon", "трапезунд трабзон", "տրապիզոն"),
+    "erzurum": ("erzerum erzurum", "эрзерум эрзурум", "էրզրում կարին"),
+    "petrograd": ("petrograd petersburg leningrad", "петроград петербург ленинград", "պետրոգրադ պետերբուրգ"),
+    "batumi": ("batum batumi", "батум", "բաթում"),
+    "karabakh": ("karabakh karabagh", "карабах", "ղարաբաղ"),
+    "echmiadzin": ("echmiadzin etchmiadzin", "эчмиадзин", "էջմիածին"),
+    "sevan": ("sevan gokcha", "севан гокч", "սևան"),
+    "ararat": ("ararat", "арарат", "արարատ"),
+    "mesopotamia": ("mesopotamia", "месопотами", "միջագետք"),
+    "cilicia": ("cilicia cilician", "киликий", "կիլիկի"),
+    "geneva": ("geneva", "женев", "ժնև"),
+    "sevres": ("sèvres sevres", "севр", "սևր"),
+    "versailles": ("versailles", "версал", "վերսալ"),
+    "lausanne": ("lausanne", "лозанн", "լոզան"),
+    "tabriz": ("tabriz tauris", "тебриз табриз", "թավրիզ"),
+    "baku": ("baku", "баку", "բաքու"),
+    "zangezur": ("zangezur zangezour", "зангезур", "զանգեզուր"),
 }
 
 _BY_LANG: dict[str, dict[str, str]] = {"en": {}, "ru": {}, "hy": {}}
@@ -155,4 +180,82 @@ def concept(word: str, lang: str) -> str | None:
         # short stems must be nearly the whole word ("рим" → "Рима"); two letters, the whole word
         if w.startswith(stem) and (len(stem) >= 5 or len(w) - len(stem) <= (0 if len(stem) <= 2 else 3)):
             return _BY_LANG[lang][stem]
+    return None
+
+
+# -- CLDR territory names (babel) -----------------------------------------------------------
+
+#: Words of territory names too general to name one ("United", "Republic", "Islands").
+_GENERIC = set("""
+united states kingdom republic islands island saint st north south east west new central democratic
+people's federal federated arab emirates the and of outlying minor british virgin french polynesia guiana
+соединенные соединённые штаты королевство республика острова остров святой северная южная восточная
+западная новая центральная демократическая народная федеративная арабские эмираты виргинские
+միացյալ նահանգներ թագավորություն հանրապետություն կղզիներ կղզի սուրբ հյուսիսային հարավային արևելյան
+արևմտյան նոր կենտրոնական ժողովրդական դաշնային արաբական էմիրություններ
+états unis royaume république îles île saint sainte nord sud est ouest nouvelle centrale
+vereinigte staaten königreich republik inseln insel nord süd ost west neu zentral
+""".split())
+_VOWEL_END = set("аеёиоуыэюяьйաեէըիոօaeiouy")
+
+
+@lru_cache(maxsize=32)
+def _territory_stems(lang: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """CLDR's names of countries and territories in ``lang``: {exact word or stem: code}, stems longest first."""
+    try:
+        from babel import Locale, UnknownLocaleError
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return {}, ()
+    try:
+        locale = Locale.parse(lang)
+        names = dict(locale.territories)
+        # language names too, which are also the adjectives of nations in English ("German", "allemand")
+        names.update({f"lang:{code}": name for code, name in locale.languages.items()
+                      if code.isalpha() and len(code) in (2, 3)})
+    except (UnknownLocaleError, ValueError):
+        return {}, ()
+    table: dict[str, str] = {}
+    # one-word names first, so "English" is English and not the "Old English" that also holds the word
+    for code, name in sorted(names.items(), key=lambda kv: (len(kv[1].split()), kv[0])):
+        if code.isalpha() and (len(code) != 2 or code in ("ZZ", "EU", "EZ", "UN", "QO")):
+            continue
+        for word in name.lower().replace("-", " ").split():
+            if len(word) < 4 or word in _GENERIC:
+                continue
+            stem = word
+            if lang in EAST_SLAVIC and len(word) > 6 and word[-2:] in ("ий", "ый", "ой", "ая", "ое", "ие", "ые"):
+                stem = word[:-2]  # немецкий → немецк-ого
+            elif lang != "en" and len(word) > 5 and word[-1] in _VOWEL_END:
+                stem = word[:-1]
+            table.setdefault(stem, code)
+    return table, tuple(sorted(table, key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def territory(word: str, lang: str) -> str | None:
+    """The CLDR territory code a word names in ``lang`` ("Վրաստանի" → "GE", "Allemagne" → "DE"), or
+    ``"lang:"`` and the code of a language it names ("German", "allemands", "немецкого" → "lang:de").
+
+    Read through **babel** (BSD; CLDR data inside), in any language babel has.
+    English words match whole (or with "'s"); words of inflected languages
+    match a name's stem followed by up to three letters.  Only used to match
+    two names, never to make a word a name.
+    """
+    w = word.lower().replace("’", "'")
+    if lang in ("fr", "it", "ca") and len(w) > 2 and w[1] == "'":
+        w = w[2:]  # l'Arménie, d'Italia
+    elif lang in ("fr", "it") and w.startswith("qu'"):
+        w = w[3:]
+    if len(w) < 4:
+        return None
+    table, stems = _territory_stems(lang)
+    if not table:
+        return None
+    if lang == "en":
+        return table.get(w[:-2] if w.endswith("'s") else w)
+    if w in table:
+        return table[w]
+    for stem in stems:
+        if w.startswith(stem) and len(w) - len(stem) <= 3 and len(stem) >= 4:
+            return table[stem]
     return None

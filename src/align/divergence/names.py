@@ -3,7 +3,14 @@
 Candidates are capitalised words that do not open a sentence, and acronyms,
 minus a stop list of words that are capitalised in names but translated as
 common words ("Grand", "Assembly", "Великого", "Ազգային").  Consecutive
-candidates form one name ("Mustafa Kemal").
+candidates form one name ("Mustafa Kemal").  "No." before a number is the
+number sign; a full stop after a title or an initial ("Mr.", "A.") opens no
+sentence (:func:`.tokens.find_words`).
+
+Names need evidence, not capitals: a name all of whose words are ordinary
+words of the language in lower case (:mod:`.lexicon`: "Legation", "Treasury",
+"Ways", "Союзной") counts only when the other side has a missing name of its
+own (it marks one too), and then only a little.
 
 A name is found on the other side when one of its words
 
@@ -12,8 +19,12 @@ A name is found on the other side when one of its words
   ``"Նախիջևանի"`` ~ ``"Nakhichevan"``, ``"Шушинскому"`` ~ ``"Shusha"`` (see
   :mod:`.translit`), tolerating one or two letters' difference; or
 - names the same place or body in the :mod:`.gazetteer` (Georgia / Грузия /
-  Վրաստան, UN / ООН / ՄԱԿ); or
-- appears verbatim.
+  Վրաստան, UN / ООН / ՄԱԿ, Angora / Анкара), or the same territory or
+  language in CLDR (:func:`.gazetteer.territory`); or
+- is listed with a word of the other side in the names list (:mod:`.terms`); or
+- appears verbatim; or, last,
+- the encoder takes it for a missing name or a sentence-opening word of the
+  other side (:mod:`.namecheck`).
 
 A name none of whose words is found counts fully; a name some of whose words
 are found ("Russian Knights" / "Русские Витязи"), and an acronym that is not
@@ -22,17 +33,22 @@ so do names of institutions (a run of capitals holding a common word, "House
 Judiciary Committee", or opened by an adjective, "Юридическим комитетом" —
 such names are translated, not transliterated), the names of a side in Title
 Case (a heading), and those of a side facing an unmatched acronym (likely its
-expansion).
+expansion).  The features keep a replaced name (missing on both sides) apart
+from a name on one side only.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..languages import EAST_SLAVIC
 from ..records import Mark
 from .base import Finding, evidence, quote
-from .gazetteer import concept
+from .gazetteer import concept, territory
+from .lexicon import ordinary
+from .namecheck import NameCheck
+from .terms import TermList
 from .tokens import SideText, Word
 from .translit import name_key
 
@@ -237,7 +253,8 @@ def _keys_match(a: str, a_short: bool, b: str, b_short: bool) -> bool:
         common += 1
     if common >= 5 and common >= 0.6 * len(short):
         return True  # Hydrometeorological / Гидрометцентр
-    if a[0] != b[0] and not {a[0], b[0]} <= {"g", "k"} and not {a[0], b[0]} <= {"e", "i", "a"}:
+    if a[0] != b[0] and not {a[0], b[0]} <= {"g", "k"} and not {a[0], b[0]} <= {"g", "j"} \
+            and not {a[0], b[0]} <= {"e", "i", "a"}:  # Gerrard / Джеррард: a soft g
         return False
     if _close(a, b, 1 if len(short) <= 6 else 2):
         return True
@@ -263,6 +280,9 @@ def words_match(a: str, lang_a: str, b: str, lang_b: str) -> bool:
         return True
     ca = concept(a, lang_a)
     if ca is not None and ca == concept(b, lang_b):
+        return True
+    ta = territory(a, lang_a)
+    if ta is not None and ta == territory(b, lang_b):
         return True
     for ka, sa in stems(a, lang_a):
         for kb, sb in stems(b, lang_b):
@@ -292,19 +312,53 @@ def _institutional(word: Word, lang: str) -> bool:
     return False
 
 
-def _candidates(side: SideText) -> list[tuple[list[Word], bool]]:
-    """Names of a side: runs of consecutive capitalised words, as (candidate words, soft).
+#: "No." / "Nos." before a number is the number sign, not a word ("No. 412", "NO 7").
+_NUMBER_SIGN = re.compile(r"\.?\s*\d")
+#: All-capital words this long are a heading's shouting, not an acronym ("CONFIDENTIAL", "ԳԱՂՏՆԻ").
+SHOUT = 6
 
-    A run is *soft* when it holds a capitalised common word or an institutional
-    adjective ("House Judiciary Committee", "Юридическим комитетом"): names of
-    institutions are translated, so their words need not transliterate.
+
+def number_sign(word: Word, text: str) -> bool:
+    """Whether ``word`` is "No"/"Nos" used as the number sign ("No. 412")."""
+    return word.lower in ("no", "nos") and bool(_NUMBER_SIGN.match(text, word.end))
+
+
+def _acronym(word: Word) -> bool:
+    return word.all_caps and len(word.text) < SHOUT
+
+
+@dataclass(frozen=True)
+class Run:
+    """A candidate name: consecutive capitalised words of one side.
+
+    ``soft``: it holds a capitalised common word or an institutional adjective
+    ("House Judiciary Committee", "Юридическим комитетом"), so its words need
+    not transliterate.  ``common``: every word is an ordinary word of the
+    language in lower case ("Legation", "Allied Port", "Ways"), so it counts
+    only when the other side marks a name too.
     """
+
+    words: tuple[Word, ...]
+    soft: bool = False
+    common: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+def _candidates(side: SideText) -> list[Run]:
+    """Names of a side: runs of consecutive capitalised words (see :class:`Run`)."""
     words = side.words
     if not words or side.script in ("han",):
         return []
     if len(words) >= 4 and sum(w.all_caps for w in words) / len(words) > 0.6:
         return []  # an upper-case heading: capitals say nothing
-    runs: list[tuple[list[Word], bool]] = []
+    runs: list[Run] = []
     current: list[Word] = []
     soft = False
     prev: Word | None = None
@@ -312,11 +366,12 @@ def _candidates(side: SideText) -> list[tuple[list[Word], bool]]:
     def close() -> None:
         nonlocal current, soft
         if current:
-            runs.append((current, soft))
+            common = all(ordinary(w.text, side.lang) and concept(w.text, side.lang) is None for w in current)
+            runs.append(Run(tuple(current), soft, common))
         current, soft = [], False
 
     for w in words:
-        capital = w.capitalised and len(w.text) >= 2
+        capital = w.capitalised and len(w.text) >= 2 and not number_sign(w, side.text)
         gap = side.text[prev.end:w.start] if prev is not None else None
         if not capital or gap is None or gap.strip(" -") != "":
             close()
@@ -324,7 +379,7 @@ def _candidates(side: SideText) -> list[tuple[list[Word], bool]]:
             prev = w
             continue
         stop = _is_stop(w, side.lang)
-        is_name = (w.all_caps or not w.initial) and not stop
+        is_name = (_acronym(w) or not w.initial) and not stop
         is_name = is_name or concept(w.text, side.lang) is not None
         if stop and w.lower.replace("’", "'") not in _FUNCTION and not _is_title(w, side.lang):
             soft = True  # "House Judiciary Committee"; but not "President Putin"
@@ -334,6 +389,13 @@ def _candidates(side: SideText) -> list[tuple[list[Word], bool]]:
         prev = w
     close()
     return runs
+
+
+def initial_words(side: SideText) -> list[str]:
+    """Capitalised words that open a sentence and are no function word nor ordinary word of the
+    language: a name may stand there too."""
+    return [w.text for w in side.words if w.initial and w.capitalised and len(w.text) >= 3
+            and w.lower not in _FUNCTION and not _is_stop(w, side.lang) and not ordinary(w.text, side.lang)]
 
 
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
@@ -360,8 +422,7 @@ class _Other:
     @cached_property
     def concepts(self) -> set[str]:
         """The gazetteer concepts of the side's words (looked up only when a name is found)."""
-        found = {concept(t, self.side.lang) for t in dict.fromkeys(o.text for o in self.words)}
-        return {c for c in found if c is not None}
+        return {concept(t, self.side.lang) for t in dict.fromkeys(o.text for o in self.words)} - {None}
 
     def has(self, text: str, lang: str) -> bool:
         key = (text, lang)
@@ -371,59 +432,107 @@ class _Other:
         return self._seen[key]
 
 
-def _found(run: list[Word], side_lang: str, other: _Other) -> float:
+def _found(run: Run, side_lang: str, other: _Other) -> float:
     """1.0 when no word of ``run`` is found on ``other``, PARTIAL when some are, 0 when all are.
 
     A word found as a known place or body (the gazetteer) accounts for the whole
     name: "United Arab Emirates" is found once "Emirates" meets "ОАЭ".
     """
     hits = 0
-    for w in run:
+    for w in run.words:
         if other.has(w.text, side_lang):
             c = concept(w.text, side_lang)
             if c is not None and c in other.concepts:
                 return 0.0
             hits += 1
-    if hits == len(run):
+    if hits == len(run.words):
         return 0.0
-    if hits or all(w.all_caps and concept(w.text, side_lang) is None for w in run):
+    if hits or all(_acronym(w) and concept(w.text, side_lang) is None for w in run.words):
         return PARTIAL  # partly found, or an acronym (often spelt out or rendered differently)
     return 1.0
 
 
-def score(src: SideText, tgt: SideText) -> Finding | None:
-    """Flag names of either side that the other side lacks; None when neither side has names."""
-    runs_s = [r for r in _candidates(src) if r[0]]
-    runs_t = [r for r in _candidates(tgt) if r[0]]
+def _overlaps(run: Run, spans) -> bool:
+    return any(a < run.end and run.start < b for a, b in spans)
+
+
+def _listed(run: Run, side: SideText, other: SideText, terms: TermList) -> tuple[bool | None, str]:
+    """What the names list says about a run: found on the other side (True), listed with
+    spellings there but none found (False), or nothing (None); and the entry's label."""
+    verdict: bool | None = None
+    label = ""
+    for hit in terms.find(side.text, side.lang):
+        if hit.start < run.end and run.start < hit.end:
+            has = terms.has(hit.index, other.text, other.lang)
+            if has is None:
+                continue
+            label = terms.entries[hit.index].label()
+            if has:
+                return True, label
+            verdict = False
+    return verdict, label
+
+
+def score(src: SideText, tgt: SideText, *, terms: TermList | None = None, check: NameCheck | None = None) -> Finding | None:
+    """Flag names of either side that the other side lacks; None when neither side has names.
+
+    ``terms``: the collection's names list (equivalents and never-flag words);
+    ``check``: the encoder's last word on names no rule matched.
+    """
+    runs_s, runs_t = _candidates(src), _candidates(tgt)
+    if terms:
+        runs_s = [r for r in runs_s if not _overlaps(r, terms.never_flag(src.text, src.lang))]
+        runs_t = [r for r in runs_t if not _overlaps(r, terms.never_flag(tgt.text, tgt.lang))]
     if not runs_s and not runs_t:
         return None
     finding = Finding("names", 0.0)
-    weight = 0.0
-    missing: list[str] = []
-    extra: list[str] = []
     words_s, words_t = src.words + _dotted(src), tgt.words + _dotted(tgt)
     in_tgt, in_src = _Other(tgt, words_t), _Other(src, words_s)
-    misses = {id(run): _found(run, side.lang, other)
-              for side, runs, other in ((src, runs_s, in_tgt), (tgt, runs_t, in_src))
-              for run, _ in runs}
+    misses: dict[int, float] = {}
+    listed: dict[int, bool] = {}
+    for side, runs, other, look in ((src, runs_s, tgt, in_tgt), (tgt, runs_t, src, in_src)):
+        for run in runs:
+            verdict, label = _listed(run, side, other, terms) if terms else (None, "")
+            if verdict is None:
+                misses[id(run)] = _found(run, side.lang, look)
+                continue
+            listed[id(run)] = True
+            misses[id(run)] = 0.0 if verdict else 1.0
+            if verdict:
+                text = side.text[run.start:run.end]
+                finding.notes.append(f"names: {quote(text)} matched through the names list ({quote(label)})")
+    # a common word in capitals ("Legation") is a name only when the other side marks one too
+    real = {side is src: any(misses[id(r)] and not r.common for r in runs) for side, runs in ((src, runs_s), (tgt, runs_t))}
+    for side, runs in ((src, runs_s), (tgt, runs_t)):
+        for run in runs:
+            if run.common and misses[id(run)] and not listed.get(id(run)) and not real[side is not src]:
+                misses[id(run)] = 0.0
+    if check is not None and src.lang != tgt.lang:
+        _ask_encoder(check, src, tgt, runs_s, runs_t, misses, listed, finding)
     # an acronym one side leaves unmatched is often spelt out on the other ("AMs" / "члены Ассамблеи")
-    acronym_left = {side is src: any(misses[id(r)] and all(w.all_caps for w in r) for r, _ in runs)
+    acronym_left = {side is src: any(misses[id(r)] and all(_acronym(w) for w in r.words) for r in runs)
                     for side, runs in ((src, runs_s), (tgt, runs_t))}
+    weight = 0.0
+    per_side = {True: 0.0, False: 0.0}
+    missing, extra = [], []
     for side, runs, sink in ((src, runs_s, missing), (tgt, runs_t, extra)):
         side_soft = title_case(side) or acronym_left[side is not src]
-        for run, soft in runs:
+        for run in runs:
             miss = misses[id(run)]
-            if miss and (soft or side_soft):
-                miss = min(miss, PARTIAL)  # an institution, a heading, or an acronym's expansion
+            if miss and (run.soft or side_soft or run.common) and not listed.get(id(run)):
+                miss = min(miss, PARTIAL)  # an institution, a heading, an acronym's expansion, a common word
             if miss:
                 weight += miss
-                text = side.text[run[0].start:run[-1].end]
-                sink.append(text)
+                per_side[side is src] += miss
+                text = side.text[run.start:run.end]
+                sink.append(text + (" (names list)" if listed.get(id(run)) else ""))
                 label = "not in the target" if side is src else "not in the source"
                 if miss < 1:
                     label = "partly " + label
-                finding.marks.append(Mark("source" if side is src else "target", run[0].start,
-                                          run[-1].end, "names", label))
+                finding.marks.append(Mark("source" if side is src else "target", run.start, run.end, "names", label))
+    # a name replaced by another (missing on both sides) is surer evidence than one on one side only
+    replaced = min(per_side.values())
+    finding.features = {"names": evidence(2 * replaced, FIRST), "names_one_side": evidence(weight - 2 * replaced, FIRST)}
     if not weight:
         return finding
     finding.value = evidence(weight, FIRST)
@@ -432,3 +541,30 @@ def score(src: SideText, tgt: SideText) -> Finding | None:
     if extra:
         finding.reasons.append("names: " + ", ".join(map(quote, extra)) + " in the target not found in the source")
     return finding
+
+
+def _ask_encoder(check: NameCheck, src: SideText, tgt: SideText, runs_s: list[Run], runs_t: list[Run],
+                 misses: dict[int, float], listed: dict[int, bool], finding: Finding) -> None:
+    """Names still missing on one side, set against the other side's missing names and
+    sentence-opening words through the encoder; those it calls one are found."""
+    left_s = [r for r in runs_s if misses[id(r)] and not listed.get(id(r))]
+    left_t = [r for r in runs_t if misses[id(r)] and not listed.get(id(r))]
+    if not left_s and not left_t:
+        return
+    text_s = [src.text[r.start:r.end] for r in left_s]
+    text_t = [tgt.text[r.start:r.end] for r in left_t]
+    # a missing name may face a name that opens a sentence, which is no candidate
+    pool_t = text_t + [w for w in initial_words(tgt) if w not in text_t] if left_s else text_t
+    for i, (j, cos) in check.match(text_s, pool_t).items():
+        misses[id(left_s[i])] = 0.0
+        if j < len(left_t):
+            misses[id(left_t[j])] = 0.0
+        finding.notes.append(f"names: {quote(text_s[i])} and {quote(pool_t[j])} taken for one name "
+                             f"(encoder, cosine {cos:.2f})")
+    rest_t = [k for k, r in enumerate(left_t) if misses[id(r)]]
+    if rest_t:
+        pool_s = [w for w in initial_words(src)]
+        for k, (j, cos) in check.match([text_t[k] for k in rest_t], pool_s).items():
+            misses[id(left_t[rest_t[k]])] = 0.0
+            finding.notes.append(f"names: {quote(text_t[rest_t[k]])} and {quote(pool_s[j])} taken for one name "
+                                 f"(encoder, cosine {cos:.2f})")

@@ -15,9 +15,17 @@ What counts as a value:
   ``ապրիլի``) as the value "month 4"; English "May"/"March" and Armenian
   "մարտ" (also "battle") only next to a number; English abbreviations only
   with a capital;
-- Roman numerals before a word for "century" (``XIX века``, ``XIX դար``);
-- times: ``7.55am`` and ``7:55`` are 7 and 55, ``3 p.m.`` is 3 or 15; decades:
-  ``the 1930s`` matches ``30-х годов``; ``$5m``, ``£2bn`` carry their scale.
+- Roman numerals before a word for "century" (``XIX века``, ``XIXe siècle``)
+  and Roman months in dates (``5.IV.1920``);
+- written ordinals, compound ones too (``twenty-fifth``, ``двадцать шестого``):
+  a value the other side may match, and one it must match next to a month;
+  halves (``one and a half`` = ``полтора`` = ``մեկուկես``); compounds holding a
+  number (``шестидневный``, ``six-day``, ``հնգամյա``: matched, never required);
+  French, German and other number words through text2num (:mod:`.numerals`);
+- days named from today ("tomorrow", "послезавтра"): only two that differ count;
+- times: ``7.55am``, ``7:55`` and ``7.55`` are one value, 7.55 (``3.30 p.m.`` is
+  3.3 or 15.3); decades: ``the 1930s`` matches ``30-х годов``; ``$5m``, ``£2bn``
+  carry their scale.
 
 A value next to a unit of measurement (miles, inches, °F, km, кг, ...) that has
 no match counts for less (``UNIT_WEIGHT``): translations often convert units.
@@ -38,7 +46,8 @@ from dataclasses import dataclass
 
 from ..records import Mark
 from .base import Finding, evidence, quote
-from .numerals import MONTH_NAMES, SINGULAR_SCALES, combine, month_of, weak_value, word_numeral
+from .numerals import (MONTH_NAMES, SINGULAR_SCALES, TEXT2NUM_LANGS, combine, compound_value, month_context,
+                       month_of, text2num_numbers, weak_value, word_numeral)
 from .tokens import SideText
 
 
@@ -52,9 +61,13 @@ class Quantity:
     text: str
     weak: bool = False
     unit: bool = False
+    ordinal: bool = False
+    relative: bool = False  # a day named relative to today ("tomorrow")
 
     def label(self) -> str:
         v = sorted(self.values, key=str)[0]
+        if isinstance(v, str) and v.startswith("day:"):
+            return self.text
         if isinstance(v, str):
             return MONTH_NAMES[int(v.split(":")[1]) - 1]
         return f"{int(v)}" if float(v).is_integer() else f"{v:g}"
@@ -80,18 +93,27 @@ _UNIT = re.compile(
     re.IGNORECASE)
 #: How much a value next to a unit counts when it has no match (conversions are common).
 UNIT_WEIGHT = 0.3
+#: Value of one differing value.
+FIRST = 0.7
 _DATE = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
 _SCALE_AFTER = re.compile(
     r"[ \u00a0\u202f\u2009]?(thousand|million|billion|trillion|bn|"
     r"тыс\.?|тысяч[аиуе]?[йю]?|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*|"
-    r"հազար\w*|միլլ?իոն\w*|միլիարդ\w*|բիլիոն\w*|մլն|մլրդ)(?!\w)", re.IGNORECASE)
+    r"հազար\w*|միլլ?իոն\w*|միլիարդ\w*|բիլիոն\w*|մլն|մլրդ|"
+    r"mille|millions?|milliards?|tausend|millionen|milliarden?|mio\.?|mrd\.?|mil|millones|miliardi|milioni)(?!\w)",
+    re.IGNORECASE)
 _SCALE_VALUES = (("тыс", 1e3), ("тысяч", 1e3), ("млн", 1e6), ("миллион", 1e6), ("млрд", 1e9),
                  ("миллиард", 1e9), ("трлн", 1e12), ("триллион", 1e12), ("thousand", 1e3),
                  ("million", 1e6), ("billion", 1e9), ("bn", 1e9), ("trillion", 1e12),
                  ("հազար", 1e3), ("միլիոն", 1e6), ("միլլիոն", 1e6), ("միլիարդ", 1e9), ("բիլիոն", 1e9),
-                 ("մլն", 1e6), ("մլրդ", 1e9))
-_CENTURY = re.compile(r"(?<![\w])([IVXL]{1,6})(?:-\w{1,3})?\s+(?=век|столети|դար)")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+                 ("մլն", 1e6), ("մլրդ", 1e9), ("millionen", 1e6), ("milliarde", 1e9), ("milliard", 1e9),
+                 ("millones", 1e6), ("milioni", 1e6), ("miliardi", 1e9), ("mille", 1e3), ("tausend", 1e3),
+                 ("mio", 1e6), ("mrd", 1e9), ("mil", 1e3))
+_CENTURY = re.compile(r"(?<![\w])([IVXL]{1,6})(?:-\w{1,3}|e|ème|er|\.)?\s+"
+                      r"(?=век|столети|դար|si[eè]cle|jahrhundert|jh\.|century|centuries|secolo|siglo)", re.IGNORECASE)
+#: A date with the month in Roman numerals: "5.IV.1920", "5 IV 1920", "5/IV/20".
+_ROMAN_DATE = re.compile(r"(?<!\d)(\d{1,2})([./ ])(I{1,3}|IV|VI{0,3}|IX|XI{0,2})\2(\d{2,4})(?!\d)")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _scale_value(word: str) -> float:
@@ -146,7 +168,16 @@ def quantities(side: SideText) -> list[Quantity]:
     text = side.text
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    for m in _ROMAN_DATE.finditer(text):
+        d, mo, y = int(m.group(1)), _roman(m.group(3)), int(m.group(4))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            found += [Quantity(frozenset({float(d)}), m.start(1), m.end(1), m.group(1)),
+                      Quantity(frozenset({f"month:{mo}"}), m.start(3), m.end(3), m.group(3)),
+                      Quantity(frozenset({float(y)}), m.start(4), m.end(4), m.group(4))]
+            taken.append((m.start(), m.end()))
     for m in _DATE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if 1 <= mo <= 12:
             found += [Quantity(frozenset({float(d)}), m.start(1), m.end(1), m.group(1)),
@@ -156,11 +187,11 @@ def quantities(side: SideText) -> list[Quantity]:
     for m in _TIME.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        # a time is one value, hours + minutes / 100, as "3.30" reads in a text that writes times so
         h, mi = int(m.group(1)), int(m.group(2))
         clock = _CLOCK.match(text, m.end())
-        hours = {float(h)} | ({float(h + 12)} if clock and clock.group(1).lower() == "p" and h < 12 else set())
-        found.append(Quantity(frozenset(hours), m.start(1), m.end(1), m.group(1)))
-        found.append(Quantity(frozenset({float(mi)}), m.start(2), m.end(2), m.group(2), weak=mi == 0))
+        hours = {h} | ({h + 12} if clock and clock.group(1).lower() == "p" and h < 12 else set())
+        found.append(Quantity(frozenset(_num(x + mi / 100) for x in hours), m.start(), m.end(2), m.group()))
         taken.append((m.start(), m.end()))
     for m in _CURRENCY_SCALE.finditer(text):  # $5m, £125m, €2bn
         mult = {"m": 1e6, "bn": 1e9, "k": 1e3}[m.group(2)]
@@ -187,11 +218,88 @@ def quantities(side: SideText) -> list[Quantity]:
             unit = bool(_UNIT.match(text, end))
             found.append(Quantity(frozenset(_num(v) for v in values), start, end, text[start:end], unit=unit))
     for m in _CENTURY.finditer(text):
-        found.append(Quantity(frozenset({float(_roman(m.group(1)))}), m.start(1), m.end(1), m.group(1)))
-    found += _word_quantities(side, taken)
-    found += _months(side, found)
+        if m.group(1).isupper():
+            found.append(Quantity(frozenset({float(_roman(m.group(1)))}), m.start(1), m.end(1), m.group(1)))
+    words = _word_quantities(side, taken) if side.lang not in TEXT2NUM_LANGS else _text2num_quantities(side, taken)
+    found += _halves(side, words)
+    months = _months(side, found)
+    found = _dated_ordinals(side, found, months) + months + _relative_days(side)
     found.sort(key=lambda q: q.start)
     return found
+
+
+#: Days named relative to today, longest phrases first: (pattern, days from today).
+_RELATIVE = {
+    "en": ((r"the day after tomorrow", 2), (r"the day before yesterday", -2), (r"today|tonight", 0),
+           (r"tomorrow", 1), (r"yesterday", -1)),
+    "ru": ((r"послезавтра|послезавтрашн\w*", 2), (r"позавчера|позавчерашн\w*", -2),
+           (r"сегодня|сегодняшн\w*", 0), (r"завтра|завтрашн\w*", 1), (r"вчера|вчерашн\w*", -1)),
+    "hy": ((r"վաղը չէ մյուս օրը", 2), (r"երեկ չէ առաջին օրը", -2), (r"այսօր\w*", 0), (r"վաղը|վաղվա\w*", 1),
+           (r"երեկ|երեկվա\w*", -1)),
+    "fr": ((r"après-demain", 2), (r"avant-hier", -2), (r"aujourd'hui|aujourd’hui", 0), (r"demain", 1), (r"hier", -1)),
+    "de": ((r"übermorgen", 2), (r"vorgestern", -2), (r"heute", 0), (r"gestern", -1)),
+}
+
+
+def _relative_days(side: SideText) -> list[Quantity]:
+    """"tomorrow", "послезавтра", "վաղը": compared only with such words on the other side."""
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, days in _RELATIVE.get(side.lang, ()):
+        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", side.text, re.IGNORECASE):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                out.append(Quantity(frozenset({f"day:{days:+d}"}), m.start(), m.end(), m.group(), weak=True,
+                                    relative=True))
+    return out
+
+
+_HALF_AFTER = {
+    "en": re.compile(r"\s+and\s+(?:a|one)[\s-]half\b|(?:\s+[a-z]+)?\s+and\s+a\s+half\b", re.IGNORECASE),
+    "ru": re.compile(r"(?:\s+[а-яё]+)?\s+с\s+половиной\b", re.IGNORECASE),
+    "fr": re.compile(r"(?:\s+[a-zéèû]+)?\s+et\s+demie?\b", re.IGNORECASE),
+}
+
+
+def _halves(side: SideText, quantities: list[Quantity]) -> list[Quantity]:
+    """"three and a half", "три с половиной", "trois ans et demi": the number plus 0.5."""
+    pattern = _HALF_AFTER.get(side.lang)
+    if pattern is None:
+        return quantities
+    out = []
+    for q in quantities:
+        m = pattern.match(side.text, q.end)
+        if m and not q.ordinal:
+            q = Quantity(frozenset(_num(float(v) + 0.5) for v in q.values if not isinstance(v, str)),
+                         q.start, m.end(), side.text[q.start:m.end()], weak=False)
+        out.append(q)
+    return out
+
+
+def _dated_ordinals(side: SideText, found: list[Quantity], months: list[Quantity]) -> list[Quantity]:
+    """A written ordinal next to a month is a date, and a date is required on the other side
+    ("the twenty-fifth of April", "Двадцать шестого апреля")."""
+    if not months:
+        return found
+    out = []
+    for q in found:
+        if q.ordinal and q.weak and any(0 <= m.start - q.end <= 4 or 0 <= q.start - m.end <= 2
+                                        or side.text[q.end:m.start].strip().lower() == "of" for m in months):
+            q = Quantity(q.values, q.start, q.end, q.text, weak=False, ordinal=True)
+        out.append(q)
+    return out
+
+
+def _text2num_quantities(side: SideText, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Number words of French, German, Spanish, ... through text2num, at the project's own word offsets."""
+    words = [w for w in side.words if not any(a <= w.start < b for a, b in taken)]
+    out = []
+    for first, stop, value, ordinal in text2num_numbers([w.text for w in words], side.lang):
+        start, end = words[first].start, words[stop - 1].end
+        lone_one = value == 1.0 and stop - first == 1
+        out.append(Quantity(frozenset({_num(value)}), start, end, side.text[start:end],
+                            weak=ordinal or lone_one, ordinal=ordinal))
+    return out
 
 
 def _continues(prev: tuple[str, float], nxt: tuple[str, float]) -> bool:
@@ -234,8 +342,23 @@ def _word_quantities(side: SideText, taken: list[tuple[int, int]]) -> list[Quant
         if parts is None:
             ordinal = weak_value(w.text, side.lang)
             if ordinal is not None:
+                tens = [r for r in run if r[2]]
+                if joined and tens and ordinal < 10 and _continues(tens[-1][2][-1], ("unit", ordinal)):
+                    # "двадцать шестого", "twenty first": a cardinal run closed by an ordinal
+                    value = combine([p for _, _, ps in tens for p in ps]) + ordinal
+                    start = tens[0][0]
+                    run.clear()
+                    out.append(Quantity(frozenset({_num(value)}), start, w.end, side.text[start:w.end], weak=True,
+                                        ordinal=True))
+                else:
+                    flush()
+                    out.append(Quantity(frozenset({ordinal}), w.start, w.end, w.text, weak=True, ordinal=True))
+                prev_end = w.end
+                continue
+            inside = compound_value(w.text, side.lang)
+            if inside is not None:
                 flush()
-                out.append(Quantity(frozenset({ordinal}), w.start, w.end, w.text, weak=True))
+                out.append(Quantity(frozenset({_num(inside)}), w.start, w.end, w.text, weak=True))
                 prev_end = w.end
                 continue
             if side.lang == "en" and w.lower == "and" and joined and run[-1][2]:
@@ -258,30 +381,36 @@ def _word_quantities(side: SideText, taken: list[tuple[int, int]]) -> list[Quant
 
 def _months(side: SideText, numbers: list[Quantity]) -> list[Quantity]:
     out = []
-    for w in side.words:
+    context = month_context(side.lang)
+    words = side.words
+    for k, w in enumerate(words):
         hit = month_of(w.text, side.lang)
         if not hit:
             continue
         month, needs_number = hit
+        before = words[k - 1].lower.rstrip("'’") if k > 0 else ""
         if needs_number and not any(q.end <= w.start and w.start - q.end <= 3 or
-                                    q.start >= w.end and q.start - w.end <= 3 for q in numbers):
+                                    q.start >= w.end and q.start - w.end <= 3 for q in numbers) \
+                and not (before in context and (w.capitalised or side.lang != "en")):
             continue
         out.append(Quantity(frozenset({f"month:{month}"}), w.start, w.end, w.text))
     return out
 
 
 def _unmatched(a: list[Quantity], b: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
-    used = [False] * len(b)
-    left = []
-    for q in a:
-        for k, r in enumerate(b):
-            if not used[k] and q.values & r.values:
-                used[k] = True
-                break
-        else:
-            left.append(q)
-    right = [r for k, r in enumerate(b) if not used[k]]
-    return [q for q in left if not q.weak], [r for r in right if not r.weak]
+    """The required values of each side that the other side lacks.  Values required on both
+    sides are paired first, so a weak reading ("un", an ordinal) does not take a digit's match."""
+    used_a, used_b = [False] * len(a), [False] * len(b)
+    for strong_only in (True, False):
+        for i, q in enumerate(a):
+            if used_a[i] or (strong_only and q.weak):
+                continue
+            for k, r in enumerate(b):
+                if not used_b[k] and not (strong_only and r.weak) and q.values & r.values:
+                    used_a[i] = used_b[k] = True
+                    break
+    return ([q for i, q in enumerate(a) if not used_a[i] and not q.weak],
+            [r for k, r in enumerate(b) if not used_b[k] and not r.weak])
 
 
 def score(src: SideText, tgt: SideText) -> Finding | None:
@@ -290,13 +419,22 @@ def score(src: SideText, tgt: SideText) -> Finding | None:
     if not qs and not qt:
         return None
     only_src, only_tgt = _unmatched(qs, qt)
-    finding = Finding("numbers", 0.0)
+    # "tomorrow" need not be there at all (a date may stand for it), but "the day after tomorrow" differs
+    rel_s, rel_t = [q for q in qs if q.relative], [q for q in qt if q.relative]
+    if rel_s and rel_t and not {v for q in rel_s for v in q.values} & {v for q in rel_t for v in q.values}:
+        only_src, only_tgt = only_src + rel_s, only_tgt + rel_t
+    finding = Finding("numbers", 0.0, features={"numbers": 0.0, "numbers_one_side": 0.0})
     if not only_src and not only_tgt:
         return finding
     def weight(qs: list[Quantity]) -> float:
         return sum(UNIT_WEIGHT if q.unit else 1.0 for q in qs)
 
-    finding.value = evidence(max(weight(only_src), weight(only_tgt)), 0.7)
+    ws, wt = weight(only_src), weight(only_tgt)
+    finding.value = evidence(max(ws, wt), FIRST)
+    # a value replaced by another (on both sides) is surer evidence than one on one side only
+    # (a date the translation leaves out, a conversion): the combination weighs them apart
+    replaced = min(ws, wt)
+    finding.features = {"numbers": evidence(replaced, FIRST), "numbers_one_side": evidence(max(ws, wt) - replaced, FIRST)}
     parts = []
     if only_src:
         parts.append("in the source only: " + ", ".join(quote(q.text) for q in only_src))

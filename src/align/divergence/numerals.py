@@ -9,6 +9,7 @@ ordinals and "both", which may match a value but are never required.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..languages import EAST_SLAVIC
 
@@ -48,6 +49,8 @@ def _ru_table() -> dict[str, tuple[str, float]]:
              "семнадцат", "восемнадцат", "девятнадцат", "двадцат", "тридцат")
     for stem, value in zip(stems, (*range(11, 21), 30)):
         add(value, stem + "ь", stem + "и", stem + "ью")
+    add(1.5, "полтора", "полторы", "полутора")
+    add(150, "полтораста", "полутораста")
     add(40, "сорок", "сорока")
     for value, nom, obl, ins in ((50, "пятьдесят", "пятидесяти", "пятьюдесятью"),
                                  (60, "шестьдесят", "шестидесяти", "шестьюдесятью"),
@@ -119,6 +122,10 @@ def _hy_decompose(word: str) -> list[tuple[str, float]] | None:
 
 def _hy_numeral(word: str) -> list[tuple[str, float]] | None:
     w = word.lower()
+    for half in ("ուկեսը", "ուկեսի", "ուկես", "ուկեսից"):
+        if w.endswith(half) and len(w) > len(half) + 1:  # մեկուկես 1.5, երկուսուկես 2.5
+            base = _hy_numeral(w[: -len(half)])
+            return base + [("unit", 0.5)] if base else None
     candidates = [w] + [w[: -len(e)] for e in _HY_ENDINGS if w.endswith(e) and len(w) > len(e) + 1]
     for c in list(candidates):
         if c.endswith("ս") and len(c) > 3:
@@ -151,11 +158,28 @@ _RU_BOTH = {"оба", "обе", "обоих", "обеих", "обоим", "об�
 _HY_ORDINAL = re.compile(r"(.+)երորդ\w*")
 
 
+_EN_ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+                    "seventieth": 70, "eightieth": 80, "ninetieth": 90}
+
+
+def _en_ordinal(w: str) -> float | None:
+    """"twenty-fifth" → 25, "ninety-ninth" → 99, "sixtieth" → 60 (None for anything else)."""
+    if w in _EN_ORDINAL_TENS:
+        return float(_EN_ORDINAL_TENS[w])
+    head, _, last = w.rpartition("-")
+    if head in _EN_TENS and last in _EN_ORDINALS[:9]:
+        return float(20 + 10 * _EN_TENS.index(head) + _EN_ORDINALS.index(last) + 1)
+    return None
+
+
+@lru_cache(maxsize=65536)
 def weak_value(word: str, lang: str) -> float | None:
     """The value of an ordinal word or "both", or None."""
     w = word.lower()
     if lang in _WEAK and w in _WEAK[lang]:
         return _WEAK[lang][w]
+    if lang == "en":
+        return _en_ordinal(w)
     if lang in EAST_SLAVIC:
         if w in _RU_BOTH:
             return 2.0
@@ -163,6 +187,7 @@ def weak_value(word: str, lang: str) -> float | None:
         if m:
             stem = m.group(1).replace("ё", "е")
             return _RU_ORDINAL_VALUES.get("четв" if stem.startswith("четв") else stem)
+        return _ru_by_lemma(w, ordinal=True)
     if lang == "hy":
         if w.startswith(("առաջին", "երկրորդ", "երրորդ", "չորրորդ")):
             return _WEAK["hy"][next(k for k in _WEAK["hy"] if w.startswith(k))]
@@ -174,6 +199,33 @@ def weak_value(word: str, lang: str) -> float | None:
     return None
 
 
+_RU_ORDINAL_LEMMAS = {lemma: float(v) for v, lemma in (
+    (40, "сороковой"), (50, "пятидесятый"), (60, "шестидесятый"), (70, "семидесятый"), (80, "восьмидесятый"),
+    (90, "девяностый"), (100, "сотый"), (200, "двухсотый"), (300, "трёхсотый"), (1000, "тысячный"))}
+
+
+#: What a Russian numeral the tables miss can start with (only such words are sent to the analyser).
+_RU_NUMERAL_START = re.compile(r"(?:сорок|пятидесят|шестидесят|семидесят|восьмидесят|девяност|сот|двухсот|тр[её]хсот|"
+                               r"четыр[её]хсот|пятисот|тысячн|двадцат|тридцат|двум|тр[её]м|четыр|пят|шест|сем|восем|"
+                               r"восьм|девят|десят)")
+
+
+@lru_cache(maxsize=65536)
+def _ru_by_lemma(w: str, *, ordinal: bool) -> float | None:
+    """A Russian numeral the tables miss, through pymorphy3's lemma ("сорокового" → 40, ordinal)."""
+    if not _RU_NUMERAL_START.match(w):
+        return None
+    from .tense import _morph
+    for p in _morph().parse(w)[:2]:
+        if ordinal and "Anum" in p.tag:
+            return _RU_ORDINAL_LEMMAS.get(p.normal_form.replace("е", "ё") if "трех" in p.normal_form else p.normal_form)
+        if not ordinal and p.tag.POS == "NUMR":
+            hit = _RU.get(p.normal_form)
+            return hit[1] if hit and hit[0] == "unit" else None
+    return None
+
+
+@lru_cache(maxsize=65536)
 def word_numeral(word: str, lang: str) -> list[tuple[str, float]] | None:
     w = word.lower().rstrip(".")
     if lang == "en":
@@ -183,7 +235,10 @@ def word_numeral(word: str, lang: str) -> list[tuple[str, float]] | None:
         return None
     if lang in EAST_SLAVIC:
         hit = _RU.get(w)
-        return [hit] if hit else None
+        if hit:
+            return [hit]
+        value = _ru_by_lemma(w, ordinal=False) if len(w) >= 4 else None
+        return [("unit", value)] if value is not None else None
     if lang == "hy":
         return _hy_numeral(w)
     return None
@@ -218,9 +273,16 @@ _HY_MONTHS = {"հունվար": 1, "փետրվար": 2, "մարտ": 3, "ապրի
 _HY_MONTH_ENDINGS = ("", "ի", "ին", "ից", "ով", "ում", "ը", "ն", "ու", "յան", "յանի", "յան", "յանը", "յանին")
 
 
+@lru_cache(maxsize=65536)
 def month_of(word: str, lang: str) -> tuple[int, bool] | None:
-    """(month number, needs a number next to it) or None."""
+    """(month number, needs a number or a month context next to it) or None."""
     w = word.lower().rstrip(".")
+    if lang in _OTHER_MONTHS:
+        names, ambiguous = _OTHER_MONTHS[lang]
+        table = names.split()
+        if w in table:
+            return table.index(w) + 1, w in ambiguous
+        return None
     if lang == "en":
         if w not in _EN_MONTHS or (w not in _EN_FULL_MONTHS and not word[:1].isupper()):
             return None  # "jan", "dec" in lower case are not months
@@ -238,3 +300,106 @@ def month_of(word: str, lang: str) -> tuple[int, bool] | None:
     return None
 
 
+
+
+# -- compounds: "шестидневный", "six-day", "վեցօրյա" (a value a digit may match, never required) ----------
+
+_RU_PREFIXES = {"двух": 2, "дву": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6,
+                "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12,
+                "пятнадцати": 15, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50, "ста": 100,
+                "двухсот": 200, "трёхсот": 300, "пятисот": 500, "тысяче": 1000, "полутора": 1.5}
+#: What follows a numeral prefix in a Russian compound (days, weeks, storeys, ...).
+_RU_COMPOUND_TAIL = re.compile(
+    r"(?:дневн|недельн|месячн|летн|лети|годичн|годов|часов|минутн|секундн|этажн|местн|тысячн|миллионн|кратн|"
+    r"сторонн|процентн|верстн|пудов|километров|метров|рублёв|рублев|томн|членн|звёздочн|звездочн|колёсн|колесн|"
+    r"моторн|мачтов|палубн|полосн|путн|ярусн|значн|разов|вагонн|тонн)[а-яё]*")
+_HY_COMPOUND_TAIL = re.compile(r"(?:օրյա|ամյա|ամսյա|շաբաթյա|ժամյա|հարկանի|տարվա|ամենյա|կողմանի)[ա-ֆ]*")
+
+
+@lru_cache(maxsize=65536)
+def compound_value(word: str, lang: str) -> float | None:
+    """The number inside a compound ("шестидневного" → 6, "six-day" → 6, "հնգամյա" → 5), or None."""
+    w = word.lower()
+    if lang == "en":
+        head, sep, tail = w.partition("-")
+        if sep and head in _EN and _EN[head][0] == "unit" and tail and tail not in _EN and tail.isalpha():
+            return _EN[head][1]
+        return None
+    if lang in EAST_SLAVIC:
+        for prefix in sorted(_RU_PREFIXES, key=len, reverse=True):
+            if w.startswith(prefix) and _RU_COMPOUND_TAIL.fullmatch(w[len(prefix):].lstrip("-")):
+                return float(_RU_PREFIXES[prefix])
+        return None
+    if lang == "hy":
+        for m in _HY_COMPOUND_ORDER:
+            if w.startswith(m):
+                rest = w[len(m):]
+                parts = [_HY_COMPOUND[m]]
+                while rest and not _HY_COMPOUND_TAIL.fullmatch(rest):
+                    nxt = next((k for k in _HY_ORDER if rest.startswith(k)), None)
+                    if nxt is None:
+                        return None
+                    parts.append(_HY_MORPHEMES[nxt])
+                    rest = rest[len(nxt):]
+                return combine(parts) if rest else None
+        return None
+    return None
+
+
+#: Armenian numerals as compounds begin with them ("եռամյա" three-year, "հնգամյա" five-year).
+_HY_COMPOUND = {**_HY_MORPHEMES, "երկ": ("unit", 2), "եռ": ("unit", 3), "քառ": ("unit", 4), "հնգ": ("unit", 5),
+                "վեց": ("unit", 6), "յոթ": ("unit", 7), "տասն": ("unit", 10)}
+_HY_COMPOUND_ORDER = sorted(_HY_COMPOUND, key=len, reverse=True)
+
+
+# -- other languages: number words through text2num, month names ------------------------------------
+
+#: Languages whose number words **text2num** (MIT) reads.
+TEXT2NUM_LANGS = {"fr", "de", "es", "it", "pt", "nl", "da"}
+
+
+class _Token:
+    """A word as text2num sees it (its ``Token`` protocol)."""
+
+    __slots__ = ("word",)
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def text(self) -> str:
+        return self.word
+
+    def nt_separated(self, previous) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def text2num_numbers(words: list[str], lang: str) -> list[tuple[int, int, float, bool]]:
+    """(first word, word after the last, value, is ordinal) of every number written in words."""
+    if lang not in TEXT2NUM_LANGS or not words:
+        return []
+    from text_to_num import find_numbers
+    try:
+        found = find_numbers([_Token(w) for w in words], lang, threshold=0)
+    except Exception:  # noqa: BLE001 - the parser's own errors: read nothing rather than fail a bead
+        return []
+    return [(o.start, o.end, float(o.value), bool(o.is_ordinal)) for o in found]
+
+
+_OTHER_MONTHS = {
+    "fr": ("janvier février mars avril mai juin juillet août septembre octobre novembre décembre", {"mars", "mai"}),
+    "de": ("januar februar märz april mai juni juli august september oktober november dezember", {"mai", "august"}),
+    "es": ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre", set()),
+    "it": ("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre", set()),
+}
+_MONTH_CONTEXT = {"en": {"in", "of", "since", "until", "till", "during", "from", "by", "before", "after", "early",
+                         "late", "mid", "throughout", "last", "next", "this", "that", "each", "every"},
+                  "fr": {"en", "de", "d", "fin", "début", "mi", "depuis", "jusqu", "mois"},
+                  "de": {"im", "seit", "bis", "ende", "anfang", "mitte", "monat"}}
+
+
+def month_context(lang: str) -> set[str]:
+    """Words before an ambiguous month name ("May", "mars") that make it a month ("in May")."""
+    return _MONTH_CONTEXT.get(lang, set())

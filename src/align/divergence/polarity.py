@@ -4,13 +4,17 @@ Negation is counted per side as the number of negated clauses, so that a
 difference in count means one side affirms what the other denies:
 
 - English: not, -n't, never, no, none, nobody, nothing, nowhere, neither,
-  cannot, without (and "nor" without "neither");
+  cannot, without (and "nor" in a side with no other negation word: "not A,
+  nor B" is one negation, like "не A, ни B"); "No." before a number is the
+  number sign ("No. 412");
 - Russian: не, нет, нельзя, без; words of negative concord (никто, ничего,
   никогда, ни ...) count once only when no не/нет is there to carry them
   ("никто не пришёл" is one negation, like "nobody came"); не in "тем не
   менее", "чуть не", "едва ли не", "не раз" does not negate;
 - Armenian: verbs negated with the prefix չ- (չի, չեմ, չկա, չունի, ...) and
   առանց; ոչ, ոչինչ, երբեք, ոչ ոք count once only when no չ- verb carries them.
+  A capitalised չ- word is a name when it sits inside a sentence (Չադ) or
+  matches a name of the other side (Չիչերինը / Chicherin).
 
 "Without" / "без" / "առանց" count because translations move freely between
 "без него" and "with no impact", "не разбудив" and "without waking".
@@ -36,11 +40,17 @@ from .base import Finding, evidence, quote
 from .tokens import SideText, Word
 from .translit import HY_WORD_MARKS
 
-_EN_NEG = {"not", "never", "no", "none", "nobody", "nothing", "nowhere", "neither", "cannot", "without"}
+_EN_NEG = {"not", "never", "no", "none", "nobody", "nothing", "nowhere", "neither", "cannot", "without", "no-one",
+           "noone"}
 _RU_NEG = {"не", "нет", "нельзя", "без", "безо"}
 #: Russian phrases with не that do not negate: "тем не менее" (nevertheless), "чуть не" (almost), ...
-_RU_NOT_NEG = re.compile(r"\bтем\s+не\s+менее\b|\bчуть\s+(?:ли\s+)?не\b|\bедва\s+ли\s+не\b|\bне\s+раз\b",
+_RU_NOT_NEG = re.compile(r"\bтем\s+не\s+менее\b|\bчуть\s+(?:ли\s+)?не\b|\bедва\s+ли\s+не\b|\bне\s+раз\b"
+                         r"|\bбез\s+вести\b|\bна\s+нет\b|\bне\s+только\b|\bне\s+(?:более|менее|больше|меньше|"
+                         r"позднее|позже|ранее|раньше|свыше)\b|\bне\s+приходя\b|\bне\s+так\s+давно\b",
                          re.IGNORECASE)
+#: English phrases with a negation word that state a bound or an addition, not a denial.
+_EN_NOT_NEG = re.compile(r"\b(?:no|not)\s+(?:later|earlier|more|less|fewer|sooner)\s+than\b|\bnot\s+only\b"
+                         r"|\bno\s+doubt\b|\bnothing\s+but\b|\bnot\s+(?:before|until|till)\b", re.IGNORECASE)
 _RU_CONCORD = set("""
 ни никто никого никому никем ничто ничего ничему ничем никогда нигде никуда ниоткуда никак
 никакой никакая никакое никакие никакого никакому никаким никаком никакую никаких никакими
@@ -69,11 +79,13 @@ GENDER = 0.5
 # Words that carry a negation inside them, so that "не смог" / "unable", "not happy" / "недовольна",
 # "չի կարող" / "unable" need not be a difference.  English: un-/in-/im-/dis-/non- words and -less
 # words with a few common verbs; Russian: не- and без- words; Armenian: ան- words.
-_EN_LEXNEG = re.compile(r"(?:un|in|im|il|ir|dis|non)[a-z]{4,}|[a-z]{3,}less|fail\w*|lack\w*|refus\w*|"
-                        r"den(?:y|ied|ies)|absen\w*|hardly|barely|seldom|rarely|stopped|ceased|instead|avoid\w*")
+_EN_LEXNEG = re.compile(r"(?:un|in|im|il|ir|dis|non)[a-z]{3,}|[a-z]{3,}less|fail\w*|lack\w*|refus\w*|"
+                        r"den(?:y|ied|ies)|absen\w*|hardly|barely|seldom|rarely|stopped|ceased|instead|avoid\w*|"
+                        r"outside|only|except|rather|neglect\w*|miss\w*|ban\w*|reject\w*|prevent\w*")
 _EN_NOT_LEXNEG = re.compile(r"(?:under|unit|univ|until|into|inter|intern|info|india|indi|indo|inde|inc|ind|"
                             r"ins|inf|inh|ini|inj|inn|inq|inv|imag|imp|imm|dish|disc|dist|disp|unless)\w*")
-_RU_LEXNEG = re.compile(r"(?:не|без|бес)[а-яё]{3,}")
+_RU_LEXNEG = re.compile(r"(?:не|без|бес)[а-яё]{3,}|вне|вместо|равно|отсутств[а-яё]*|"
+                        r"прекрат[а-яё]*|прекращ[а-яё]*|перестал[а-яё]*|отказ[а-яё]*|запрет[а-яё]*|мимо")
 _HY_LEXNEG = re.compile(r"ան[ա-ֆ]{3,}")
 
 
@@ -93,15 +105,30 @@ def _lexical_negatives(side: SideText) -> list[Word]:
     return out
 
 
-def negations(side: SideText) -> list[Word]:
-    """The words that carry each negated clause of a side (one word per negation)."""
+_NUMBER_SIGN = re.compile(r"\.?\s*\d")
+
+
+def negations(side: SideText, other: SideText | None = None) -> list[Word]:
+    """The words that carry each negated clause of a side (one word per negation).
+
+    "No." before a number is the number sign ("No. 412"), not a negation; with
+    ``other`` given, a capitalised word that names a name found on the other
+    side (the Armenian "Չիչերինի" for "Chicherin") is no negated verb.
+    """
     lang = side.lang
     words = side.words
     if lang == "en":
         out = []
-        has_neither = any(w.lower == "neither" for w in words)
+        # "nor" continues a negation already made ("not A, nor B", "neither A nor B"), as Russian "ни" does
+        has_neither = any(w.lower in ("neither", "not", "no", "never", "cannot") or w.lower.endswith("n't")
+                          for w in words)
+        bounds = [(m.start(), m.end()) for m in _EN_NOT_NEG.finditer(side.text)]
         for w in words:
             lw = w.lower.replace("’", "'")
+            if lw in ("no", "nos") and _NUMBER_SIGN.match(side.text, w.end):
+                continue
+            if any(a <= w.start < b for a, b in bounds):
+                continue
             if lw in _EN_NEG or lw.endswith("n't") or (lw == "nor" and not has_neither):
                 out.append(w)
         return out
@@ -113,13 +140,22 @@ def negations(side: SideText) -> list[Word]:
     if lang == "hy":
         def bare(w: Word) -> str:
             return "".join(c for c in w.lower if c not in HY_WORD_MARKS)
-        # a capitalised Չ- word inside a sentence is a name (Չադ, Չելսի), not a negated verb
+        # a capitalised Չ- word inside a sentence is a name (Չադ, Չելսի), not a negated verb;
+        # so is one that opens a sentence and is found as a name on the other side (Չիչերինը)
         primary = [w for w in words if (bare(w).startswith("չ") and len(bare(w)) >= 2
                                         and not bare(w).startswith(_HY_NOT_NEG)
-                                        and (w.initial or not w.capitalised)) or bare(w) == "առանց"]
+                                        and (w.initial or not w.capitalised)
+                                        and not (w.capitalised and other is not None and _named(w, side, other)))
+                   or bare(w) == "առանց"]
         concord = [w for w in words if bare(w) in _HY_CONCORD]
         return primary or concord[:1]
     return []
+
+
+def _named(word: Word, side: SideText, other: SideText) -> bool:
+    """Whether a capitalised word matches a word of the other side as one name would."""
+    from .names import words_match
+    return any(o.capitalised and words_match(word.text, side.lang, o.text, other.lang) for o in other.words)
 
 
 _NEG_LANGS = set(RULES_LANGUAGE)
@@ -129,8 +165,8 @@ def score_negation(src: SideText, tgt: SideText) -> Finding | None:
     """Flag a different number of negations on the two sides; None for languages it does not know."""
     if src.lang not in _NEG_LANGS or tgt.lang not in _NEG_LANGS:
         return None
-    ns, nt = negations(src), negations(tgt)
-    finding = Finding("negation", 0.0)
+    ns, nt = negations(src, tgt), negations(tgt, src)
+    finding = Finding("negation", 0.0, features={"negation": 0.0, "negation_absorbed": 0.0})
     if len(ns) == len(nt):
         return finding
     diff = abs(len(ns) - len(nt))
@@ -139,6 +175,8 @@ def score_negation(src: SideText, tgt: SideText) -> Finding | None:
     absorbed = min(diff, len(carriers))
     finding.value = evidence(diff - absorbed, FIRST) + (1 - evidence(diff - absorbed, FIRST)) * \
         evidence(absorbed, ABSORBED)
+    # a negation no word of the other side may carry is surer evidence: the combination weighs them apart
+    finding.features = {"negation": evidence(diff - absorbed, FIRST), "negation_absorbed": evidence(absorbed, ABSORBED)}
     if len(nt) > len(ns):
         words = ", ".join(quote(w.text) for w in nt)
         finding.reasons.append(f"negation: the target negates ({words}) more often than the source "

@@ -10,7 +10,8 @@ Each side's finite verbs are sorted into the tenses they show:
   past forms are not past tense, so they are left out.
 - English has no morphology library here, so the markers are read off the words:
   ``will``/``shall``/``'ll``/``going to`` (future); ``was``/``were``/``had``/``did``
-  and past forms (regular ``-ed`` and a table of irregular ones) not governed by a
+  and past forms (regular ``-ed``, and irregular ones from **lemminflect**'s
+  lexicon: "overran", "befell", "slew") not governed by a
   form of "be" or "have" (past); ``has``/``have`` + participle (perfect, which fits
   a Russian past as well as a present); ``is``/``are``/``am``/``do``/``does`` (present);
   a form of "be" + ``-ing`` (continuous).  A participle after a determiner or a
@@ -79,26 +80,42 @@ creed greed weed steed deed heed reed sacred naked wicked kindred ragged rugged 
 crooked dogged jagged wretched blessed alleged supposed so-called united limited based related detailed
 advanced experienced skilled talented interested tired pleased surprised worried concerned married armed
 """.split())
-#: Irregular past participles that differ from the past form ("done", "gone", "taken").
-_PARTICIPLES = set("""
-arisen awoken borne beaten become begun bitten blown broken chosen come done drawn drunk driven eaten
-fallen flown forbidden forgotten forgiven frozen gone given grown hidden known lain overcome overtaken
-ridden risen rung run seen shaken shown shrunk sung sunk slain spoken stolen striven sworn swum taken
-torn thrown undertaken woken worn woven withdrawn written been
-""".split())
 #: Verbs whose past is spelt like their present ("put", "set"): past or not, the words do not say.
 _SAME_PAST = {"put", "set", "cut", "hit", "let", "read", "shut", "cost", "hurt", "spread", "quit", "cast",
               "burst", "bet", "upset", "broadcast", "forecast"}
-#: Irregular English past forms (those that differ from the present).
-_IRREGULAR_PAST = set("""
-arose awoke bore beat became began bent bet bit bled blew broke bred brought built burnt bought caught chose
-clung came crept dealt dug dived dove drew dreamt drank drove ate fell fed felt fought found fled flew forbade
-forgot forgave froze got gave went ground grew hung heard hid held kept knelt knew laid led leant leapt learnt
-left lent lay lit lost made meant met mistook overcame overtook paid proved rode rang rose ran said saw sought
-sold sent shook shone shot showed shrank sang sank sat slept slid spoke sped spent spun spat split spread
-sprang stood stole stuck stung stank struck strove swore swept swam swung took taught tore told thought threw
-understood undertook upheld woke wore wove wept won withdrew withheld wound wrote rebuilt reread retold
-""".split())
+@lru_cache(maxsize=1)
+def _lemminflect():
+    import lemminflect
+    return lemminflect
+
+
+@lru_cache(maxsize=65536)
+def _irregular(word: str) -> tuple[bool, bool]:
+    """(an irregular past form, an irregular past participle) of an English verb, from **lemminflect**'s
+    lexicon (MIT, data inside): "overran" is a past, "overrun" and "done" are participles; "saw" and
+    "found" are pasts of "see" and "find"; forms spelt only like the verb itself ("put") and regular
+    "-ed" forms are neither."""
+    lemmas = _lemminflect().getAllLemmas(word, upos="VERB").get("VERB", ())
+    if not lemmas or word.endswith("ed"):
+        return False, False
+    past = participle = False
+    for lemma in lemmas:
+        if lemma == word:
+            continue  # "saw" the verb is rarer than "saw" the past of "see"; "put" is only itself
+        forms = _lemminflect().getAllInflections(lemma, upos="VERB")
+        past = past or word in forms.get("VBD", ())
+        participle = participle or word in forms.get("VBN", ())
+    return past, participle
+
+
+def _irregular_past(word: str) -> bool:
+    return _irregular(word)[0]
+
+
+def _participle(word: str) -> bool:
+    return word in ("been", "done", "gone") or any(_irregular(word))
+
+
 #: Conditional and purpose particles: the past form next to them is a subjunctive, not a past tense.
 _RU_COND = {"бы", "б", "чтобы", "чтоб"}
 #: Conjunctions of condition and time: a perfective "future" after them is what English says
@@ -181,7 +198,7 @@ def _russian(side: SideText) -> _Tenses:
 
 def _is_past_form(w: Word) -> bool:
     low = w.lower.replace("’", "'")
-    if low in _IRREGULAR_PAST:
+    if _irregular_past(low):
         return True
     return low.endswith("ed") and len(low) >= 4 and low not in _ED_NOT_VERB and "-" not in low
 
@@ -205,7 +222,7 @@ def _english(side: SideText) -> _Tenses:
         """Whether a participle follows word k within three words, adverbs skipped ("have already done")."""
         for q in range(k + 1, min(len(low), k + 4)):
             x = low[q]
-            if x in _PARTICIPLES or x in _IRREGULAR_PAST or (x.endswith("ed") and len(x) >= 4
+            if _participle(x) or (x.endswith("ed") and len(x) >= 4
                                                              and x not in _ED_NOT_VERB):
                 return True
             if not (x in _BETWEEN or (x.endswith("ly") and len(x) > 4)):

@@ -78,9 +78,21 @@ def base_lang(lang: str) -> str:
     return (lang or "").split("-")[0].split("_")[0].lower()
 
 
+#: Abbreviations after which a full stop ends no sentence ("Mr. Kipiani", "г. Ереван", "No. 412").
+ABBREVIATIONS = frozenset("""
+mr mrs ms messrs mm mme mlle dr prof st mt gen col capt lt sgt adm gov sen rep rev hon esq jr sr no nos art
+vol ch sec fig cf vs etc viz approx dept corp inc co ltd
+г гг гр тов ген им см ст ул д проф акад св т тт
+""".split())
+
+
 def find_words(text: str) -> tuple[Word, ...]:
-    """The words of ``text`` in order, each marked when it opens a sentence."""
-    words = []
+    """The words of ``text`` in order, each marked when it opens a sentence.
+
+    A full stop after an abbreviation ("Mr.", "г.") or a single capital (an
+    initial: "A. Ter-Mikaelian") ends no sentence.
+    """
+    words: list[Word] = []
     for m in WORD.finditer(text):
         i = m.start() - 1
         quoted = False
@@ -88,6 +100,10 @@ def find_words(text: str) -> tuple[Word, ...]:
             quoted = quoted or text[i] in _QUOTE_OPENERS or (text[i] == '"' and (i == 0 or text[i - 1] in " (:"))
             i -= 1
         initial = i < 0 or text[i] in _SENTENCE_END or quoted
+        if initial and not quoted and i >= 0 and text[i] == "." and words and words[-1].end == i:
+            prev = words[-1].text
+            if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
+                initial = False
         words.append(Word(m.group(), m.start(), m.end(), initial))
     return tuple(words)
 

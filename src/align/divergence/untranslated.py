@@ -12,6 +12,13 @@
   source in the same order, at least two of them in lower case (a run of
   capitals is a name); single shared words are usually cognates or names and
   are not counted.
+
+Quoted or bracketed text that keeps an original term on purpose is not
+counted: a term alone ("the zemstvo (земство)") or a gloss, a short lead-in
+and the term ("(от англ. Member of the…)"); a word of the source's script
+inside a quotation in the target's own language still is.  Nor are the
+never-flag phrases of the collection's names list (:mod:`.terms`).  Two versions in one language (ru–ru) are compared
+as such: the component does not apply.
 """
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ import re
 
 from ..records import Mark
 from .base import Finding, evidence, quote
+from .terms import TermList
 from .tokens import SideText, Word
 
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|\([^)]*\)|\[[^\]]*\]")
@@ -33,10 +41,18 @@ MIN_RUN = 3
 _ONE_LETTER = {"en": {"a"}, "ru": set("иавксуоя"), "uk": set("іавзуоя"), "hy": {"և"}}
 
 
-def _mostly(side: SideText, start: int, end: int, script: str) -> bool:
-    """Whether the words between two offsets are nearly all in ``script`` (a quoted original term)."""
+def _original_term(side: SideText, start: int, end: int, script: str) -> bool:
+    """Whether quoted or bracketed text between two offsets keeps an original term on purpose: its
+    words are nearly all in ``script`` ("the zemstvo (земство)"), or they end in a run of them after
+    a short lead-in, a gloss ("(от англ. Member of the Assembly)")."""
     inside = [w for w in side.words if start <= w.start < end]
-    return bool(inside) and sum(side.word_script(w) == script for w in inside) >= 0.8 * len(inside)
+    if not inside:
+        return False
+    foreign = [side.word_script(w) == script for w in inside]
+    if sum(foreign) >= 0.8 * len(inside):
+        return True
+    lead = foreign.index(True) if True in foreign else len(foreign)
+    return 0 < lead <= 3 and all(foreign[lead:]) and len(foreign) - lead >= 1
 
 
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b\w+\.(?:com|org|net|ru|am|uk|gov|edu)\b\S*")
@@ -75,14 +91,17 @@ def _runs(words: list[Word], text: str) -> list[list[Word]]:
     return runs
 
 
-def score(src: SideText, tgt: SideText) -> Finding | None:
-    """Flag source-language words in the target; None when either language's script is unknown."""
-    if not src.script or not tgt.script or not tgt.words:
+def score(src: SideText, tgt: SideText, *, terms: TermList | None = None) -> Finding | None:
+    """Flag source-language words in the target; None when either language's script is unknown
+    or both sides are in one language."""
+    if not src.script or not tgt.script or not tgt.words or src.lang == tgt.lang:
         return None
     quoted = _quoted_spans(tgt.text)
-    finding = Finding("untranslated", 0.0)
+    kept_terms = terms.never_flag(tgt.text, tgt.lang) + terms.never_flag(tgt.text, src.lang) if terms else []
+    finding = Finding("untranslated", 0.0, features={"untranslated": 0.0, "untranslated_copied": 0.0})
     if src.script != tgt.script:
-        kept = [(a, b) for a, b in quoted if _mostly(tgt, a, b, src.script)] + _address_spans(tgt.text)
+        kept = [(a, b) for a, b in quoted if _original_term(tgt, a, b, src.script)] + kept_terms + \
+            _address_spans(tgt.text)
         singles = _ONE_LETTER.get(src.lang, set())
         foreign = [w for w in tgt.words
                    if tgt.word_script(w) == src.script and (len(w.text) >= 2 or w.lower in singles)
@@ -94,10 +113,15 @@ def score(src: SideText, tgt: SideText) -> Finding | None:
         else:
             left = foreign
     else:
-        left = _copied(src, tgt, quoted)
+        left = _copied(src, tgt, quoted + kept_terms)
     if not left:
         return finding
     finding.value = evidence(len(left), FIRST)
+    # words in the source's own script are surer evidence than words copied within one script (a title, a
+    # name kept in the original, a quotation): the combination weighs them apart
+    other_script = src.script != tgt.script
+    finding.features = {"untranslated": finding.value if other_script else 0.0,
+                        "untranslated_copied": 0.0 if other_script else finding.value}
     runs = _runs(left, tgt.text)
     shown = ", ".join(quote(tgt.text[r[0].start:r[-1].end]) for r in runs[:3])
     more = f" and {len(runs) - 3} more" if len(runs) > 3 else ""

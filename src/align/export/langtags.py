@@ -103,7 +103,12 @@ def resolve_pair(src_lang: str, tgt_lang: str, src_version: str = "", tgt_versio
         try:
             return validate_tag(lang, f"the {side} language")
         except ExportError as exc:
-            raise ExportError(f"{exc}; give a valid one with --lang-code {lang}=TAG") from None
+            from ..errors import LanguageError
+            from ..languages import normalize_language
+            try:  # an alignment stored before codes were normalised ("english")
+                return validate_tag(normalize_language(lang))
+            except LanguageError:
+                raise ExportError(f"{exc}; give a valid one with --lang-code {lang}=TAG") from None
 
     src, tgt = pick(src_lang, src_version, "source"), pick(tgt_lang, tgt_version, "target")
     if src.lower() == tgt.lower():

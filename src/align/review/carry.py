@@ -186,9 +186,10 @@ def _used_positions(alignment: Alignment, state: ReviewState) -> set[int]:
 
 def same_work(sa: Signature, sb: Signature) -> bool:
     """Same texts, model and settings, segmentation included (the workbench version and the
-    divergence scorer, ``settings["scoring"]``, may differ: scores are redone without re-aligning)."""
+    divergence scorer, ``settings["scoring"]`` and ``settings["scoring_*"]``, may differ: scores
+    are redone without re-aligning)."""
     def settings(s: Signature) -> dict:
-        return {k: v for k, v in s.settings.items() if k != "scoring"}
+        return {k: v for k, v in s.settings.items() if k != "scoring" and not k.startswith("scoring_")}
     return (sa.src_sha256, sa.tgt_sha256, sa.model, settings(sa)) == \
            (sb.src_sha256, sb.tgt_sha256, sb.model, settings(sb))
 

@@ -1,0 +1,76 @@
+"""Is a capitalised word an ordinary word of its language in lower case — a title, office, month?
+
+"Legation", "Treasury", "Consul", "Article", "Ways", "Allied" are capitalised in
+diplomatic English, but they are common words that a translation renders as
+common words ("миссия", "казначейство").  :mod:`.names` treats such a word as
+a name only when the other side marks one too.
+
+- English: **lemminflect**'s lexicon (MIT, data inside; built from the
+  SPECIALIST lexicon), which knows common words and their inflections but not
+  proper names ("London", "Kemal", "Erivan" are not in it), plus the names
+  component's own stop list.
+- Russian: **pymorphy3** — a word whose best reading is a known word carrying
+  none of the name tags (Name, Surn, Patr, Geox, Orgn, Trad).
+- Armenian: no lexicon here; the suffixes of abstract nouns
+  (-ություն, "Legation" = "Առաքելություն"), of relational adjectives (-ական,
+  -ային), of agent nouns (-իչ), "-ակից" (ally) and a few words of office
+  ("Ներքին", "Արտաքին", "Կոմիտե") mark a word as ordinary.
+- Other languages: unknown, so never ordinary (the names component behaves as
+  it did before).
+
+Both libraries are loaded on first use.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..languages import EAST_SLAVIC
+
+_RU_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+#: Armenian endings of ordinary words: abstract nouns, relational adjectives, agent nouns, with case endings.
+_HY_ORDINARY = re.compile(r"[ա-ֆ]{2,}(?:ություն|ության|ական|ային|ակից|իչ)(?:ը|ն|ի|ից|ով|ում|ին|ներ[ա-ֆ]*|եր[ա-ֆ]*)?"
+                          r"|(?:ներքին|արտաքին|գործ|կոմիսիա|կոմիտե|բյուրո|խորհուրդ|խորհրդ|ժողով|սենատ)[ա-ֆ]{0,5}")
+
+
+@lru_cache(maxsize=1)
+def _lemminflect():
+    import lemminflect
+    return lemminflect
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    from .tense import _morph as morph
+    return morph()
+
+
+@lru_cache(maxsize=65536)
+def ordinary(word: str, lang: str) -> bool:
+    """Whether ``word`` (any case) is an ordinary word of ``lang`` in lower case, not a proper name."""
+    w = word.lower().replace("’", "'")
+    if lang == "en":
+        if w.endswith("'s"):
+            w = w[:-2]
+        parts = [p for p in w.split("-") if p]
+        return bool(parts) and all(_en_known(p) for p in parts)
+    if lang in EAST_SLAVIC:
+        if not re.fullmatch(r"[а-яё\-]+", w):
+            return False
+        parses = _morph().parse(w)
+        if not parses:
+            return False
+        p = parses[0]
+        return bool(p.is_known) and not (_RU_NAME_TAGS & set(p.tag.grammemes)) and str(p.tag.POS or "") != ""
+    if lang == "hy":
+        return bool(_HY_ORDINARY.fullmatch(w))
+    return False
+
+
+def _en_known(w: str) -> bool:
+    from .names import _EN_STOP
+    if w in _EN_STOP:
+        return True
+    if len(w) < 3:
+        return False
+    return bool(_lemminflect().getAllLemmas(w))

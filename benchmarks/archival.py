@@ -42,7 +42,7 @@ Usage::
 
 Options: ``--data DIR`` (the dev set folder), ``--split tune|heldout|all``,
 ``--pair en-ru|en-hy|both``, ``--threshold``, ``--set KEY=VALUE``, ``--model``,
-``--prefix``, ``--cache-dir``, ``--json``, ``--verbose``.
+``--prefix``, ``--cache-dir``, ``--weights``, ``--json``, ``--verbose``.
 """
 from __future__ import annotations
 
@@ -241,19 +241,30 @@ def _reading(doc: DevDocument, version: str, lang: str, as_written: bool):
     return version_reading(text, lang, meta, version)
 
 
+#: Seconds spent aligning (embedding included) and scoring, over every align_pair call.
+TIMES = {"align": 0.0, "score": 0.0}
+
+
 def align_pair(doc: DevDocument, pair: str, encoder, settings, spelling: str = "modern",
-               as_written: bool = False) -> tuple[Alignment, int]:
-    """The scored alignment of one pair of a document, and the encoder calls the aligner asked for."""
+               as_written: bool = False, weights=None) -> tuple[Alignment, int]:
+    """The scored alignment of one pair of a document, and the encoder calls the aligner asked for
+    (``weights``: divergence weights other than the shipped ones).  Aligning and scoring are
+    timed apart (:data:`TIMES`)."""
     from align.aligner import AlignStats
-    from align.pipeline import align_segments
+    from align.pipeline import align_segments, score_alignment
     src, lang = pair_languages(pair)
     tgt = target_version(pair, spelling)
     stats = AlignStats()
+    t0 = time.perf_counter()
     alignment = align_segments(
         segments(doc.versions[src], doc.doc_id, src), segments(doc.versions[tgt], doc.doc_id, tgt), src, lang,
-        src_text=doc.text(src), tgt_text=doc.text(tgt), encoder=encoder, settings=settings, score=True,
+        src_text=doc.text(src), tgt_text=doc.text(tgt), encoder=encoder, settings=settings, score=False,
         doc_id=doc.doc_id, src_version=src, tgt_version=tgt, segmentation="presegmented", stats=stats,
         src_reading=_reading(doc, src, src, as_written), tgt_reading=_reading(doc, tgt, lang, as_written))
+    t1 = time.perf_counter()
+    alignment = score_alignment(alignment, encoder=encoder, weights=weights)
+    TIMES["align"] += t1 - t0
+    TIMES["score"] += time.perf_counter() - t1
     return alignment, stats.encoder_calls
 
 
@@ -388,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="E5 text prefix (default: the encoder's own, query)")
     ap.add_argument("--cache-dir", type=Path, default=None,
                     help="embedding cache folder (default: $ALIGN_CACHE_DIR or ~/.cache/align-workbench)")
+    ap.add_argument("--weights", type=Path, default=None,
+                    help="divergence weights file (default: the shipped weights; see benchmarks/fit_divergence.py)")
     ap.add_argument("--json", action="store_true", help="also print one JSON line with every number")
     ap.add_argument("--verbose", action="store_true",
                     help="list the omissions/additions missed and the equivalent beads flagged, with reasons")
@@ -406,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     pairs = PAIRS if args.pair == "both" else (args.pair,)
+    from align.divergence import Model
+    weights = Model.load(args.weights) if args.weights else None
     encoder = make_encoder(args)
     counted = _Counted(encoder)
     before = model_calls(encoder)
@@ -420,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     for spelling in spellings:
         for pair in pairs:
             for doc in docs:
-                alignment, calls = align_pair(doc, pair, counted, settings, spelling, args.as_written)
+                alignment, calls = align_pair(doc, pair, counted, settings, spelling, args.as_written, weights)
                 src, tgt = pair_languages(pair)[0], target_version(pair, spelling)
                 faithful = faithful_similarities(alignment, doc.gold[pair], counted) if args.spelling == "both" else ()
                 results.append(Result(doc, pair, doc.gold[pair], predicted_beads(alignment),
@@ -444,7 +459,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Archival dev set ({len(docs)} documents, split {args.split}), model `{encoder.identity}`"
           + (f", overrides {changes}" if changes else "")
           + f"; {wall:.0f} s, {counted.seconds:.0f} s in the encoder, "
-            f"{model_calls(encoder) - before} texts embedded now")
+            f"{model_calls(encoder) - before} texts embedded now"
+          + f"; aligning {TIMES['align']:.1f} s, scoring {TIMES['score']:.1f} s "
+            f"({100 * TIMES['score'] / max(1e-9, TIMES['align'] + TIMES['score']):.1f}% of the run)")
     print_tables(rows, args.threshold)
     if args.spelling == "both":
         print_spelling_table(rows, args.threshold, args.split)
@@ -458,6 +475,7 @@ def main(argv: list[str] | None = None) -> int:
         record = {"benchmark": "archival", "split": args.split, "threshold": args.threshold,
                   "rows": [rounded(r) for r in rows], "wall_s": round(wall, 1),
                   "embed_s": round(counted.seconds, 1), "embedded": model_calls(encoder) - before,
+                  "align_s": round(TIMES["align"], 2), "score_s": round(TIMES["score"], 2),
                   **provenance(settings, changes, encoder)}
         print(json.dumps(record, ensure_ascii=False))
     return 0

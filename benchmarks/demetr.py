@@ -84,8 +84,12 @@ def one_bead(src: str, tgt: str, sim: float | None, model: str) -> Alignment:
     return Alignment(s, t, (bead,), sig, "ru", "en")
 
 
+#: Scoring options every call shares: the encoder for the names check (behind the cache), the weights.
+SCORING_OPTIONS: dict[str, object] = {}
+
+
 def score_one(src: str, tgt: str, sim: float | None, model: str):
-    return score_alignment(one_bead(src, tgt, sim, model)).beads[0].divergence
+    return score_alignment(one_bead(src, tgt, sim, model), **SCORING_OPTIONS).beads[0].divergence
 
 
 def pct(x: float) -> str:
@@ -104,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=DEFAULT_REVIEW_THRESHOLD,
                     help=f"review threshold (default {DEFAULT_REVIEW_THRESHOLD})")
     ap.add_argument("--dump", type=Path, default=None, help="write per-item scores and components as JSONL")
+    ap.add_argument("--weights", type=Path, default=None,
+                    help="divergence weights file (default: the shipped weights; see benchmarks/fit_divergence.py)")
+    ap.add_argument("--no-name-check", action="store_true",
+                    help="do not let the names component ask the encoder about names (as scorers before #20)")
     ap.add_argument("--no-timing", action="store_true", help="skip the 500-bead timing")
     ap.add_argument("--json", action="store_true", help="also print one JSON line with every number")
     ap.add_argument("--ntrex", action="store_true",
@@ -121,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     from align.embed.cache import CachedEncoder
     enc = CachedEncoder(get_encoder(args.model), args.cache_dir)
     model = enc.identity
+    from align.divergence import Model
+    from align.divergence.namecheck import NameCheck
+    if args.weights:
+        SCORING_OPTIONS["model"] = Model.load(args.weights)
+    if not args.no_name_check:
+        SCORING_OPTIONS["encoder"] = NameCheck(enc, budget=10**6)  # one check for every pair: names embedded once
     texts = sorted({t for items in data.values() for d in items
                     for t in (d["src_sent"], d["mt_sent"], d["pert_sent"]) if t.strip()})
     t0 = time.perf_counter()
@@ -271,9 +285,10 @@ def ntrex(folder: Path, enc, thr: float) -> dict[str, object]:
     print("\n## Human translations (NTREX-128 lines): share flagged\n")
     print("Each line pair scored alone (the single-pair fallback) and inside its document's alignment "
           "(calibrated on the document's own beads, 4–30 lines).  Columns after the first two: share of "
-          "lines where that component alone reaches the threshold.\n")
-    comps = ("meaning", "numbers", "names", "negation", "untranslated", "length", "antonym", "question", "gender",
-             "tense")
+          "lines where that component's value reaches 0.5 (each component's own scale; whether the bead is "
+          "flagged depends on the combination).\n")
+    from align.divergence import COMPONENTS
+    comps = tuple(c for c in COMPONENTS if c not in ("omission", "addition"))
     print("| pair | flagged alone | flagged in document | " + " | ".join(comps) + " |")
     print("|---|---|---|" + "---|" * len(comps))
     out: dict[str, object] = {}
@@ -288,10 +303,11 @@ def ntrex(folder: Path, enc, thr: float) -> dict[str, object]:
             src = tuple(Segment("d", a, 0, k, 0, len(lines[a][i]), lines[a][i]) for k, i in enumerate(idx))
             tgt = tuple(Segment("d", b, 0, k, 0, len(lines[b][i]), lines[b][i]) for k, i in enumerate(idx))
             beads = tuple(Bead((k,), (k,), float(sims[i])) for k, i in enumerate(idx))
-            aln = score_alignment(Alignment(src, tgt, beads, Signature(enc.identity, {}, "", "", "bench"), a, b))
+            aln = score_alignment(Alignment(src, tgt, beads, Signature(enc.identity, {}, "", "", "bench"), a, b),
+                                  **SCORING_OPTIONS)
             in_doc += sum(bd.divergence.score >= thr for bd in aln.beads)
         n = len(alone)
-        share = [sum(d.components.get(c, 0.0) >= thr for d in alone) / n for c in comps]
+        share = [sum(d.components.get(c, 0.0) >= 0.5 for d in alone) / n for c in comps]
         flagged = sum(d.score >= thr for d in alone) / n
         print(f"| {a}–{b} | {pct(flagged)} | {pct(in_doc / n)} | " + " | ".join(pct(x) for x in share) + " |")
         out[f"{a}-{b}"] = {"lines": n, "flagged": flagged, "flagged_in_document": in_doc / n,
@@ -303,7 +319,7 @@ def score_one_pair(src: str, tgt: str, sim: float, src_lang: str, tgt_lang: str,
     s = (Segment("x", src_lang, 0, 0, 0, len(src), src),)
     t = (Segment("x", tgt_lang, 0, 0, 0, len(tgt), tgt),)
     aln = Alignment(s, t, (Bead((0,), (0,), sim),), Signature(model, {}, "", "", "bench"), src_lang, tgt_lang)
-    return score_alignment(aln).beads[0].divergence
+    return score_alignment(aln, **SCORING_OPTIONS).beads[0].divergence
 
 
 def timing(data: dict[str, list[dict]], vecs: dict, model: str, model_name: str | None,
@@ -323,30 +339,41 @@ def timing(data: dict[str, list[dict]], vecs: dict, model: str, model_name: str 
     tgt = tuple(Segment("t", "en", 0, i, 0, len(t), t) for i, (_, t) in enumerate(pairs))
     bs = tuple(Bead((i,), (i,), float(np.dot(vecs[s], vecs[t]))) for i, (s, t) in enumerate(pairs))
     aln = Alignment(src, tgt, bs, Signature(model, {}, "", "", "benchmark"), "ru", "en")
-    runs = []
+    runs, asked = [], 0
+    options = dict(SCORING_OPTIONS)
+    import tempfile
+
+    from align.embed import get_encoder
+    from align.embed.cache import CachedEncoder
+    raw = get_encoder(model_name)
     for _ in range(3):
         from align.divergence import antonyms, gazetteer, names, translit
-        for f in (names.words_match, names.stems, antonyms._poles_of, translit.name_key, gazetteer.concept):
+        from align.divergence.namecheck import NameCheck
+        for f in (names.words_match, names.stems, antonyms._poles_of, translit.name_key, gazetteer.concept,
+                  gazetteer.territory):
             f.cache_clear()  # start cold: no word seen before
-        t0 = time.perf_counter()
-        score_alignment(aln)
-        runs.append(time.perf_counter() - t0)
+        with tempfile.TemporaryDirectory() as cold:
+            if "encoder" in options:  # names never seen: every name the check asks about is embedded for real
+                options["encoder"] = NameCheck(CachedEncoder(raw, cold))
+            t0 = time.perf_counter()
+            score_alignment(aln, **options)
+            runs.append(time.perf_counter() - t0)
+            asked = options["encoder"].asked if "encoder" in options else 0
     score_s = statistics.median(runs)
     # the encoder's speed on sentences it has not seen (no cache), on this machine now
-    from align.embed import get_encoder
     fresh = [f"{s} ({i})" for i, (s, _) in enumerate(pairs[:48])]
-    raw = get_encoder(model_name)
     raw.encode(fresh[:2])  # load the model outside the clock
     t0 = time.perf_counter()
     raw.encode(fresh)
     rate = len(fresh) / (time.perf_counter() - t0)
     embed_s = 2 * beads / rate
     print(f"\n## Speed\n\nScoring a {beads}-bead alignment: {score_s:.2f} s (median of 3, cold caches), "
-          f"{1000 * score_s / beads:.2f} ms per bead, no encoder call.  Embedding its {2 * beads} sentences "
+          f"{1000 * score_s / beads:.2f} ms per bead, {asked} names embedded for the names check (an empty "
+          f"cache: none of them seen before).  Embedding its {2 * beads} sentences "
           f"once — the least any alignment run embeds — with `{raw.identity}` at the measured "
           f"{rate:.1f} sentences/s: {embed_s:.1f} s.  Scoring adds {100 * score_s / embed_s:.1f}% to that "
           f"(less to a whole run, which also searches and refines).")
-    return {"beads": beads, "score_s": score_s, "ms_per_bead": 1000 * score_s / beads,
+    return {"beads": beads, "score_s": score_s, "ms_per_bead": 1000 * score_s / beads, "names_embedded": asked,
             "encoder_sentences_per_s": rate, "embed_s": embed_s, "overhead": score_s / embed_s}
 
 

@@ -42,14 +42,12 @@ import datetime as _dt
 import json
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DEFAULT_BENCH, code_version  # noqa: E402  (also puts src/ on the path)
-
 from align.divergence import FEATURES, SCORING  # noqa: E402
 from align.divergence.fitting import Example, evaluate, fit  # noqa: E402
 from align.divergence.model import WEIGHTS_FILE, Model  # noqa: E402
@@ -63,10 +61,9 @@ CALIBRATE_ON = ("archival",)
 def archival_examples(split: str, encoder) -> list[Example]:
     """Predicted beads of the archival documents of one split, labelled from the gold they cover."""
     from _archival import DIVERGENT, PAIRS, load_devset
-    from archival import align_pair
-
     from align.aligner import AlignerSettings
     from align.divergence.combine import bead_findings, features_of
+    from archival import align_pair
     out = []
     for doc in load_devset(split=split):
         for pair in PAIRS:
@@ -104,11 +101,10 @@ def demetr_label(name: str) -> int | None:
 
 def demetr_examples(parity: int, encoder, bench: Path) -> list[Example]:
     """DEMETR items whose id has this parity (0: fit, 1: held out): controls and labelled edits."""
-    from demetr import DEMETR, load
-
     from align.divergence.combine import BeadPair, Calibration, features_of, findings
     from align.divergence.namecheck import NameCheck
     from align.divergence.tokens import Side
+    from demetr import DEMETR, load
     data = load(bench / DEMETR, 0)
     texts = sorted({t for items in data.values() for d in items for t in (d["src_sent"], d["mt_sent"], d["pert_sent"])
                     if t.strip()})
@@ -182,7 +178,8 @@ def explain(model: Model) -> list[str]:
                "antonym": "for an antonym (0.55)", "question": "for a question on one side (0.55)",
                "gender": "for a pronoun of the other gender (0.5)", "tense": "for a future against a past (0.3)"}
     at = {"meaning": 1.0, "length": 0.5, "numbers": 0.7, "numbers_one_side": 0.7, "names": 0.7,
-          "names_one_side": 0.45, "untranslated": 0.6, "untranslated_copied": 0.6, "negation": 0.6, "negation_absorbed": 0.3,
+          "names_one_side": 0.45, "untranslated": 0.6, "untranslated_copied": 0.6, "negation": 0.6,
+          "negation_absorbed": 0.3,
           "antonym": 0.55, "question": 0.55, "gender": 0.5, "tense": 0.3}
     rows = ["| feature | weight | log-odds added | meaning |", "|---|---|---|---|"]
     for f in FEATURES:

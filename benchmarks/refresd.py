@@ -43,8 +43,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DEFAULT_BENCH, code_version, machine, skip  # noqa: E402  (also puts src/ on the path)
-
-from align.divergence import DEFAULT_REVIEW_THRESHOLD, FEATURES, score_pair  # noqa: E402
+from align.divergence import DEFAULT_REVIEW_THRESHOLD, FEATURES  # noqa: E402
 from align.divergence.fitting import auc  # noqa: E402
 
 FOLDER = Path("refresd_en_fr")

@@ -8,8 +8,8 @@ import random
 import pytest
 
 from align.divergence import COMPONENTS, FEATURES, REGISTRY, Model, score_pair
-from align.divergence.combine import combine
 from align.divergence.base import Finding
+from align.divergence.combine import combine
 from align.divergence.fitting import Example, auc, evaluate, fit, refit_intercept
 from align.divergence.model import shipped
 from align.errors import InputError

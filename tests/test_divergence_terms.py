@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from align.divergence import TermList, score_pair, scoring_stamp
-from align.divergence import names, untranslated
-from align.divergence.tokens import Side
+from align.divergence import TermList, names, score_pair, scoring_stamp, untranslated
+from align.divergence.tokens import SideText
 from align.errors import InputError
 
 LIST = """
@@ -47,9 +46,9 @@ def test_a_listed_spelling_matches_its_case_forms_and_whole_words_only(terms):
 def test_a_name_found_through_the_list_is_not_missing_and_the_reason_says_so(terms):
     src, tgt = "The note was handed to the Quai d'Orsay on Monday.", \
         "Нота была передана в Министерство иностранных дел Франции в понедельник."
-    without = names.score(Side(src, "en"), Side(tgt, "ru"))
+    without = names.score(SideText(src, "en"), SideText(tgt, "ru"))
     assert without.value > 0
-    found = names.score(Side(src, "en"), Side(tgt, "ru"), terms=terms)
+    found = names.score(SideText(src, "en"), SideText(tgt, "ru"), terms=terms)
     assert found.value == 0
     assert any("names list" in n and "Quai" in n for n in found.notes)
     d = score_pair(src, tgt, "en", "ru", 0.92, terms=terms)
@@ -57,16 +56,17 @@ def test_a_name_found_through_the_list_is_not_missing_and_the_reason_says_so(ter
 
 
 def test_a_listed_name_whose_equivalent_is_absent_counts_fully(terms):
-    f = names.score(Side("He spoke with Mr. Gegechkori.", "en"), Side("Он говорил с г-ном Кипиани.", "ru"), terms=terms)
+    f = names.score(SideText("He spoke with Mr. Gegechkori.", "en"), SideText("Он говорил с г-ном Кипиани.", "ru"),
+                    terms=terms)
     assert f.value >= names.FIRST
     assert "Gegechkori" in f.reasons[0] and "names list" in f.reasons[0]
 
 
 def test_never_flag_words_are_neither_missing_names_nor_untranslated(terms):
     src, tgt = "His Excellency received the note.", "Он получил ноту."
-    assert names.score(Side(src, "en"), Side(tgt, "ru")).value > 0
-    assert names.score(Side(src, "en"), Side(tgt, "ru"), terms=terms) is None
-    s, t = Side("Certified copy.", "en"), Side("Pour copie conforme. Верно.", "ru")
+    assert names.score(SideText(src, "en"), SideText(tgt, "ru")).value > 0
+    assert names.score(SideText(src, "en"), SideText(tgt, "ru"), terms=terms) is None
+    s, t = SideText("Certified copy.", "en"), SideText("Pour copie conforme. Верно.", "ru")
     assert untranslated.score(s, t).value > 0  # Latin-script words left in a Russian text
     assert untranslated.score(s, t, terms=terms).value == 0  # ... unless the list says they are fine
 

@@ -38,7 +38,8 @@ def test_adding_or_editing_the_names_list_rescores_stored_pairs_in_place(workdir
     r.accept(0, by="tester")
     r.save()
     capsys.readouterr()
-    (workdir / "texts" / "names.toml").write_text('[[equivalent]]\nen = ["Angora"]\nru = ["Ангора"]\n', encoding="utf-8")
+    names = workdir / "texts" / "names.toml"
+    names.write_text('[[equivalent]]\nen = ["Angora"]\nru = ["Ангора"]\n', encoding="utf-8")
     assert _run(workdir) == 0
     assert "re-scored" in capsys.readouterr().out
     stamps = _stamps(workdir)
@@ -46,7 +47,7 @@ def test_adding_or_editing_the_names_list_rescores_stored_pairs_in_place(workdir
     again = store.load(path)
     assert again.alignment.signature.settings["scoring_names"].endswith("names.toml")
     assert again.review["beads"]  # the decision is kept
-    (workdir / "texts" / "names.toml").write_text('[[equivalent]]\nen = ["Angora"]\nru = ["Анкара"]\n', encoding="utf-8")
+    names.write_text('[[equivalent]]\nen = ["Angora"]\nru = ["Анкара"]\n', encoding="utf-8")
     assert _run(workdir) == 0
     assert _stamps(workdir) != stamps
     capsys.readouterr()

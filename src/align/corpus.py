@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from . import armscii8
-from .errors import CorpusError, InputError, LanguageMismatchWarning, MetadataError
+from .errors import CorpusError, InputError, LanguageError, LanguageMismatchWarning, MetadataError
+from .languages import normalize_language
 from .reading import check_orthography
 from .records import Document, DocumentMeta, Role, Version, VersionMeta
 from .scripts import script_mismatch
@@ -73,8 +74,6 @@ def _fields(path: Path, data: dict[str, Any], required: tuple[str, ...], optiona
 
 def parse_version_meta(path: Path, data: dict[str, Any]) -> VersionMeta:
     """Validate a version's metadata table."""
-    from .errors import LanguageError
-    from .languages import normalize_language
     f = _fields(path, data, VERSION_REQUIRED, VERSION_OPTIONAL)
     if not _LANG.match(f["language"]):
         raise MetadataError(f"{path}: field 'language' = {f['language']!r} is not a language code "

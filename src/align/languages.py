@@ -55,7 +55,7 @@ def _normalize(tag: str) -> str | None:
         key = named
     try:
         std = langcodes.standardize_tag(key)
-    except (ValueError, langcodes.LanguageTagError):  # type: ignore[attr-defined]
+    except (ValueError, langcodes.LanguageTagError):
         return None
     lang = langcodes.Language.get(std)
     if not lang.is_valid() or not lang.language or lang.language == "und":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import ExportError
 from ..export.tmx_import import read_tmx
+from ..languages import normalize_language
 from ..store import alignment_path, save
 
 
@@ -37,7 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
 
 
-    from ..languages import normalize_language
     alignment = read_tmx(args.file, normalize_language(args.src_lang, where="--src-lang"),
                          normalize_language(args.tgt_lang, where="--tgt-lang"), doc_id=args.doc_id)
     out = Path(args.out) if args.out else alignment_path(args.alignments, alignment.doc_id,

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..divergence import TermList
 from ..divergence.omission import gap_of
 from ..export.tables import table_text
 from ..pipeline import align_texts, resolve_encoder
@@ -66,7 +67,6 @@ def run(args: argparse.Namespace) -> int:
         load(args.save)  # a file that cannot be read is refused before any work, and left untouched
     src_text = read_text(args.src, encoding=args.src_encoding or args.encoding, lang=args.src_lang)
     tgt_text = read_text(args.tgt, encoding=args.tgt_encoding or args.encoding, lang=args.tgt_lang)
-    from ..divergence import TermList
     terms = TermList.load(args.names) if args.names else None
     encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
     alignment = align_texts(src_text, tgt_text, args.src_lang, args.tgt_lang, encoder=encoder, settings=settings,

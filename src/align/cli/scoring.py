@@ -4,6 +4,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .. import store
+from ..divergence import FEATURES, SCORING, TermList
+from ..divergence.fitting import evaluate, examples_from_review
+from ..divergence.fitting import fit as fit_model
+from ..divergence.model import COLLECTION_FILE, Model, shipped
+from ..embed.registry import encoder_for_identity
+from ..errors import InputError
+
 #: How strongly a refit keeps the starting weights (L2 pull per unit of data weight).
 REFIT_L2 = 0.5
 
@@ -47,7 +55,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _store_files(paths: list[str]) -> list[Path]:
-    from ..errors import InputError
     files: list[Path] = []
     for raw in paths:
         p = Path(raw)
@@ -60,8 +67,7 @@ def _store_files(paths: list[str]) -> list[Path]:
     return files
 
 
-def _table(old, new) -> str:
-    from ..divergence import FEATURES
+def _table(old: Model, new: Model) -> str:
     rows = [f"{'feature':<14} {'start':>8} {'refitted':>9}"]
     for name in FEATURES:
         rows.append(f"{name:<14} {old.weights.get(name, 0.0):>8.3f} {new.weights.get(name, 0.0):>9.3f}")
@@ -74,12 +80,6 @@ def fit(args: argparse.Namespace) -> int:
     import json
     import sys
 
-    from .. import store
-    from ..divergence import FEATURES, SCORING, TermList
-    from ..divergence.fitting import evaluate, examples_from_review
-    from ..divergence.fitting import fit as fit_model
-    from ..divergence.model import COLLECTION_FILE, Model
-    from ..errors import InputError
 
     files = _store_files(args.alignments)
     terms = TermList.for_collection(args.texts)
@@ -91,7 +91,6 @@ def fit(args: argparse.Namespace) -> int:
         if not args.no_encoder:
             model = store.load(path).alignment.signature.model
             if model not in encoders:
-                from ..embed.registry import encoder_for_identity
                 encoders[model] = encoder_for_identity(model)
             encoder = encoders[model]
         examples += examples_from_review(path, terms=terms, encoder=encoder)
@@ -106,8 +105,8 @@ def fit(args: argparse.Namespace) -> int:
                                               "divergent": n_div}}
     new = fit_model(examples, FEATURES, prior=start, l2=args.keep, about=about)
     print(_table(start, new))
-    for label, model in (("start", start), ("refitted", new)):
-        for group, r in evaluate(model, examples).items():
+    for label, weights in (("start", start), ("refitted", new)):
+        for group, r in evaluate(weights, examples).items():
             print(f"{label:>9} on {group}: AUC {r['auc']:.3f}, accepted beads flagged "
                   f"{100 * r['faithful_flagged']:.1f}%, divergent beads flagged {100 * r['divergent_flagged']:.1f}%")
     print("(measured on the beads fitted on: optimistic)")
@@ -124,8 +123,6 @@ def fit(args: argparse.Namespace) -> int:
 def show(args: argparse.Namespace) -> int:
     import json
 
-    from ..divergence import FEATURES
-    from ..divergence.model import Model, shipped
     model = Model.load(args.file) if args.file else (Model.for_collection(args.texts) or shipped())
     where = args.file or model.source or "the shipped weights"
     print(f"weights: {where}")

@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 from ..errors import LanguageMismatchWarning
+from ..languages import normalize_language
 from ..reading import read
 from ..scripts import script_mismatch
 from ..segment import segment_text
@@ -19,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Split a UTF-8 text file into sentences (paragraphs are separated by "
                                    "blank lines) and print one sentence per line.")
     p.add_argument("file", help="text file to segment")
-    p.add_argument("--lang", required=True, help="language code or English name: en, ru, hy, de, fr, zh (normalised: english → en)")
+    p.add_argument("--lang", required=True,
+                   help="language code or English name: en, ru, hy, de, fr, zh (normalised: english → en)")
     p.add_argument("--encoding", default=None, help="the file's encoding if not UTF-8 (e.g. cp1251, koi8-r)")
     p.add_argument("--jsonl", action="store_true",
                    help="print one JSON object per sentence with paragraph, index, start and end offsets")
@@ -30,7 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
 
 
-    from ..languages import normalize_language
     args.lang = normalize_language(args.lang, where="--lang")
     text = read_text(args.file, encoding=args.encoding, lang=args.lang)
     problem = script_mismatch(text, args.lang)

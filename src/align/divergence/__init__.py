@@ -21,8 +21,7 @@ The collection's names list (:mod:`.terms`) tells names and terms apart.
 from __future__ import annotations
 
 from .calibration import Calibration, calibrate, register_reference
-from .combine import (DEFAULT_REVIEW_THRESHOLD, SCORING, calibrate_alignment, score_alignment, score_pair,
-                      scoring_stamp)
+from .combine import DEFAULT_REVIEW_THRESHOLD, SCORING, calibrate_alignment, score_alignment, score_pair, scoring_stamp
 from .components import COMPONENTS, FEATURES, REGISTRY, Component
 from .model import Model
 from .omission import GAPS, gap_of

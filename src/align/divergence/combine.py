@@ -26,6 +26,9 @@ from __future__ import annotations
 import dataclasses
 import math
 
+from ..embed import TextEncoder
+from ..errors import InputError
+from ..languages import normalize_language
 from ..reading import Reading, normalise
 from ..reading.written import as_written, read_side
 from ..records import Alignment, Bead, Divergence
@@ -153,13 +156,13 @@ def _written(found: list[Finding], src: Reading, tgt: Reading) -> list[Finding]:
 
 
 def _lang(lang: str) -> str:
-    from ..languages import normalize_language
     return normalize_language(lang)
 
 
 def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, similarity: float | None,
                *, calibration: Calibration | None = None, terms: TermList | None = None,
-               encoder=None, model: Model | None = None, src_orthography: str | None = None,
+               encoder: TextEncoder | NameCheck | None = None, model: Model | None = None,
+               src_orthography: str | None = None,
                tgt_orthography: str | None = None) -> Divergence:
     """The divergence of one pair of texts.
 
@@ -244,7 +247,7 @@ def calibrate_alignment(alignment: Alignment) -> Calibration:
 
 
 def bead_findings(alignment: Alignment, *, calibration: Calibration | None = None, terms: TermList | None = None,
-                  encoder=None) -> list[list[Finding] | None]:
+                  encoder: TextEncoder | NameCheck | None = None) -> list[list[Finding] | None]:
     """The findings of every bead (None for a bead with an empty side): what :func:`score_alignment`
     combines, and what :mod:`.fitting` learns from."""
     cal = calibration or calibrate_alignment(alignment)
@@ -268,7 +271,7 @@ def bead_findings(alignment: Alignment, *, calibration: Calibration | None = Non
 
 
 def score_alignment(alignment: Alignment, *, calibration: Calibration | None = None, terms: TermList | None = None,
-                    encoder=None, model: Model | None = None) -> Alignment:
+                    encoder: TextEncoder | NameCheck | None = None, model: Model | None = None) -> Alignment:
     """A copy of ``alignment`` whose every bead carries a :class:`~align.records.Divergence`.
 
     ``calibration`` defaults to :func:`calibrate_alignment` of this alignment.
@@ -305,7 +308,6 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
 def terms_of(alignment: Alignment) -> TermList | None:
     """The names list an alignment was scored with, read again from the path in its signature
     (None when there was none, or the file is gone or changed so that it no longer loads)."""
-    from ..errors import InputError
     path = alignment.signature.settings.get(NAMES_KEY)
     if not path:
         return None
@@ -318,7 +320,6 @@ def terms_of(alignment: Alignment) -> TermList | None:
 def weights_of(alignment: Alignment) -> Model | None:
     """The refitted weights an alignment was scored with, read again from the path in its signature
     (None for the shipped weights, or when the file no longer loads)."""
-    from ..errors import InputError
     path = alignment.signature.settings.get(WEIGHTS_KEY)
     if not path:
         return None

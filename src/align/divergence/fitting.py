@@ -22,13 +22,20 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from .. import store
 from ..errors import InputError
-from .model import Model, sigmoid
+from ..records import Alignment
+from ..review.state import bead_state
+from .combine import bead_findings, features_of
+from .model import Model
+from .terms import TermList
 
 #: Default strength of the pull towards the prior weights, in beads' worth of evidence.
 L2 = 1.0
@@ -212,9 +219,8 @@ def evaluate(model: Model, examples: Iterable[Example], threshold: float = 0.5) 
 DIVERGENT_SEVERITIES = ("major", "critical")
 
 
-def review_labels(alignment, review: Mapping | None) -> list[int | None]:
+def review_labels(alignment: Alignment, review: Mapping[str, Any] | None) -> list[int | None]:
     """Per bead: 0 (accepted), 1 (divergent, major or critical), None (pending, minor, rejected)."""
-    from ..review.state import bead_state
     out: list[int | None] = []
     for b in alignment.beads:
         st = bead_state(review or {}, b.ids())
@@ -227,18 +233,16 @@ def review_labels(alignment, review: Mapping | None) -> list[int | None]:
     return out
 
 
-def examples_from_alignment(alignment, labels: Sequence[int | None], group: str, *, terms=None,
-                            encoder=None) -> list[Example]:
+def examples_from_alignment(alignment: Alignment, labels: Sequence[int | None], group: str, *,
+                            terms: TermList | None = None, encoder: Any = None) -> list[Example]:
     """Examples of the labelled beads of an alignment (beads with an empty side are left out:
     they always score 1)."""
-    from .combine import bead_findings, features_of
     found = bead_findings(alignment, terms=terms, encoder=encoder)
     return [Example(features_of(f), int(y), group) for f, y in zip(found, labels) if f is not None and y is not None]
 
 
-def examples_from_review(path, *, terms=None, encoder=None) -> list[Example]:
+def examples_from_review(path: str | Path, *, terms: TermList | None = None, encoder: Any = None) -> list[Example]:
     """Examples of one reviewed store file (``alignments/<doc>/<src>__<tgt>.json``), grouped by language pair."""
-    from .. import store
     stored = store.load(path)
     a = stored.alignment
     group = f"review:{a.src_lang}-{a.tgt_lang}"

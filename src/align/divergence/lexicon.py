@@ -7,8 +7,7 @@ a name only when the other side marks one too.
 
 - English: **lemminflect**'s lexicon (MIT, data inside; built from the
   SPECIALIST lexicon), which knows common words and their inflections but not
-  proper names ("London", "Kemal", "Erivan" are not in it), plus the names
-  component's own stop list.
+  proper names ("London", "Kemal", "Erivan" are not in it).
 - Russian: **pymorphy3** — a word whose best reading is a known word carrying
   none of the name tags (Name, Surn, Patr, Geox, Orgn, Trad).
 - Armenian: no lexicon here; the suffixes of abstract nouns
@@ -24,8 +23,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from ..languages import EAST_SLAVIC
+from .tense import _morph as morph
 
 _RU_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 #: Armenian endings of ordinary words: abstract nouns, relational adjectives, agent nouns, with case endings.
@@ -34,15 +35,9 @@ _HY_ORDINARY = re.compile(r"[ա-ֆ]{2,}(?:ություն|ության|ական|�
 
 
 @lru_cache(maxsize=1)
-def _lemminflect():
+def _lemminflect() -> Any:
     import lemminflect
     return lemminflect
-
-
-@lru_cache(maxsize=1)
-def _morph():
-    from .tense import _morph as morph
-    return morph()
 
 
 @lru_cache(maxsize=65536)
@@ -57,7 +52,7 @@ def ordinary(word: str, lang: str) -> bool:
     if lang in EAST_SLAVIC:
         if not re.fullmatch(r"[а-яё\-]+", w):
             return False
-        parses = _morph().parse(w)
+        parses = morph().parse(w)
         if not parses:
             return False
         p = parses[0]
@@ -68,9 +63,6 @@ def ordinary(word: str, lang: str) -> bool:
 
 
 def _en_known(w: str) -> bool:
-    from .names import _EN_STOP
-    if w in _EN_STOP:
-        return True
     if len(w) < 3:
         return False
     return bool(_lemminflect().getAllLemmas(w))

@@ -22,12 +22,14 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..errors import InputError
+from ..store import atomic_write_text
 
 #: The shipped weights (package data).
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
@@ -66,7 +68,7 @@ class Model:
                 "about": dict(self.about)}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], where: str = "weights") -> "Model":
+    def from_dict(cls, data: Mapping[str, Any], where: str = "weights") -> Model:
         """A model from its dict form; :class:`~align.errors.InputError` naming ``where`` when malformed."""
         if not isinstance(data, Mapping):
             raise InputError(f"{where}: expected a JSON object with 'intercept' and 'weights'")
@@ -86,7 +88,7 @@ class Model:
         return cls(float(intercept), clean, dict(about) if isinstance(about, Mapping) else {})
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "Model":
+    def load(cls, path: str | Path | None = None) -> Model:
         """The model in ``path`` (a weights JSON file), or the shipped one."""
         if path is None:
             return shipped()
@@ -101,13 +103,12 @@ class Model:
         return cls(model.intercept, model.weights, model.about, str(p))
 
     @classmethod
-    def for_collection(cls, texts: str | Path) -> "Model | None":
+    def for_collection(cls, texts: str | Path) -> Model | None:
         """``texts/divergence-weights.json`` when the collection has one (refitted on its reviews), else None."""
         path = Path(texts) / COLLECTION_FILE
         return cls.load(path) if path.is_file() else None
 
     def save(self, path: str | Path) -> None:
-        from ..store import atomic_write_text
         atomic_write_text(Path(path), json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n")
 
     def digest(self) -> str:

@@ -18,7 +18,8 @@ for, so scoring stays a small share of a run's time.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 #: Cosine at or above which two names are taken for one.
 SAME = 0.85
@@ -38,7 +39,7 @@ class NameCheck:
         self._vectors: dict[str, Any] = {}
 
     @classmethod
-    def of(cls, encoder: Any) -> "NameCheck | None":
+    def of(cls, encoder: Any) -> NameCheck | None:
         """A check for ``encoder`` (None for None); an existing NameCheck is kept."""
         if encoder is None or isinstance(encoder, NameCheck):
             return encoder

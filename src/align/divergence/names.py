@@ -422,7 +422,8 @@ class _Other:
     @cached_property
     def concepts(self) -> set[str]:
         """The gazetteer concepts of the side's words (looked up only when a name is found)."""
-        return {concept(t, self.side.lang) for t in dict.fromkeys(o.text for o in self.words)} - {None}
+        found = {concept(t, self.side.lang) for t in dict.fromkeys(o.text for o in self.words)}
+        return {c for c in found if c is not None}
 
     def has(self, text: str, lang: str) -> bool:
         key = (text, lang)
@@ -452,7 +453,7 @@ def _found(run: Run, side_lang: str, other: _Other) -> float:
     return 1.0
 
 
-def _overlaps(run: Run, spans) -> bool:
+def _overlaps(run: Run, spans: list[tuple[int, int]]) -> bool:
     return any(a < run.end and run.start < b for a, b in spans)
 
 
@@ -473,7 +474,8 @@ def _listed(run: Run, side: SideText, other: SideText, terms: TermList) -> tuple
     return verdict, label
 
 
-def score(src: SideText, tgt: SideText, *, terms: TermList | None = None, check: NameCheck | None = None) -> Finding | None:
+def score(src: SideText, tgt: SideText, *, terms: TermList | None = None,
+          check: NameCheck | None = None) -> Finding | None:
     """Flag names of either side that the other side lacks; None when neither side has names.
 
     ``terms``: the collection's names list (equivalents and never-flag words);
@@ -502,7 +504,8 @@ def score(src: SideText, tgt: SideText, *, terms: TermList | None = None, check:
                 text = side.text[run.start:run.end]
                 finding.notes.append(f"names: {quote(text)} matched through the names list ({quote(label)})")
     # a common word in capitals ("Legation") is a name only when the other side marks one too
-    real = {side is src: any(misses[id(r)] and not r.common for r in runs) for side, runs in ((src, runs_s), (tgt, runs_t))}
+    real = {side is src: any(misses[id(r)] and not r.common for r in runs)
+            for side, runs in ((src, runs_s), (tgt, runs_t))}
     for side, runs in ((src, runs_s), (tgt, runs_t)):
         for run in runs:
             if run.common and misses[id(run)] and not listed.get(id(run)) and not real[side is not src]:
@@ -514,7 +517,8 @@ def score(src: SideText, tgt: SideText, *, terms: TermList | None = None, check:
                     for side, runs in ((src, runs_s), (tgt, runs_t))}
     weight = 0.0
     per_side = {True: 0.0, False: 0.0}
-    missing, extra = [], []
+    missing: list[str] = []
+    extra: list[str] = []
     for side, runs, sink in ((src, runs_s, missing), (tgt, runs_t, extra)):
         side_soft = title_case(side) or acronym_left[side is not src]
         for run in runs:
@@ -532,7 +536,8 @@ def score(src: SideText, tgt: SideText, *, terms: TermList | None = None, check:
                 finding.marks.append(Mark("source" if side is src else "target", run.start, run.end, "names", label))
     # a name replaced by another (missing on both sides) is surer evidence than one on one side only
     replaced = min(per_side.values())
-    finding.features = {"names": evidence(2 * replaced, FIRST), "names_one_side": evidence(weight - 2 * replaced, FIRST)}
+    finding.features = {"names": evidence(2 * replaced, FIRST),
+                        "names_one_side": evidence(weight - 2 * replaced, FIRST)}
     if not weight:
         return finding
     finding.value = evidence(weight, FIRST)

@@ -46,8 +46,18 @@ from dataclasses import dataclass
 
 from ..records import Mark
 from .base import Finding, evidence, quote
-from .numerals import (MONTH_NAMES, SINGULAR_SCALES, TEXT2NUM_LANGS, combine, compound_value, month_context,
-                       month_of, text2num_numbers, weak_value, word_numeral)
+from .numerals import (
+    MONTH_NAMES,
+    SINGULAR_SCALES,
+    TEXT2NUM_LANGS,
+    combine,
+    compound_value,
+    month_context,
+    month_of,
+    text2num_numbers,
+    weak_value,
+    word_numeral,
+)
 from .tokens import SideText
 
 
@@ -434,7 +444,8 @@ def score(src: SideText, tgt: SideText) -> Finding | None:
     # a value replaced by another (on both sides) is surer evidence than one on one side only
     # (a date the translation leaves out, a conversion): the combination weighs them apart
     replaced = min(ws, wt)
-    finding.features = {"numbers": evidence(replaced, FIRST), "numbers_one_side": evidence(max(ws, wt) - replaced, FIRST)}
+    finding.features = {"numbers": evidence(replaced, FIRST),
+                        "numbers_one_side": evidence(max(ws, wt) - replaced, FIRST)}
     parts = []
     if only_src:
         parts.append("in the source only: " + ", ".join(quote(q.text) for q in only_src))

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..languages import EAST_SLAVIC
+from .tense import _morph
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -215,7 +216,6 @@ def _ru_by_lemma(w: str, *, ordinal: bool) -> float | None:
     """A Russian numeral the tables miss, through pymorphy3's lemma ("сорокового" → 40, ordinal)."""
     if not _RU_NUMERAL_START.match(w):
         return None
-    from .tense import _morph
     for p in _morph().parse(w)[:2]:
         if ordinal and "Anum" in p.tag:
             return _RU_ORDINAL_LEMMAS.get(p.normal_form.replace("е", "ё") if "трех" in p.normal_form else p.normal_form)
@@ -369,7 +369,7 @@ class _Token:
     def text(self) -> str:
         return self.word
 
-    def nt_separated(self, previous) -> bool:
+    def nt_separated(self, previous: object) -> bool:
         return False
 
     def not_a_number_part(self) -> bool:

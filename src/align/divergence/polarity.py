@@ -37,6 +37,7 @@ import re
 from ..languages import EAST_SLAVIC, RULES_LANGUAGE
 from ..records import Mark
 from .base import Finding, evidence, quote
+from .names import words_match
 from .tokens import SideText, Word
 from .translit import HY_WORD_MARKS
 
@@ -154,7 +155,6 @@ def negations(side: SideText, other: SideText | None = None) -> list[Word]:
 
 def _named(word: Word, side: SideText, other: SideText) -> bool:
     """Whether a capitalised word matches a word of the other side as one name would."""
-    from .names import words_match
     return any(o.capitalised and words_match(word.text, side.lang, o.text, other.lang) for o in other.words)
 
 

@@ -84,7 +84,7 @@ advanced experienced skilled talented interested tired pleased surprised worried
 _SAME_PAST = {"put", "set", "cut", "hit", "let", "read", "shut", "cost", "hurt", "spread", "quit", "cast",
               "burst", "bet", "upset", "broadcast", "forecast"}
 @lru_cache(maxsize=1)
-def _lemminflect():
+def _lemminflect() -> Any:
     import lemminflect
     return lemminflect
 

@@ -36,12 +36,14 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..errors import InputError
+from ..languages import normalize_language
 from .tokens import base_lang
 
 #: Where ``align run`` looks for a collection's list, relative to the texts folder.
@@ -86,7 +88,7 @@ class TermList:
     # -- reading ------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: str | Path) -> "TermList":
+    def load(cls, path: str | Path) -> TermList:
         """The list in a TOML file; :class:`~align.errors.InputError` naming the file and entry when malformed."""
         p = Path(path)
         try:
@@ -98,14 +100,13 @@ class TermList:
         return cls.from_dict(data, str(p))
 
     @classmethod
-    def for_collection(cls, texts: str | Path) -> "TermList | None":
+    def for_collection(cls, texts: str | Path) -> TermList | None:
         """``texts/names.toml`` when the collection has one, else None."""
         path = Path(texts) / FILENAME
         return cls.load(path) if path.is_file() else None
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], source: str = "names list") -> "TermList":
-        from ..languages import normalize_language
+    def from_dict(cls, data: Mapping[str, Any], source: str = "names list") -> TermList:
         unknown = sorted(set(data) - {"equivalent", "never_flag"})
         if unknown:
             raise InputError(f"{source}: unknown key(s) {', '.join(unknown)}; a names list holds "
@@ -118,7 +119,7 @@ class TermList:
             where = f"{source}, [[equivalent]] number {n}"
             if not isinstance(item, Mapping) or not item:
                 raise InputError(f"{where}: expected a table of language = [spellings]")
-            spellings = {}
+            spellings: dict[str, tuple[str, ...]] = {}
             for lang, values in item.items():
                 code = base_lang(normalize_language(lang, where=where))
                 spellings[code] = spellings.get(code, ()) + _strings(values, f"{where}, {lang}")

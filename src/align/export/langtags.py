@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from ..errors import ExportError
+from ..errors import ExportError, LanguageError
+from ..languages import normalize_language
 
 _ALNUM = "[a-z0-9]"
 _TAG = re.compile(
@@ -103,8 +104,6 @@ def resolve_pair(src_lang: str, tgt_lang: str, src_version: str = "", tgt_versio
         try:
             return validate_tag(lang, f"the {side} language")
         except ExportError as exc:
-            from ..errors import LanguageError
-            from ..languages import normalize_language
             try:  # an alignment stored before codes were normalised ("english")
                 return validate_tag(normalize_language(lang))
             except LanguageError:

@@ -101,9 +101,11 @@ def demetr_label(name: str) -> int | None:
 
 def demetr_examples(parity: int, encoder, bench: Path) -> list[Example]:
     """DEMETR items whose id has this parity (0: fit, 1: held out): controls and labelled edits."""
-    from align.divergence.combine import BeadPair, Calibration, features_of, findings
+    from align.divergence.calibration import Calibration
+    from align.divergence.combine import features_of, findings
+    from align.divergence.components import Pair
     from align.divergence.namecheck import NameCheck
-    from align.divergence.tokens import Side
+    from align.divergence.tokens import SideText
     from demetr import DEMETR, load
     data = load(bench / DEMETR, 0)
     texts = sorted({t for items in data.values() for d in items for t in (d["src_sent"], d["mt_sent"], d["pert_sent"])
@@ -114,7 +116,7 @@ def demetr_examples(parity: int, encoder, bench: Path) -> list[Example]:
 
     def features(src: str, tgt: str) -> dict[str, float]:
         sim = float(np.dot(vecs[src], vecs[tgt]))
-        return features_of(findings(BeadPair(Side(src, "ru"), Side(tgt, "en"), sim, cal, None, check)))
+        return features_of(findings(Pair(SideText(src, "ru"), SideText(tgt, "en"), sim, cal, None, check)))
 
     out, seen = [], set()
     for name, items in data.items():
@@ -142,9 +144,11 @@ def refresd_examples(split: str, encoder, bench: Path) -> list[Example]:
 
 def ntrex_examples(encoder, bench: Path) -> list[Example]:
     """Every NTREX-128 line pair of en–ru, en–hy, ru–hy, scored alone: professional translations (faithful)."""
-    from align.divergence.combine import BeadPair, Calibration, features_of, findings
+    from align.divergence.calibration import Calibration
+    from align.divergence.combine import features_of, findings
+    from align.divergence.components import Pair
     from align.divergence.namecheck import NameCheck
-    from align.divergence.tokens import Side
+    from align.divergence.tokens import SideText
     folder = bench / "ntrex128_en_ru_hy"
     files = {"en": "newstest2019-src.eng.txt", "ru": "newstest2019-ref.rus.txt", "hy": "newstest2019-ref.hye.txt"}
     if not folder.is_dir():
@@ -157,7 +161,7 @@ def ntrex_examples(encoder, bench: Path) -> list[Example]:
         cal = Calibration.reference(encoder.identity, a, b)
         sims = (vecs[a] * vecs[b]).sum(axis=1)
         for x, y, s in zip(lines[a], lines[b], sims):
-            f = findings(BeadPair(Side(x, a), Side(y, b), float(s), cal, None, check))
+            f = findings(Pair(SideText(x, a), SideText(y, b), float(s), cal, None, check))
             out.append(Example(features_of(f), 0, f"ntrex:{a}-{b}"))
     return out
 
@@ -171,6 +175,7 @@ def explain(model: Model) -> list[str]:
                "numbers_one_side": "for one value on one side only (0.7)",
                "names": "for one name replaced by another (two misses: 0.7)",
                "names_one_side": "for one name on one side only (0.45)",
+               "names_person": "for a person's name (after a title or an initial) replaced (0.7)",
                "untranslated": "for one word left in the source's script (0.6)",
                "untranslated_copied": "for one word copied within one script (0.6)",
                "negation": "for one negation the other side has no word for (0.6)",
@@ -178,7 +183,7 @@ def explain(model: Model) -> list[str]:
                "antonym": "for an antonym (0.55)", "question": "for a question on one side (0.55)",
                "gender": "for a pronoun of the other gender (0.5)", "tense": "for a future against a past (0.3)"}
     at = {"meaning": 1.0, "length": 0.5, "numbers": 0.7, "numbers_one_side": 0.7, "names": 0.7,
-          "names_one_side": 0.45, "untranslated": 0.6, "untranslated_copied": 0.6, "negation": 0.6,
+          "names_one_side": 0.45, "names_person": 0.7, "untranslated": 0.6, "untranslated_copied": 0.6, "negation": 0.6,
           "negation_absorbed": 0.3,
           "antonym": 0.55, "question": 0.55, "gender": 0.5, "tense": 0.3}
     rows = ["| feature | weight | log-odds added | meaning |", "|---|---|---|---|"]

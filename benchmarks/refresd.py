@@ -93,15 +93,17 @@ def similarities(pairs: list[Pair], encoder) -> list[float]:
 
 def score_all(pairs: list[Pair], encoder, model=None) -> list[tuple[float, dict[str, float], dict[str, float]]]:
     """(score, component values, features) of every pair, scored alone."""
-    from align.divergence.combine import BeadPair, Calibration, combine, features_of, findings
+    from align.divergence.calibration import Calibration
+    from align.divergence.combine import combine, features_of, findings
+    from align.divergence.components import Pair
     from align.divergence.namecheck import NameCheck
-    from align.divergence.tokens import Side
+    from align.divergence.tokens import SideText
     sims = similarities(pairs, encoder)
     check = NameCheck(encoder, budget=10**6)
     cal = Calibration.reference(encoder.identity, "en", "fr")
     out = []
     for p, s in zip(pairs, sims):
-        found = findings(BeadPair(Side(p.en, "en"), Side(p.fr, "fr"), s, cal, None, check))
+        found = findings(Pair(SideText(p.en, "en"), SideText(p.fr, "fr"), s, cal, None, check))
         d = combine(found, model)
         out.append((d.score, dict(d.components), features_of(found)))
     return out

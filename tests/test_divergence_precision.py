@@ -178,3 +178,16 @@ def test_glosses_in_brackets_are_not_untranslated_and_one_language_pairs_are_not
 @pytest.mark.parametrize("word", ["overran", "overthrew", "underwent", "befell", "besought", "slew", "saw", "found"])
 def test_english_irregular_pasts_come_from_the_lexicon(word):
     assert _is_past_form(find_words(word)[0])
+
+
+def test_a_persons_name_replaced_after_a_title_keeps_the_bead_in_the_queue():
+    src = "Colonel Mirzoyan, who commanded the escort, handed the cargo over to the port commission without loss."
+    tgt = "Полковник Назарян, командовавший охраной, передал груз портовой комиссии без потерь."
+    d = score_pair(src, tgt, "en", "ru", 0.93)
+    assert d.score >= 0.5 and any("Mirzoyan" in r for r in d.reasons)
+    # "Назарян" is also a known Russian word ("of the Nazarenes"): after a title it is a surname all the same
+    f = names.score(SideText(src, "en"), SideText(tgt, "ru"))
+    assert f.features["names_person"] > 0 and f.floor == names.PERSON_FLOOR
+    # the same name, transliterated, is no difference
+    same = score_pair(src, tgt.replace("Назарян", "Мирзоян"), "en", "ru", 0.93)
+    assert same.score < 0.5 and not same.reasons

@@ -28,6 +28,10 @@ class Finding:
     notes: list[str] = field(default_factory=list)
     features: dict[str, float] | None = None
     written: bool = False  # marks already on the texts as written (not on their normalised readings)
+    #: The least score this finding alone gives its bead, whatever the weights: for evidence too rare in
+    #: the labelled data to fit a weight on, that a reviewer must see (a sentence the aligner found
+    #: without counterpart, a person's name replaced by another).
+    floor: float = 0.0
 
     def feature_values(self) -> dict[str, float]:
         return dict(self.features) if self.features is not None else {self.component: self.value}

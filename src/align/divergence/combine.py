@@ -13,9 +13,11 @@ that often fires on faithful translations counts for little.  Weights are
 never below 0.05: the score rises with every component.  Reasons are
 listed in the order of what they add to the score; notes (what was checked
 and found fine) come last.  Beads with an empty side are omissions and
-additions and score 1; a merged bead holding a sentence the aligner found
-probably without counterpart (a partial omission or addition, at least the
-review threshold) scores at least that value.
+additions and score 1; a finding may set a floor under the score, for
+evidence too rare in the labelled data to fit a weight on that a reviewer must
+see: a merged bead's sentence the aligner found probably without counterpart
+(a partial omission or addition: its value, at least the review threshold)
+and a person's name replaced by another (the threshold).
 
 Adding a component is adding a :class:`~.components.Component` to
 :data:`~.components.REGISTRY` (its scorer and its features) and refitting
@@ -47,8 +49,6 @@ from .tokens import SideText, base_lang
 
 #: A bead whose divergence is at or above this is flagged for review: "probably divergent".
 DEFAULT_REVIEW_THRESHOLD = 0.5
-#: Components whose value is also a floor of the score: the partial omission and addition of a merged bead.
-GAP_COMPONENTS = ("omission", "addition")
 
 #: Which scorer gave an alignment its divergences, stamped into its signature's settings
 #: (key ``"scoring"``, see :func:`scoring_stamp`).  Bump it whenever components, their values or
@@ -103,11 +103,8 @@ def combine(findings: list[Finding], model: Model | None = None) -> Divergence:
     model = model or shipped()
     feats = features_of(findings)
     score = model.probability(feats)
-    # a sentence the aligner listed as probably without counterpart keeps its bead in the review queue
-    # (as 1-0 and 0-1 beads score 1): its value, never below the threshold, is the score's floor
-    gaps = [f.value for f in findings if f.component in GAP_COMPONENTS and f.value > 0]
-    if gaps:
-        score = max(score, max(gaps))
+    # evidence too rare to fit a weight on that a reviewer must see keeps its bead in the queue
+    score = max([score, *(f.floor for f in findings)])
 
     def weight(f: Finding) -> float:
         return sum(model.contribution(k, v) for k, v in f.feature_values().items())

@@ -78,6 +78,7 @@ def _partial(p: Pair, component: str) -> Finding | None:
     if not found:
         return None
     found[0].written = True
+    found[0].floor = found[0].value  # at least the review threshold (:data:`.omission.REVIEW_FLOOR`)
     return found[0]
 
 
@@ -88,7 +89,7 @@ REGISTRY: tuple[Component, ...] = (
     Component("numbers", "numbers and dates that differ", "#0072b2",  # blue
               lambda p: numbers.score(p.src, p.tgt), ("numbers", "numbers_one_side")),
     Component("names", "names on one side only", "#009e73",  # bluish green
-              lambda p: names.score(p.src, p.tgt, terms=p.terms, check=p.check), ("names", "names_one_side")),
+              lambda p: names.score(p.src, p.tgt, terms=p.terms, check=p.check), ("names", "names_one_side", "names_person")),
     Component("untranslated", "words left in the other language", "#e69f00",  # orange
               lambda p: untranslated.score(p.src, p.tgt, terms=p.terms), ("untranslated", "untranslated_copied")),
     Component("length", "a length far from the usual ratio", "#999999",  # grey

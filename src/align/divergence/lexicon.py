@@ -8,8 +8,9 @@ a name only when the other side marks one too.
 - English: **lemminflect**'s lexicon (MIT, data inside; built from the
   SPECIALIST lexicon), which knows common words and their inflections but not
   proper names ("London", "Kemal", "Erivan" are not in it).
-- Russian: **pymorphy3** — a word whose best reading is a known word carrying
-  none of the name tags (Name, Surn, Patr, Geox, Orgn, Trad).
+- Russian: **pymorphy3** — a word whose best reading is a known word and none
+  of whose first three readings carries a name tag (Name, Surn, Patr, Geox,
+  Orgn, Trad): "Назарян" is a surname as well as "of the Nazarenes".
 - Armenian: no lexicon here; the suffixes of abstract nouns
   (-ություն, "Legation" = "Առաքելություն"), of relational adjectives (-ական,
   -ային), of agent nouns (-իչ), "-ակից" (ally) and a few words of office
@@ -56,7 +57,10 @@ def ordinary(word: str, lang: str) -> bool:
         if not parses:
             return False
         p = parses[0]
-        return bool(p.is_known) and not (_RU_NAME_TAGS & set(p.tag.grammemes)) and str(p.tag.POS or "") != ""
+        # "Назарян" is a surname as well as "of the Nazarenes": a name among the readings keeps it a name
+        if any(_RU_NAME_TAGS & set(q.tag.grammemes) for q in parses[:3]):
+            return False
+        return bool(p.is_known) and str(p.tag.POS or "") != ""
     if lang == "hy":
         return bool(_HY_ORDINARY.fullmatch(w))
     return False

@@ -22,12 +22,8 @@ from .divergence.combine import terms_of, weights_of
 from .embed import Encoder, TextEncoder, get_encoder
 from .embed.cache import CachedEncoder
 from .embed.registry import encoder_for_identity
-<<<<<<< HEAD
-from .errors import LanguageMismatchWarning, LongSegmentWarning, SpellingWarning, UnrelatedTextsWarning
-=======
-from .errors import LanguageError, LanguageMismatchWarning, SpellingWarning, UnrelatedTextsWarning
+from .errors import LanguageError, LanguageMismatchWarning, LongSegmentWarning, SpellingWarning, UnrelatedTextsWarning
 from .languages import normalize_language
->>>>>>> bf8fb2e (A review queue a historian can trust (#20): a learned combination, names that need evidence, a names list the user edits, language codes normalised)
 from .reading import Reading, normalise, read, reading_signature
 from .reading.written import read_side
 from .records import Alignment, Bead, Segment, Signature, Unmatched, Version, VersionMeta, text_sha256

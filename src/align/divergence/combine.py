@@ -38,14 +38,10 @@ from . import omission
 from .base import Finding
 from .calibration import Calibration, calibrate, char_length
 from .components import REGISTRY, Pair
-<<<<<<< HEAD
-from .tokens import SideText, nfc_with_offsets
-=======
 from .model import Model, shipped
 from .namecheck import NameCheck
 from .terms import TermList
-from .tokens import SideText, base_lang
->>>>>>> bf8fb2e (A review queue a historian can trust (#20): a learned combination, names that need evidence, a names list the user edits, language codes normalised)
+from .tokens import SideText, base_lang, nfc_with_offsets
 
 #: A bead whose divergence is at or above this is flagged for review: "probably divergent".
 DEFAULT_REVIEW_THRESHOLD = 0.5
@@ -128,10 +124,13 @@ def empty_side(src_text: str, tgt_text: str) -> Divergence | None:
     return None
 
 
-def findings(pair: Pair) -> list[Finding]:
-    """Every applicable component's finding for one pair, in registry order."""
+def findings(pair: Pair, *, whole_text_only: bool = False) -> list[Finding]:
+    """Every applicable component's finding for one pair, in registry order (``whole_text_only``:
+    only the components of :data:`WHOLE_TEXT_COMPONENTS`)."""
     out = []
     for c in REGISTRY:
+        if whole_text_only and c.name not in WHOLE_TEXT_COMPONENTS:
+            continue
         f = c.score(pair) if c.score is not None else None
         if f is not None:
             out.append(f)
@@ -181,52 +180,41 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
     empty = empty_side(src_text, tgt_text)
     if empty is not None:
         return empty
-<<<<<<< HEAD
-    src_nfc, tgt_nfc = nfc_with_offsets(src_text), nfc_with_offsets(tgt_text)
-    if src_nfc or tgt_nfc:  # read in NFC; marks point back into the texts as written
-        div = score_pair(src_nfc[0] if src_nfc else src_text, tgt_nfc[0] if tgt_nfc else tgt_text, src_lang,
-                         tgt_lang, similarity, calibration=calibration, src_orthography=src_orthography,
-                         tgt_orthography=tgt_orthography)
-        back: dict[str, list[int]] = {side: found[1] for side, found in (("source", src_nfc), ("target", tgt_nfc))
-                                      if found is not None}
-        marks = tuple(dataclasses.replace(m, start=back[m.side][m.start], end=back[m.side][m.end])
-                      if m.side in back else m for m in div.marks)
-        div = dataclasses.replace(div, marks=marks)
-        return _with(div, extra) if extra else div
-=======
     src_lang, tgt_lang = _lang(src_lang), _lang(tgt_lang)
->>>>>>> bf8fb2e (A review queue a historian can trust (#20): a learned combination, names that need evidence, a names list the user edits, language codes normalised)
     cal = calibration or Calibration.reference(None, src_lang, tgt_lang)
+    found = _pair_findings(src_text, tgt_text, src_lang, tgt_lang, similarity, cal, terms, NameCheck.of(encoder),
+                           src_orthography, tgt_orthography)
+    return combine(found, model)
+
+
+def _pair_findings(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, similarity: float | None,
+                   cal: Calibration, terms: TermList | None, check: NameCheck | None,
+                   src_orthography: str | None, tgt_orthography: str | None,
+                   bead: Bead | None = None, alignment: Alignment | None = None) -> list[Finding]:
+    """The components' findings for one pair of texts, marks on the texts as written.
+
+    Each side is read in Unicode NFC (a text saved in NFD would cut "Zürich" into "Zu" and "rich")
+    and in its spelling (:func:`align.reading.normalise`); marks are mapped back through both.  A
+    side over :data:`MAX_COMPARED_CHARS` is scored by the whole-text components only, with a note."""
+    src_nfc, tgt_nfc = nfc_with_offsets(src_text), nfc_with_offsets(tgt_text)
+    src_read = normalise(src_nfc[0] if src_nfc else src_text, src_lang, src_orthography)
+    tgt_read = normalise(tgt_nfc[0] if tgt_nfc else tgt_text, tgt_lang, tgt_orthography)
+    pair = Pair(SideText(src_read.text, base_lang(src_lang)), SideText(tgt_read.text, base_lang(tgt_lang)),
+                similarity, cal, terms, check, bead, alignment)
     longest = max(len(src_text), len(tgt_text))
-    src_read, tgt_read = normalise(src_text, src_lang, src_orthography), normalise(tgt_text, tgt_lang, tgt_orthography)
-<<<<<<< HEAD
-    src_text, tgt_text = src_read.text, tgt_read.text
-    pair = Pair(SideText(src_text, src_lang), SideText(tgt_text, tgt_lang), similarity, cal)
-    found = [c.score(pair) for c in REGISTRY
-             if c.score is not None and (longest <= MAX_COMPARED_CHARS or c.name in WHOLE_TEXT_COMPONENTS)]
-    written = as_written(_combine([f for f in found if f is not None]), src_read, tgt_read)
-    if longest > MAX_COMPARED_CHARS:
-        note = f"too long to compare word by word ({longest:,} characters): only meaning and length were scored"
-        written = dataclasses.replace(written, reasons=written.reasons + (note,))
-    return _with(written, extra) if extra else written
+    found = findings(pair, whole_text_only=longest > MAX_COMPARED_CHARS)
+    found = _written(found, src_read, tgt_read)
+    back = {side: nfc[1] for side, nfc in (("source", src_nfc), ("target", tgt_nfc)) if nfc is not None}
+    if back:  # read in NFC; marks point back into the texts as written
+        for f in found:
+            if not f.written:
+                f.marks = [dataclasses.replace(m, start=back[m.side][m.start], end=back[m.side][m.end])
+                           if m.side in back else m for m in f.marks]
+    if longest > MAX_COMPARED_CHARS and found:
+        found[-1].notes.append(f"too long to compare word by word ({longest:,} characters): "
+                              "only meaning and length were scored")
+    return found
 
-
-def _with(div: Divergence, extra: Sequence[Finding]) -> Divergence:
-    """``div`` combined (noisy-or) with more findings; reasons stay strongest first."""
-    keep = 1.0 - div.score
-    for f in extra:
-        keep *= 1.0 - f.value
-    top = max(div.components.values(), default=0.0)
-    ahead = [r for f in sorted(extra, key=lambda f: -f.value) if f.value > top for r in f.reasons]
-    behind = [r for f in sorted(extra, key=lambda f: -f.value) if 0 < f.value <= top for r in f.reasons]
-    marks = tuple(sorted((*div.marks, *(m for f in extra for m in f.marks)), key=lambda m: (m.side, m.start, m.end)))
-    return Divergence(score=1.0 - keep, components={**div.components, **{f.component: f.value for f in extra}},
-                      reasons=(*ahead, *div.reasons, *behind), marks=marks)
-=======
-    pair = Pair(SideText(src_read.text, src_lang), SideText(tgt_read.text, tgt_lang), similarity, cal, terms,
-                NameCheck.of(encoder))
-    return combine(_written(findings(pair), src_read, tgt_read), model)
->>>>>>> bf8fb2e (A review queue a historian can trust (#20): a learned combination, names that need evidence, a names list the user edits, language codes normalised)
 
 
 def _is_scored_one_to_one(bead: Bead) -> bool:
@@ -249,7 +237,6 @@ def bead_findings(alignment: Alignment, *, calibration: Calibration | None = Non
     combines, and what :mod:`.fitting` learns from."""
     cal = calibration or calibrate_alignment(alignment)
     check = NameCheck.of(encoder)
-    src_lang, tgt_lang = base_lang(alignment.src_lang), base_lang(alignment.tgt_lang)
     out: list[list[Finding] | None] = []
     for b in alignment.beads:
         if not b.src or not b.tgt:
@@ -259,11 +246,8 @@ def bead_findings(alignment: Alignment, *, calibration: Calibration | None = Non
         if not src.strip() or not tgt.strip():
             out.append(None)
             continue
-        src_read = normalise(src, alignment.src_lang, alignment.src_orthography)
-        tgt_read = normalise(tgt, alignment.tgt_lang, alignment.tgt_orthography)
-        found = findings(Pair(SideText(src_read.text, src_lang), SideText(tgt_read.text, tgt_lang), b.similarity,
-                              cal, terms, check, b, alignment))
-        out.append(_written(found, src_read, tgt_read))
+        out.append(_pair_findings(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, cal, terms, check,
+                                  alignment.src_orthography, alignment.tgt_orthography, b, alignment))
     return out
 
 

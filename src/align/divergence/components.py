@@ -89,7 +89,8 @@ REGISTRY: tuple[Component, ...] = (
     Component("numbers", "numbers and dates that differ", "#0072b2",  # blue
               lambda p: numbers.score(p.src, p.tgt), ("numbers", "numbers_one_side")),
     Component("names", "names on one side only", "#009e73",  # bluish green
-              lambda p: names.score(p.src, p.tgt, terms=p.terms, check=p.check), ("names", "names_one_side", "names_person")),
+              lambda p: names.score(p.src, p.tgt, terms=p.terms, check=p.check),
+              ("names", "names_one_side", "names_person")),
     Component("untranslated", "words left in the other language", "#e69f00",  # orange
               lambda p: untranslated.score(p.src, p.tgt, terms=p.terms), ("untranslated", "untranslated_copied")),
     Component("length", "a length far from the usual ratio", "#999999",  # grey

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from align import store
+from align.errors import ConflictError
 from align.review import Review
 from align.review.server import LISTEN_BACKLOG, TOKEN_HEADER, ReviewServer
 from test_review_support import write_alignment
@@ -127,3 +128,44 @@ def test_the_server_reads_the_file_once_per_version_and_sees_every_outside_chang
     assert state["beads"][2]["state"]["note"] == "from the command line"
     status, _ = action(app, revision=r.revision - 1, action="accept", bead=state["beads"][0]["ids"])
     assert status == 409  # a page still on the old version is refused
+
+
+def test_a_write_from_the_page_is_never_read_back_and_the_next_page_shows_it(app, monkeypatch):
+    status, state = raw(app, "GET", "/api/state")
+    calls = []
+    real = store.load
+    monkeypatch.setattr("align.store.load", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr("align.review.server.store.load", lambda p: calls.append(p) or real(p))
+    first = state["beads"][1]["ids"]
+    status, answer = action(app, revision=state["revision"], action="accept", bead=first, note="seen")
+    assert status == 200 and answer["focus"] == first
+    status, again = raw(app, "GET", "/api/state")
+    assert status == 200 and again["revision"] == answer["revision"] == state["revision"] + 1
+    assert again["beads"][1]["state"]["note"] == "seen" and again["focus"] is None
+    assert calls == []  # neither the save's revision check nor the next answer parsed the file again
+    assert store.load(app.path).review == Review.open(app.path).review_dict()  # and the file holds the change
+
+
+def test_a_stale_write_is_refused_before_the_review_is_built(app, monkeypatch):
+    status, state = raw(app, "GET", "/api/state")
+    built = []
+    real = Review.__init__
+    monkeypatch.setattr(Review, "__init__", lambda self, *a, **k: built.append(1) or real(self, *a, **k))
+    status, answer = action(app, revision=state["revision"] - 1, action="accept", bead=state["beads"][0]["ids"])
+    assert status == 409 and answer["revision"] == state["revision"] and built == []
+
+
+def test_save_trusts_the_stamp_only_while_the_file_is_the_one_read(tmp_path):
+    path = write_alignment(tmp_path / "a.json")
+    mine, theirs = Review.open(path, by="me"), Review.open(path, by="them")
+    theirs.accept(0)
+    theirs.save()  # the file moved on: a new inode, size and time
+    mine.accept(1)
+    with pytest.raises(ConflictError):
+        mine.save()
+    assert store.load(path).review == theirs.review_dict()  # their decision kept, nothing of mine written
+    stored = store.load(path)
+    assert stored.stamp == store.file_stamp(path)
+    again = store.save(path, stored.alignment, stored.review, expected_revision=stored.revision,
+                       expected_stamp=stored.stamp)
+    assert again.revision == stored.revision + 1 and again.stamp == store.file_stamp(path) != stored.stamp

@@ -64,14 +64,31 @@ FORMAT = "align-workbench/alignment"
 SCHEMA_VERSION = 1
 
 
+#: What tells one version of a file from another without reading it: inode, size, modification time (ns).
+FileStamp = tuple[int, int, int]
+
+
+def file_stamp(path: str | Path) -> FileStamp | None:
+    """The :data:`FileStamp` of ``path`` now; None when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 @dataclass(frozen=True)
 class StoredAlignment:
-    """An alignment as saved: the beads, the raw review state, and the file revision."""
+    """An alignment as saved: the beads, the raw review state, and the file revision.
+
+    ``stamp`` is the file's :data:`FileStamp` as it was read or written (None for text not read from
+    a file): a file whose stamp is unchanged still holds this revision."""
 
     alignment: Alignment
     review: dict[str, Any] = field(default_factory=dict)
     revision: int = 0
     path: Path | None = None
+    stamp: FileStamp | None = field(default=None, compare=False)
 
 
 def alignment_path(root: str | Path, doc_id: str, src_version: str, tgt_version: str) -> Path:
@@ -235,13 +252,16 @@ def load(path: str | Path) -> StoredAlignment:
     """Read a store file."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        with open(p, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            text = fh.read().decode("utf-8")
     except FileNotFoundError:
         raise StoreError(f"{p}: no such alignment file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise StoreError(f"{p}: cannot read: {exc}") from None
     stored = loads(text, where=str(p))
-    return StoredAlignment(alignment=stored.alignment, review=stored.review, revision=stored.revision, path=p)
+    return StoredAlignment(alignment=stored.alignment, review=stored.review, revision=stored.revision, path=p,
+                           stamp=(st.st_ino, st.st_size, st.st_mtime_ns))
 
 
 def looks_like_store(path: str | Path) -> bool:
@@ -280,22 +300,27 @@ def _folder_lock(folder: Path) -> Iterator[None]:
 
 
 def save(path: str | Path, alignment: Alignment, review: dict[str, Any] | None = None,
-         expected_revision: int | None = None) -> StoredAlignment:
+         expected_revision: int | None = None, *, expected_stamp: FileStamp | None = None) -> StoredAlignment:
     """Save atomically; with ``expected_revision``, refuse if the file moved on since it was read.
 
     The check and the write run under a lock on the folder, so two processes saving
-    the same revision cannot both succeed: the second gets :class:`ConflictError`."""
+    the same revision cannot both succeed: the second gets :class:`ConflictError`.
+    ``expected_stamp``, the stamp of the file that held ``expected_revision``, spares the
+    check a reading of the whole file while the file's stamp is still that one (the
+    review server saves a store of hundreds of beads many times a minute)."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     with _folder_lock(p.parent):
         remove_stale_temps(p)
-        return _save_unlocked(p, alignment, review, expected_revision)
+        return _save_unlocked(p, alignment, review, expected_revision, expected_stamp)
 
 
 def _save_unlocked(p: Path, alignment: Alignment, review: dict[str, Any] | None,
-                   expected_revision: int | None) -> StoredAlignment:
+                   expected_revision: int | None, expected_stamp: FileStamp | None = None) -> StoredAlignment:
     current = -1
-    if p.exists():
+    if expected_revision is not None and expected_stamp is not None and file_stamp(p) == expected_stamp:
+        current = expected_revision  # the very file that was read: no need to parse it again
+    elif p.exists():
         try:
             current = load(p).revision
         except StoreVersionError:
@@ -307,4 +332,5 @@ def _save_unlocked(p: Path, alignment: Alignment, review: dict[str, Any] | None,
                             f"{expected_revision}); reload to see their changes — yours were not written")
     revision = max(current, expected_revision if expected_revision is not None else -1) + 1
     atomic_write_text(p, dumps(alignment, review, revision))
-    return StoredAlignment(alignment=alignment, review=dict(review or {}), revision=revision, path=p)
+    return StoredAlignment(alignment=alignment, review=dict(review or {}), revision=revision, path=p,
+                           stamp=file_stamp(p))

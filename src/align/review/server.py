@@ -155,7 +155,8 @@ class ReviewServer:
                 return store.load(self.path)  # raises the store's own message
             stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
             if self._cached is None or self._cached[0] != stamp:
-                self._cached = (stamp, store.load(self.path), None)
+                loaded = store.load(self.path)
+                self._cached = (loaded.stamp or stamp, loaded, None)
             return self._cached[1]
 
     def open_review(self) -> Review:
@@ -215,11 +216,12 @@ class ReviewServer:
         action = str(body.get("action", ""))
         with self.lock:
             try:
-                r = self.open_review()
+                stored = self.stored()
             except AlignError as exc:  # the file became unreadable (edited by hand, a newer workbench)
                 return 500, {"error": f"the alignment file cannot be read, so nothing was saved: {exc}"}
-            if r.revision != revision:
-                return 409, self._conflict(r.revision, revision)
+            if stored.revision != revision:  # refused before any work: under load most writes are stale
+                return 409, self._conflict(stored.revision, revision)
+            r = Review(stored, by=self.by, encoder=self.encoder)
             try:
                 focus = self._apply(r, action, body)
                 r.save()
@@ -232,8 +234,12 @@ class ReviewServer:
                 return 409, self._conflict(current, revision)
             except AlignError as exc:
                 return 400, {"error": str(exc)}
-            self._forget()  # the next request reads the file as saved
-            return 200, self.state(r, focus=focus)
+            answer = self.state(r, focus=focus)
+            saved = r.saved
+            with self._cache_lock:  # what was just written is what the next request would read
+                self._cached = ((saved.stamp, saved, json_bytes({**answer, "focus": None}))
+                                if saved is not None and saved.stamp is not None else None)
+            return 200, answer
 
     def _forget(self) -> None:
         with self._cache_lock:

@@ -57,6 +57,8 @@ class Review:
         self.alignment: Alignment = stored.alignment
         self.state: ReviewState = ReviewState.from_dict(stored.review)
         self.revision: int = stored.revision
+        self._stamp = stored.stamp  # the file's stamp at that revision: save checks it instead of re-reading
+        self.saved: store.StoredAlignment | None = None  # what the last save wrote
         self.by = by
         self.encoder = encoder
         self.autosave = autosave
@@ -277,8 +279,9 @@ class Review:
         """Write the file atomically; raises ConflictError if it changed on disk since it was read."""
         if self.path is None:
             raise ReviewError("this review has no file to save to; use Review.open(path)")
-        saved = store.save(self.path, self.alignment, self.review_dict(), expected_revision=self.revision)
-        self.revision = saved.revision
+        saved = store.save(self.path, self.alignment, self.review_dict(), expected_revision=self.revision,
+                           expected_stamp=self._stamp)
+        self.revision, self._stamp, self.saved = saved.revision, saved.stamp, saved
         self.dirty = False
         return self.revision
 
@@ -288,6 +291,7 @@ class Review:
             raise ReviewError("this review has no file to reload from")
         fresh = store.load(self.path)
         self.alignment, self.state, self.revision = fresh.alignment, ReviewState.from_dict(fresh.review), fresh.revision
+        self._stamp = fresh.stamp
         self.dirty = False
 
     def __repr__(self) -> str:

@@ -373,3 +373,66 @@ def test_malformed_bead_line_names_file_and_line(tmp_path):
     assert str(path) in str(info.value) and "line 3" in str(info.value) and "[1]-[1]" in str(info.value)
     with pytest.raises(InputError, match="no such file"):
         read_beads(tmp_path / "missing.txt")
+
+
+def _problem(seed: int, n: int = 40):
+    """Random sentence vectors with a real 2-1 merge at source 10-11 and a left-out source sentence at 25."""
+    rng = np.random.default_rng(seed)
+    x = random_unit(rng, n)
+    rows = [noisy(rng, x[i:i + 1])[0] for i in range(10)] + [noisy(rng, unit(x[10] + x[11])[None])[0]]
+    rows += [noisy(rng, x[i:i + 1])[0] for i in range(12, n) if i != 25]
+    return x, np.stack(rows)
+
+
+def test_merge_deficits_are_zero_on_the_best_path_and_grow_away_from_it():
+    from align.aligner.core import _band, _merge_deficits, _Side, _solve, _to_beads
+    x, y = _problem(7)
+    settings = AlignerSettings()
+    src, tgt = _Side(x, [60.0] * len(x), None), _Side(y, [60.0] * len(y), None)
+    lo, off = _band(src, tgt, settings)
+    beads = _to_beads(*_solve(src, tgt, settings, lo, off)[:2], settings.types)
+    assert ((10, 11), (10,)) in ids(beads)
+    dx, dy = _merge_deficits(src, tgt, settings, lo, off)
+    assert dx.shape == (len(x), settings.max_merge + 1) and dy.shape == (len(y), settings.max_merge + 1)
+    assert dx[10, 2] == pytest.approx(0.0, abs=1e-6)  # the merge the best path takes costs it nothing
+    finite = np.concatenate([dx[np.isfinite(dx)], dy[np.isfinite(dy)]])
+    assert finite.min() >= -1e-6  # no path beats the best one
+    assert np.isinf(dx[:, :2]).all() and np.isinf(dy[:, :2]).all()  # windows of two or more only
+    # a merge of two unrelated sentences far from the real one costs the path a lot more
+    assert dx[30, 2] > 0.05
+
+
+def test_the_reversed_pass_finds_the_same_best_score():
+    from align.aligner import band as bandlib
+    from align.aligner import kernels
+    from align.aligner.core import _dp_args, _Side
+    x, y = _problem(8, 30)
+    settings = AlignerSettings()
+    n, m = len(x), len(y)
+    for lo, off in (bandlib.full_band(n, m), bandlib.band_from_path(np.array([0, n]), np.array([0, m]), n, m, 4)):
+        src, tgt = _Side(x, np.arange(n) + 40.0, None), _Side(y, np.arange(m) + 40.0, None)
+        forward = kernels.forward_scores(*_dp_args(src, tgt, settings, lo, off))
+        rlo, roff = bandlib.reverse_band(lo, off, m)
+        rsrc = _Side(x[::-1], (np.arange(n) + 40.0)[::-1], None)
+        rtgt = _Side(y[::-1], (np.arange(m) + 40.0)[::-1], None)
+        backward = kernels.forward_scores(*_dp_args(rsrc, rtgt, settings, rlo, roff))
+        assert forward[off[n] + m - lo[n]] == pytest.approx(backward[roff[n] + m - rlo[n]], abs=1e-9)
+        assert np.array_equal(np.diff(roff), np.diff(off)[::-1])
+
+
+@pytest.mark.parametrize("mode", ["uncertain", "uncertain-all"])
+def test_uncertain_refinement_embeds_few_windows_and_finds_the_merge(hashing_encoder, mode):
+    src = sentences(40, 5)
+    tgt = src[:10] + [src[10] + " " + src[11]] + src[12:]
+    stats = AlignStats()
+    settings = AlignerSettings(refine_mode=mode)
+    beads = align_texts_with_encoder(src, tgt, hashing_encoder.encode, settings, stats=stats)
+    check_cover(beads, 40, 39)
+    assert ((10, 11), (10,)) in ids(beads)
+    assert 0 < stats.windows_embedded <= settings.refine_budget * 79
+    merged = next(b for b in beads if b.src == (10, 11))
+    assert merged.similarity == pytest.approx(1.0, abs=1e-5)  # its window was embedded for real
+    every = AlignStats()
+    align_texts_with_encoder(src, tgt, hashing_encoder.encode, AlignerSettings(refine_mode="pairs",
+                                                                               refine_budget=1.0), stats=every)
+    assert every.windows_embedded == 39 + 38 > stats.windows_embedded

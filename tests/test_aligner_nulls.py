@@ -64,8 +64,9 @@ def test_a_sentence_in_the_middle_of_a_merge_is_listed_not_detached(hashing_enco
     check_cover(out, 12, 13)
     merged = next(b for b in out if b.src == (5, 6))
     assert merged.tgt == (5, 6, 7)  # beads stay contiguous
-    assert [(side, index) for side, index, _ in merged.unmatched] == [(1, 6)]
-    assert merged.unmatched[0][2] >= AlignerSettings().null_flag
+    strongest = max(merged.unmatched, key=lambda u: u[2])
+    assert strongest[:2] == (1, 6) and strongest[2] >= AlignerSettings().null_detach
+    assert all(u[2] >= AlignerSettings().null_flag for u in merged.unmatched)
     # a real 2-1 merge (both halves translated) is left alone
     merge = src[:3] + [src[3] + " " + src[4]] + src[5:]
     beads = ([RawBead((i,), (i,), 1.0) for i in range(3)] + [RawBead((3, 4), (3,), 0.99)]
@@ -178,8 +179,8 @@ def test_the_second_search_leaves_the_sentences_found_unmatched_out_for_less(has
              + [RawBead((i,), (i + 1,), 1.0) for i in range(6, 12)])
     seen = []
 
-    def resolve(skip_x, skip_y):  # the search again, here: the detached beads it would find
-        seen.append((skip_x.copy(), skip_y.copy()))
+    def resolve(factor_x, factor_y):  # the search again, here: the detached beads it would find
+        seen.append((factor_x.copy(), factor_y.copy()))
         return ([RawBead((i,), (i,), 1.0) for i in range(6)] + [RawBead((), (6,), None)]
                 + [RawBead((i,), (i + 1,), 1.0) for i in range(6, 12)])
 
@@ -188,12 +189,40 @@ def test_the_second_search_leaves_the_sentences_found_unmatched_out_for_less(has
     out = null_pass(beads, src, tgt, vecs[:12], vecs[12:], {}, hashing_encoder.encode, settings, AlignStats(),
                     resolve)
     assert len(seen) == 1
-    skip_x, skip_y = seen[0]
-    assert list(skip_x) == [settings.skip] * 12
-    cheaper = [j for j in range(13) if skip_y[j] != settings.skip]
-    assert cheaper == [6] and skip_y[6] > settings.skip  # a gain, not a cost, when the evidence is over 0.5
+    factor_x, factor_y = seen[0]
+    assert list(factor_x) == [1.0] * 12  # each sentence's skip score times its factor
+    cheaper = [j for j in range(13) if factor_y[j] != 1.0]
+    assert cheaper == [6] and factor_y[6] == 0.0  # free to leave out from null_detach on, never a gain
     assert ids(out) == [((i,), (i,)) for i in range(6)] + [((), (6,))] + [((i,), (i + 1,)) for i in range(6, 12)]
     # switched off, the pass does not search again
     null_pass(beads, src, tgt, vecs[:12], vecs[12:], {}, hashing_encoder.encode,
               AlignerSettings(null_resolve=False), AlignStats(), resolve)
     assert len(seen) == 1
+
+
+def test_a_documents_own_rate_of_unmatched_sentences_moves_the_evidence():
+    from align.aligner.nulls import BASE_RATE, document_prior, posterior
+    assert document_prior([0.9, 0.1], 0.0) == BASE_RATE  # no strength: the tuning data's rate
+    long_and_clean = document_prior([0.05] * 300 + [0.8] * 3, 5.0)
+    short_with_one = document_prior([0.05, 0.97, 0.1], 5.0)
+    assert long_and_clean < 0.05 < BASE_RATE < short_with_one
+    assert posterior(0.7, BASE_RATE) == pytest.approx(0.7)
+    assert posterior(0.7, long_and_clean) < 0.5 < posterior(0.7, short_with_one)
+    assert posterior(0.2, 0.4) > posterior(0.2, 0.1)
+
+
+def test_what_the_text_itself_says_about_a_sentence():
+    from align.aligner.foreign import other_script
+    from align.aligner.nulls import is_aside, weak_boundary
+    assert weak_boundary("Die erfolgreichen Bergsteiger waren :", "Hartog und Mitglieder.")
+    assert weak_boundary("Le temps finit par s' améliorer ;", "toutes les forces se mirent au travail.")
+    assert weak_boundary("The road (built in 1912", "crossed the pass.")
+    assert weak_boundary("It ended.", "and then it began again.")
+    assert not weak_boundary("It ended.", "Then it began again.")
+    assert is_aside("(Таможня Батума находится в ведении союзного командования.)")
+    assert is_aside("( Traduction de Denis Stulz ) ")
+    assert not is_aside("(a) that no military trains shall pass.") and not is_aside("Copy (2) to Paris.")
+    ru = ["Верительная грамота.", "LETTRE DE CRÉANCE", "Посол прибыл в Москву.", "Копия в Париж (Paris)."]
+    assert other_script(ru) == [False, True, False, False]
+    assert other_script(["Le comité a siégé.", "Die Sitzung war kurz."]) == [False, False]  # one script
+    assert other_script(["12 3", "..."]) == [False, False]

@@ -318,3 +318,27 @@ def test_fixes_rescore_the_new_beads_through_the_pipeline(review, monkeypatch):
     review.split(2, 1, 1)
     assert calls == [([2, 3], review.encoder)]
     assert [b.similarity for b in review.beads[2:4]] == [0.5, 0.5]
+
+
+def test_a_fix_keeps_the_unmatched_sentences_still_on_a_merged_side(tmp_path, hashing_encoder):
+    from dataclasses import replace
+
+    from align.records import Unmatched
+    a = make_alignment(beads=[((0,), (0, 1, 2)), ((1,), (3,)), ((2, 3, 4), (4,)), ((5,), (5,))])
+    listed = (Unmatched("target", 2, 0.4), Unmatched("target", 0, 0.3))
+    beads = list(a.beads)
+    beads[0] = replace(beads[0], unmatched=listed)
+    beads[2] = replace(beads[2], unmatched=(Unmatched("source", 4, 0.6),))
+    r = Review(store.StoredAlignment(replace(a, beads=tuple(beads))), encoder=hashing_encoder)
+    r.merge_next(0)  # [0,1]:[0,1,2,3] still holds both listed target sentences
+    merged = r.beads[0]
+    assert (merged.src, merged.tgt) == ((0, 1), (0, 1, 2, 3)) and set(merged.unmatched) == set(listed)
+    assert merged.divergence.components.get("addition", 0.0) > 0  # still a partial addition
+    r.split(0, 1, 1)  # [0]:[0] and [1]:[1,2,3]: sentence 0 is now alone on its side, sentence 2 is not
+    assert r.beads[0].unmatched == () and r.beads[1].unmatched == (Unmatched("target", 2, 0.4),)
+    r.detach("[2,3,4]:[4]", "source", 4)  # detached: an omission of its own, nothing listed
+    assert all(b.unmatched == () for b in r.beads if 4 in b.src)
+    r.undo()
+    r.undo()
+    r.undo()
+    assert set(r.beads[0].unmatched) == set(listed) and (r.beads[0].src, r.beads[0].tgt) == ((0,), (0, 1, 2))

@@ -138,3 +138,12 @@ def widen(lo: np.ndarray, off: np.ndarray, m: int, pad: int) -> tuple[np.ndarray
     new_off = np.zeros(len(lo) + 1, dtype=np.int64)
     np.cumsum(new_hi - new_lo + 1, out=new_off[1:])
     return new_lo.astype(np.int64), new_off
+
+
+def reverse_band(lo: np.ndarray, off: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The band of the problem with both sides reversed: cell (i, j) becomes (n - i, m - j)."""
+    hi = lo + np.diff(off) - 1
+    rlo = (m - hi)[::-1].astype(np.int64)
+    roff = np.zeros(len(lo) + 1, dtype=np.int64)
+    np.cumsum(np.diff(off)[::-1], out=roff[1:])
+    return np.ascontiguousarray(rlo), roff

@@ -33,6 +33,9 @@ class AlignStats:
     encoder_calls: int = 0
     band_cells: int = 0
     extra: dict[str, float] = field(default_factory=dict)
+    #: what the null-bead pass measured on the first search's beads (``nulls.MemberEvidence`` of the
+    #: sentences of merged sides, ``nulls.PairEvidence`` of the 1-1 beads): ``benchmarks/nulls_fit.py``
+    evidence: list[object] = field(default_factory=list)
 
     @property
     def calls_per_sentence(self) -> float:

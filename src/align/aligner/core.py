@@ -40,6 +40,7 @@ import numpy as np
 
 from . import band as bandlib
 from .beads import AlignStats, RawBead
+from .foreign import other_script
 from .nulls import null_pass
 from .settings import AlignerSettings
 
@@ -58,40 +59,46 @@ class _Side:
     """One side's arrays as the kernels want them."""
 
     def __init__(self, vecs: np.ndarray, lengths: Sequence[float] | np.ndarray,
-                 paragraphs: Sequence[int] | np.ndarray | None) -> None:
+                 paragraphs: Sequence[int] | np.ndarray | None, skips: np.ndarray | None = None) -> None:
         self.vecs = np.ascontiguousarray(vecs, dtype=np.float32)
         self.lengths = np.asarray(lengths, dtype=np.float32)
         n = self.vecs.shape[0]
         self.paragraphs = (np.zeros(n, dtype=np.int64) if paragraphs is None
                            else np.asarray(paragraphs, dtype=np.int64))
+        #: each sentence's score for being left out (None: ``settings.skip`` for all)
+        self.skips = None if skips is None else np.ascontiguousarray(skips, dtype=np.float64)
+
+    def reversed(self) -> _Side:
+        """This side read backwards (for the pass from the end, :func:`_merge_deficits`)."""
+        return _Side(self.vecs[::-1], self.lengths[::-1], self.paragraphs[::-1],
+                     None if self.skips is None else self.skips[::-1])
 
 
 def _empty_windows(n: int, max_merge: int, dim: int) -> tuple[np.ndarray, np.ndarray]:
     return np.zeros((1, dim), dtype=np.float32), np.full((max(n, 1), max_merge + 1), -1, dtype=np.int64)
 
 
-def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, off: np.ndarray,
-           windows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
-           skips: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """One DP over a given band; returns (types along the path, cosines, band similarity stats)."""
+DPArgs = tuple[tuple, tuple, tuple, tuple, tuple, tuple]
+
+
+def _dp_args(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, off: np.ndarray,
+             windows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
+             skips: tuple[np.ndarray, np.ndarray] | None = None) -> DPArgs:
+    """The grouped arguments of :func:`.kernels.banded_dp` (and of the kernels that score beads like it)."""
     kernels = _kernels()
     X, Y = src.vecs, tgt.vecs
     n, m = X.shape[0], Y.shape[0]
     types = settings.types
     slo, soff = bandlib.widen(lo, off, m, settings.max_merge + 2)
     S = kernels.band_similarities(X, Y, slo, soff)
-    if settings.refine and settings.refine_mode == "regions":
-        rs, rt = kernels.neighbour_means(S, slo, soff, m, settings.neighbours)
-    else:
-        rs, rt = np.zeros(n, dtype=np.float32), np.zeros(m, dtype=np.float32)
     width = settings.max_merge
     Gx = kernels.adjacent_gram(X, width)
     Gy = kernels.adjacent_gram(Y, width)
     total_x, total_y = float(src.lengths.sum()), float(tgt.lengths.sum())
     mu = math.log((total_x + 5.0) / (total_y + 5.0)) if total_x and total_y else 0.0
     if skips is None:
-        skip_x = np.full(n, settings.skip, dtype=np.float64)
-        skip_y = np.full(m, settings.skip, dtype=np.float64)
+        skip_x = src.skips if src.skips is not None else np.full(n, settings.skip, dtype=np.float64)
+        skip_y = tgt.skips if tgt.skips is not None else np.full(m, settings.skip, dtype=np.float64)
     else:  # per-sentence skip scores (the null-bead pass's second search)
         skip_x, skip_y = (np.ascontiguousarray(s, dtype=np.float64) for s in skips)
     bead_w = np.array([((a + b) / 2.0) ** settings.size_weight for a, b in types], dtype=np.float64)
@@ -104,12 +111,77 @@ def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, of
                float(settings.paragraph_penalty), float(settings.paragraph_join_penalty), float(settings.gap_ext),
                _background(S))
     modes = (1 if settings.neighbour_mode == "window" else 0, 1 if settings.length_mode == "ratio" else 0)
-    path_t, path_c = kernels.banded_dp(
-        (X, Gx, src.lengths, src.paragraphs, skip_x, wx, wxi), (Y, Gy, tgt.lengths, tgt.paragraphs, skip_y, wy, wyi),
-        (lo, off, S, slo, soff), (types, bead_w), weights, modes)
+    return ((X, Gx, src.lengths, src.paragraphs, skip_x, wx, wxi),
+            (Y, Gy, tgt.lengths, tgt.paragraphs, skip_y, wy, wyi),
+            (lo, off, S, slo, soff), (types, bead_w), weights, modes)
+
+
+def _solve(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray, off: np.ndarray,
+           windows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
+           skips: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """One DP over a given band; returns (types along the path, cosines, band similarity stats)."""
+    kernels = _kernels()
+    args = _dp_args(src, tgt, settings, lo, off, windows, skips)
+    n, m = src.vecs.shape[0], tgt.vecs.shape[0]
+    if settings.refine and settings.refine_mode == "regions":
+        _, _, S, slo, soff = args[2]
+        rs, rt = kernels.neighbour_means(S, slo, soff, m, settings.neighbours)
+    else:
+        rs, rt = np.zeros(n, dtype=np.float32), np.zeros(m, dtype=np.float32)
+    path_t, path_c = kernels.banded_dp(*args)
     if len(path_t) == 0:
         raise RuntimeError("the aligner found no path through its band (this is a bug)")
     return path_t, path_c, rs, rt
+
+
+def _merge_deficits(src: _Side, tgt: _Side, settings: AlignerSettings, lo: np.ndarray,
+                    off: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per window ``(start, size)`` of each side, how far below the best path's score the best path
+    lies whose bead has exactly that window on that side (:func:`.kernels.merge_deficits`): a
+    forward pass, and the same pass over both sides reversed for the best score from each cell to
+    the end."""
+    kernels = _kernels()
+    n, m = src.vecs.shape[0], tgt.vecs.shape[0]
+    args = _dp_args(src, tgt, settings, lo, off)
+    D = kernels.forward_scores(*args)
+    rlo, roff = bandlib.reverse_band(lo, off, m)
+    Dr = kernels.forward_scores(*_dp_args(src.reversed(), tgt.reversed(), settings, rlo, roff))
+    B = np.empty_like(D)
+    for i in range(n + 1):  # cell (i, j) read backwards is (n - i, m - j)
+        cols = lo[i] + np.arange(off[i + 1] - off[i])
+        B[off[i]:off[i + 1]] = Dr[roff[n - i] + (m - cols) - rlo[n - i]]
+    return kernels.merge_deficits(*args, D, B)
+
+
+def _pair_deficits(d: np.ndarray) -> np.ndarray:
+    """``d`` (per window: start, size) reduced to pairs: ``out[s, 2]`` is the smallest deficit of a
+    window holding sentences ``s`` and ``s + 1`` (longer windows are estimated from the pairs
+    that tile them, so a pair matters to every merge that holds it)."""
+    out = np.full_like(d, np.inf)
+    n, width = d.shape
+    for a in range(2, width):
+        for t in range(n):
+            if np.isfinite(d[t, a]):
+                hi = min(t + a - 1, n - 1)
+                out[t:hi, 2] = np.minimum(out[t:hi, 2], d[t, a])
+    return out
+
+
+def _uncertain_windows(dx: np.ndarray, dy: np.ndarray, n: int, m: int,
+                       settings: AlignerSettings) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The windows worth embedding (``(start, size)`` per side): those a merge within ``refine_slack`` of
+    the best path's score would use, the closest first, at most ``refine_budget`` per input sentence;
+    pair windows only for ``refine_mode="uncertain"``."""
+    top = settings.max_merge
+    if settings.refine_mode == "uncertain":
+        dx, dy, top = _pair_deficits(dx), _pair_deficits(dy), 2
+    both = sorted([(float(dx[s, a]), 0, s, a) for s in range(n) for a in range(2, top + 1)
+                   if s + a <= n and dx[s, a] <= settings.refine_slack]
+                  + [(float(dy[s, a]), 1, s, a) for s in range(m) for a in range(2, top + 1)
+                     if s + a <= m and dy[s, a] <= settings.refine_slack])
+    both = both[:int(settings.refine_budget * (n + m))]
+    return (sorted((s, a) for _, side, s, a in both if side == 0),
+            sorted((s, a) for _, side, s, a in both if side == 1))
 
 
 def _background(S: np.ndarray) -> float:
@@ -277,22 +349,34 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
     vecs = encode(list(src_texts) + list(tgt_texts))
     stats.encoder_calls = n + m
     X, Y = vecs[:n], vecs[n:]
-    src = _Side(X, [len(t) for t in src_texts], src_paragraphs)
-    tgt = _Side(Y, [len(t) for t in tgt_texts], tgt_paragraphs)
+    src = _Side(X, [len(t) for t in src_texts], src_paragraphs, _base_skips(src_texts, settings))
+    tgt = _Side(Y, [len(t) for t in tgt_texts], tgt_paragraphs, _base_skips(tgt_texts, settings))
     lo, off = _band(src, tgt, settings)
     stats.band_cells = int(off[-1])
-    path_t, path_c, rs, rt = _solve(src, tgt, settings, lo, off)
-    beads = _to_beads(path_t, path_c, settings.types)
+
+    def finish(known: dict[tuple[int, tuple[int, ...]], np.ndarray],
+               windows: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None) -> list[RawBead]:
+        """The search with these windows, then the null-bead pass (which may search again)."""
+        path_t, path_c, _, _ = _solve(src, tgt, settings, lo, off, windows)
+
+        def resolve(factor_x: np.ndarray, factor_y: np.ndarray) -> list[RawBead]:
+            skips = (factor_x * (src.skips if src.skips is not None else settings.skip),
+                     factor_y * (tgt.skips if tgt.skips is not None else settings.skip))
+            return _to_beads(*_solve(src, tgt, settings, lo, off, windows, skips)[:2], settings.types)
+        return _null_pass(_to_beads(path_t, path_c, settings.types), src_texts, tgt_texts, X, Y, known, encode,
+                          settings, stats, resolve, (src_paragraphs, tgt_paragraphs))
+
     if not settings.refine or settings.max_merge < 2:
-        return _null_pass(beads, src_texts, tgt_texts, X, Y, {}, encode, settings, stats,
-                          lambda sx, sy: _to_beads(*_solve(src, tgt, settings, lo, off, skips=(sx, sy))[:2],
-                                                   settings.types))
+        return finish({})
     if settings.refine_mode in ("pairs", "all"):
         top = 2 if settings.refine_mode == "pairs" else settings.max_merge
         cand_x = [(s, a) for a in range(2, top + 1) for s in range(n - a + 1)]
         cand_y = [(s, a) for a in range(2, top + 1) for s in range(m - a + 1)]
+    elif settings.refine_mode in ("uncertain", "uncertain-all"):
+        cand_x, cand_y = _uncertain_windows(*_merge_deficits(src, tgt, settings, lo, off), n, m, settings)
     else:
-        regions = _unsure_regions(beads, rs, rt, settings)
+        path_t, path_c, rs, rt = _solve(src, tgt, settings, lo, off)
+        regions = _unsure_regions(_to_beads(path_t, path_c, settings.types), rs, rt, settings)
         cand_x = _window_candidates(regions, n, settings.max_merge, 0)
         cand_y = _window_candidates(regions, m, settings.max_merge, 1)
     budget = int(settings.refine_budget * (n + m))
@@ -305,9 +389,7 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
     stats.windows_embedded = len(texts)
     stats.encoder_calls = n + m + len(texts)
     if not texts:
-        return _null_pass(beads, src_texts, tgt_texts, X, Y, {}, encode, settings, stats,
-                          lambda sx, sy: _to_beads(*_solve(src, tgt, settings, lo, off, skips=(sx, sy))[:2],
-                                                   settings.types))
+        return finish({})
     wv = encode(texts)
     dim = X.shape[1]
     wx = np.ascontiguousarray(wv[:len(cand_x)]) if cand_x else np.zeros((1, dim), np.float32)
@@ -321,24 +403,32 @@ def align_texts_with_encoder(src_texts: Sequence[str], tgt_texts: Sequence[str],
     for r, (s, a) in enumerate(cand_y):
         wyi[s, a] = r
         known[(1, tuple(range(s, s + a)))] = wy[r]
-    if settings.refine_mode == "pairs" and settings.max_merge > 2:
-        # windows of 3+ sentences from the real 2-sentence windows (no extra encoder calls)
+    if settings.refine_mode in ("pairs", "uncertain", "uncertain-all") and settings.max_merge > 2:
+        # the windows of 3+ sentences not embedded: estimated from the real 2-sentence windows
         wx, wxi = _windows_from_pairs(wx, wxi, settings.max_merge)
         wy, wyi = _windows_from_pairs(wy, wyi, settings.max_merge)
-    windows = (wx, wxi, wy, wyi)
-    path_t, path_c, _, _ = _solve(src, tgt, settings, lo, off, windows)
-    beads = _to_beads(path_t, path_c, settings.types)
-    return _null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats,
-                      lambda sx, sy: _to_beads(*_solve(src, tgt, settings, lo, off, windows, (sx, sy))[:2],
-                                               settings.types))
+    return finish(known, (wx, wxi, wy, wyi))
+
+
+def _base_skips(texts: Sequence[str], settings: AlignerSettings) -> np.ndarray | None:
+    """Each sentence's score for being left out: ``skip``, times ``other_script_skip`` for a sentence
+    mostly written in another script than its side (:func:`.foreign.other_script`: an untranslated
+    line, a caption in a third language); None when every one is ``skip``."""
+    if settings.other_script_skip == 1.0 or not settings.nulls:
+        return None
+    flags = other_script(texts)
+    if not any(flags):
+        return None
+    return np.where(flags, settings.skip * settings.other_script_skip, settings.skip).astype(np.float64)
 
 
 def _null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequence[str], X: np.ndarray,
                Y: np.ndarray, known: dict[tuple[int, tuple[int, ...]], np.ndarray],
                encode: Callable[[list[str]], np.ndarray], settings: AlignerSettings, stats: AlignStats,
-               resolve: Callable[[np.ndarray, np.ndarray], list[RawBead]] | None = None) -> list[RawBead]:
-    """The null-bead pass (:mod:`.nulls`); ``resolve(skip_x, skip_y)`` searches again with
-    per-sentence skip scores (``null_resolve``)."""
+               resolve: Callable[[np.ndarray, np.ndarray], list[RawBead]] | None = None,
+               paragraphs: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None)) -> list[RawBead]:
+    """The null-bead pass (:mod:`.nulls`); ``resolve(factor_x, factor_y)`` searches again with each
+    sentence's skip score multiplied by its factor (``null_resolve``)."""
     if not settings.nulls:
         return beads
-    return null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats, resolve)
+    return null_pass(beads, src_texts, tgt_texts, X, Y, known, encode, settings, stats, resolve, paragraphs)

@@ -14,6 +14,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+from ..scripts import script_shares
+
 #: A sentence counts as written in the other side's language when the other side explains
 #: its trigrams better than its own side by at least this much (nats per trigram) ...
 FOREIGN_MARGIN = 1.0
@@ -71,3 +73,27 @@ def foreign_sentences(src_texts: Sequence[str], tgt_texts: Sequence[str],
     """Which sentences of each side read as written in the other side's language."""
     xs, ys = foreign_scores(src_texts, tgt_texts)
     return [v >= margin for v in xs], [v >= margin for v in ys]
+
+
+#: A sentence is in another script than its side when it has at least this many letters, most of
+#: them not in the side's own script.
+MIN_LETTERS = 3
+
+
+def other_script(texts: Sequence[str]) -> list[bool]:
+    """Which sentences are mostly written in another script than their side as a whole (an English line
+    left in a Russian text, an Armenian caption in an English one): no profile needed, and it holds for
+    a third language that neither side's profile knows."""
+    total: dict[str, float] = {}
+    per = []
+    for t in texts:
+        shares = script_shares(t)
+        letters = sum(1 for ch in t if ch.isalpha())
+        per.append((shares, letters))
+        for script, share in shares.items():
+            total[script] = total.get(script, 0.0) + share * letters
+    if not total:
+        return [False] * len(texts)
+    main = max(total, key=lambda k: total[k])
+    return [letters >= MIN_LETTERS and bool(shares) and next(iter(shares)) != main and shares.get(main, 0.0) < 0.5
+            for shares, letters in per]

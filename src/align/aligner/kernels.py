@@ -161,6 +161,145 @@ def _window_dot(X, Y, S, lo, off, Gx, Gy, ks, a, ls, b, wx, wy, wxi, wyi):
 
 
 @njit(cache=True)
+def _bead_score(src, tgt, band, beads, weights, modes, t, pi, a, pj, b):
+    """``(score, cosine)`` of the bead of source sentences ``pi .. pi+a-1`` and target sentences
+    ``pj .. pj+b-1`` (``a``, ``b`` > 0, shape ``types[t]``), as :func:`banded_dp` scores it."""
+    X, Gx, len_x, par_x, _, wx, wxi = src
+    Y, Gy, len_y, par_y, _, wy, wyi = tgt
+    _, _, S, slo, soff = band
+    _, bead_w = beads
+    margin_w, len_w, len_mu, len_sigma, par_pen, par_both, _, nb_edge = weights
+    nb_mode, len_mode = modes
+    n = X.shape[0]
+    m = Y.shape[0]
+    i = pi + a
+    j = pj + b
+    cos = _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, pj, b, wx, wy, wxi, wyi)
+    # local margin: similarity to the neighbouring windows (nb_mode 1: of the
+    # same size; nb_mode 0: the single sentences just before and after)
+    nb = 0.0
+    nbc = 0
+    wb = b if nb_mode == 1 else 1
+    wa = a if nb_mode == 1 else 1
+    if pj - wb >= 0:
+        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, pj - wb, wb, wx, wy, wxi, wyi)
+        nbc += 1
+    if j + wb <= m:
+        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, j, wb, wx, wy, wxi, wyi)
+        nbc += 1
+    if pi - wa >= 0:
+        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, pi - wa, wa, pj, b, wx, wy, wxi, wyi)
+        nbc += 1
+    if i + wa <= n:
+        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, i, wa, pj, b, wx, wy, wxi, wyi)
+        nbc += 1
+    if nbc > 0:
+        nb /= nbc
+    else:  # a bead spanning both texts has no neighbours: measure it against the background
+        nb = nb_edge
+    lx = 0.0
+    for p in range(a):
+        lx += len_x[pi + p]
+    ly = 0.0
+    for q in range(b):
+        ly += len_y[pj + q]
+    if len_mode == 1:
+        # Bertalign-style multiplicative penalty on the margin score
+        rx = (lx + 5.0) / np.exp(len_mu)
+        ry = ly + 5.0
+        lpm = np.log2(1.0 + min(rx, ry) / max(rx, ry))
+        sc = bead_w[t] * (cos - margin_w * nb) * lpm
+    else:
+        dev = (np.log((lx + 5.0) / (ly + 5.0)) - len_mu) / len_sigma
+        lp = len_w * dev * dev
+        sc = bead_w[t] * (cos - margin_w * nb - lp)
+    if par_pen > 0.0 or par_both > 0.0:
+        cross_x = par_x[pi] != par_x[i - 1]
+        cross_y = par_y[pj] != par_y[j - 1]
+        if cross_x != cross_y:
+            sc -= par_pen
+        elif cross_x:
+            sc -= par_both
+    return sc, cos
+
+
+@njit(cache=True)
+def _forward(src, tgt, band, beads, weights, modes):
+    """The forward pass of :func:`banded_dp`: for every band cell the best score of a path into it
+    (``D``), the last bead's type and cosine, and whether a run of omissions (additions) was
+    extended there (``Ex``/``Ey``)."""
+    skip_x = src[4]
+    skip_y = tgt[4]
+    lo, off = band[0], band[1]
+    types = beads[0]
+    ext_ratio = weights[6]
+    n = lo.shape[0] - 1
+    m = tgt[0].shape[0]
+    T = types.shape[0]
+    D = np.full(off[n + 1], NEG, dtype=np.float64)
+    Bt = np.full(off[n + 1], -1, dtype=np.int8)
+    Cs = np.zeros(off[n + 1], dtype=np.float32)
+    # affine gaps: best scores of paths ending in a run of omissions (Hx) / additions (Hy),
+    # and whether the run was extended (Ex/Ey = 1) or opened (0) at that cell
+    Hx = np.full(off[n + 1], NEG, dtype=np.float64)
+    Hy = np.full(off[n + 1], NEG, dtype=np.float64)
+    Ex = np.zeros(off[n + 1], dtype=np.int8)
+    Ey = np.zeros(off[n + 1], dtype=np.int8)
+    c0 = _cell(lo, off, 0, 0)
+    if c0 < 0:
+        return D, Bt, Cs, Ex, Ey
+    D[c0] = 0.0
+    for i in range(n + 1):
+        for c in range(off[i], off[i + 1]):
+            j = lo[i] + (c - off[i])
+            if j < 0 or j > m or (i == 0 and j == 0):
+                continue
+            best = NEG
+            bt = -1
+            bcos = 0.0
+            for t in range(T):
+                a = types[t, 0]
+                b = types[t, 1]
+                pi = i - a
+                pj = j - b
+                if pi < 0 or pj < 0:
+                    continue
+                pc = _cell(lo, off, pi, pj)
+                if pc < 0 or D[pc] <= NEG:
+                    continue
+                if a == 0 or b == 0:
+                    if a == 0:
+                        v = D[pc] + skip_y[pj]
+                        ve = Hy[pc] + skip_y[pj] * ext_ratio
+                        if ve > v:
+                            v = ve
+                            Ey[c] = 1
+                        Hy[c] = v
+                    else:
+                        v = D[pc] + skip_x[pi]
+                        ve = Hx[pc] + skip_x[pi] * ext_ratio
+                        if ve > v:
+                            v = ve
+                            Ex[c] = 1
+                        Hx[c] = v
+                    if v > best:
+                        best = v
+                        bt = t
+                        bcos = 0.0
+                    continue
+                sc, cos = _bead_score(src, tgt, band, beads, weights, modes, t, pi, a, pj, b)
+                v = D[pc] + sc
+                if v > best:
+                    best = v
+                    bt = t
+                    bcos = cos
+            D[c] = best
+            Bt[c] = bt
+            Cs[c] = bcos
+    return D, Bt, Cs, Ex, Ey
+
+
+@njit(cache=True)
 def banded_dp(src, tgt, band, beads, weights, modes):
     """Best monotone bead path through the band; returns (bead types along the path, bead cosines).
 
@@ -195,122 +334,12 @@ def banded_dp(src, tgt, band, beads, weights, modes):
     ext_ratio`` (affine gaps: a block of untranslated or debris lines costs about one skip, so
     it is left out instead of being absorbed into merges).  The path maximises the total score.
     """
-    X, Gx, len_x, par_x, skip_x, wx, wxi = src
-    Y, Gy, len_y, par_y, skip_y, wy, wyi = tgt
-    lo, off, S, slo, soff = band
-    types, bead_w = beads
-    margin_w, len_w, len_mu, len_sigma, par_pen, par_both, ext_ratio, nb_edge = weights
-    nb_mode, len_mode = modes
+    lo, off = band[0], band[1]
+    types = beads[0]
     n = lo.shape[0] - 1
-    m = Y.shape[0]
+    m = tgt[0].shape[0]
     T = types.shape[0]
-    D = np.full(off[n + 1], NEG, dtype=np.float64)
-    Bt = np.full(off[n + 1], -1, dtype=np.int8)
-    Cs = np.zeros(off[n + 1], dtype=np.float32)
-    # affine gaps: best scores of paths ending in a run of omissions (Hx) / additions (Hy),
-    # and whether the run was extended (Ex/Ey = 1) or opened (0) at that cell
-    Hx = np.full(off[n + 1], NEG, dtype=np.float64)
-    Hy = np.full(off[n + 1], NEG, dtype=np.float64)
-    Ex = np.zeros(off[n + 1], dtype=np.int8)
-    Ey = np.zeros(off[n + 1], dtype=np.int8)
-    c0 = _cell(lo, off, 0, 0)
-    if c0 < 0:
-        return np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.float32)
-    D[c0] = 0.0
-    for i in range(n + 1):
-        for c in range(off[i], off[i + 1]):
-            j = lo[i] + (c - off[i])
-            if j < 0 or j > m or (i == 0 and j == 0):
-                continue
-            best = NEG
-            bt = -1
-            bcos = 0.0
-            for t in range(T):
-                a = types[t, 0]
-                b = types[t, 1]
-                pi = i - a
-                pj = j - b
-                if pi < 0 or pj < 0:
-                    continue
-                pc = _cell(lo, off, pi, pj)
-                if pc < 0 or D[pc] <= NEG:
-                    continue
-                cos = 0.0
-                if a == 0 or b == 0:
-                    if a == 0:
-                        v = D[pc] + skip_y[pj]
-                        ve = Hy[pc] + skip_y[pj] * ext_ratio
-                        if ve > v:
-                            v = ve
-                            Ey[c] = 1
-                        Hy[c] = v
-                    else:
-                        v = D[pc] + skip_x[pi]
-                        ve = Hx[pc] + skip_x[pi] * ext_ratio
-                        if ve > v:
-                            v = ve
-                            Ex[c] = 1
-                        Hx[c] = v
-                    if v > best:
-                        best = v
-                        bt = t
-                        bcos = 0.0
-                    continue
-                else:
-                    cos = _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, pj, b, wx, wy, wxi, wyi)
-                    # local margin: similarity to the neighbouring windows (nb_mode 1: of the
-                    # same size; nb_mode 0: the single sentences just before and after)
-                    nb = 0.0
-                    nbc = 0
-                    wb = b if nb_mode == 1 else 1
-                    wa = a if nb_mode == 1 else 1
-                    if pj - wb >= 0:
-                        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, pj - wb, wb, wx, wy, wxi, wyi)
-                        nbc += 1
-                    if j + wb <= m:
-                        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, a, j, wb, wx, wy, wxi, wyi)
-                        nbc += 1
-                    if pi - wa >= 0:
-                        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, pi - wa, wa, pj, b, wx, wy, wxi, wyi)
-                        nbc += 1
-                    if i + wa <= n:
-                        nb += _window_dot(X, Y, S, slo, soff, Gx, Gy, i, wa, pj, b, wx, wy, wxi, wyi)
-                        nbc += 1
-                    if nbc > 0:
-                        nb /= nbc
-                    else:  # a bead spanning both texts has no neighbours: measure it against the background
-                        nb = nb_edge
-                    lx = 0.0
-                    for p in range(a):
-                        lx += len_x[pi + p]
-                    ly = 0.0
-                    for q in range(b):
-                        ly += len_y[pj + q]
-                    if len_mode == 1:
-                        # Bertalign-style multiplicative penalty on the margin score
-                        rx = (lx + 5.0) / np.exp(len_mu)
-                        ry = ly + 5.0
-                        lpm = np.log2(1.0 + min(rx, ry) / max(rx, ry))
-                        sc = bead_w[t] * (cos - margin_w * nb) * lpm
-                    else:
-                        dev = (np.log((lx + 5.0) / (ly + 5.0)) - len_mu) / len_sigma
-                        lp = len_w * dev * dev
-                        sc = bead_w[t] * (cos - margin_w * nb - lp)
-                    if par_pen > 0.0 or par_both > 0.0:
-                        cross_x = par_x[pi] != par_x[i - 1]
-                        cross_y = par_y[pj] != par_y[j - 1]
-                        if cross_x != cross_y:
-                            sc -= par_pen
-                        elif cross_x:
-                            sc -= par_both
-                v = D[pc] + sc
-                if v > best:
-                    best = v
-                    bt = t
-                    bcos = cos
-            D[c] = best
-            Bt[c] = bt
-            Cs[c] = bcos
+    D, Bt, Cs, Ex, Ey = _forward(src, tgt, band, beads, weights, modes)
     # backtrack from (n, m)
     c = _cell(lo, off, n, m)
     if c < 0 or D[c] <= NEG:
@@ -350,6 +379,62 @@ def banded_dp(src, tgt, band, beads, weights, modes):
 
 
 @njit(cache=True)
+def forward_scores(src, tgt, band, beads, weights, modes):
+    """``D`` of :func:`banded_dp`'s forward pass: the best score of a path from (0, 0) into every
+    band cell (same arguments)."""
+    return _forward(src, tgt, band, beads, weights, modes)[0]
+
+
+@njit(cache=True)
+def merge_deficits(src, tgt, band, beads, weights, modes, D, B):
+    """How far below the best path's score the best path through a merge lies, per window.
+
+    The first six arguments are :func:`banded_dp`'s.  ``D`` holds the best score of a path
+    into every band cell, ``B`` (same cells) the best score of a path from it to (n, m).  A
+    bead from cell ``pc`` to cell ``c`` lies on a path scoring ``D[pc] + score + B[c]``; its
+    deficit is the best total minus that.  Returns ``(dx, dy)``: ``dx[s, a]`` is the smallest
+    deficit of a bead of three or more sentences whose source side is the window of ``a``
+    sentences starting at ``s`` (``inf`` where there is none; ``a`` ≥ 2), ``dy`` the same on
+    the target side.
+    """
+    lo, off = band[0], band[1]
+    types = beads[0]
+    n = lo.shape[0] - 1
+    m = tgt[0].shape[0]
+    T = types.shape[0]
+    width = 1
+    for t in range(T):
+        width = max(width, types[t, 0], types[t, 1])
+    dx = np.full((max(n, 1), width + 1), np.inf)
+    dy = np.full((max(m, 1), width + 1), np.inf)
+    best_total = D[_cell(lo, off, n, m)]
+    for i in range(1, n + 1):
+        for c in range(off[i], off[i + 1]):
+            j = lo[i] + (c - off[i])
+            if j < 1 or j > m or B[c] <= NEG:
+                continue
+            for t in range(T):
+                a = types[t, 0]
+                b = types[t, 1]
+                if a == 0 or b == 0 or a + b < 3:
+                    continue
+                pi = i - a
+                pj = j - b
+                if pi < 0 or pj < 0:
+                    continue
+                pc = _cell(lo, off, pi, pj)
+                if pc < 0 or D[pc] <= NEG:
+                    continue
+                sc, _ = _bead_score(src, tgt, band, beads, weights, modes, t, pi, a, pj, b)
+                deficit = best_total - (D[pc] + sc + B[c])
+                if a >= 2 and deficit < dx[pi, a]:
+                    dx[pi, a] = deficit
+                if b >= 2 and deficit < dy[pj, b]:
+                    dy[pj, b] = deficit
+    return dx, dy
+
+
+@njit(cache=True)
 def adjacent_gram(X, width):
     """``G[i, d] = X[i] · X[i + d]`` for d in 1..width-1 (0 past the end)."""
     n = X.shape[0]
@@ -363,7 +448,6 @@ def adjacent_gram(X, width):
                     s += X[i, t] * X[i + dd, t]
                 G[i, dd] = s
     return G
-
 
 
 @njit(cache=True)

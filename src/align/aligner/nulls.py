@@ -51,24 +51,33 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from .beads import AlignStats, RawBead
-from .foreign import FOREIGN_MARGIN, foreign_scores
+from .foreign import FOREIGN_MARGIN, foreign_scores, other_script
 from .settings import AlignerSettings
 
 #: Logistic weights of the evidence that a sentence of a merged side has no counterpart:
-#: (intercept, 1 − fit, gain, length, foreign).  Fitted on the Text+Berg dev split and the
-#: archival dev set's tune split (benchmarks/nulls_fit.py), then rounded.
-WEIGHTS = (-4.3, 3.0, 0.5, 0.9, 1.0)
+#: (intercept, 1 − fit, gain, length, foreign, rest fit, paragraph, weak boundary, aside); see
+#: :class:`MemberEvidence`.  Fitted by ``benchmarks/nulls_fit.py`` (rounded) on the members of the
+#: first search's merged beads in the tuning data, where a share :data:`BASE_RATE` of them has no
+#: counterpart.
+WEIGHTS = (-6.5, 4.7, 1.3, 0.95, 1.0, 1.6, 2.65, -1.15, 0.5)
+#: Logistic weights of the evidence that a 1-1 bead pairs two sentences without counterpart (or one):
+#: (intercept, 1 − fit, − margin, foreign); see :class:`PairEvidence`.  Fitted like :data:`WEIGHTS`
+#: on the first search's 1-1 beads, where a share :data:`PAIR_BASE_RATE` has a side without counterpart.
+PAIR_WEIGHTS = (-3.0, 2.2, 4.8, 1.7)
+PAIR_BASE_RATE = 0.014
+#: A 1-1 bead's margin compares its cosine with the best ones of either sentence with the other side's
+#: sentences this near its partner.
+PAIR_NEIGHBOURS = 5
+PAIR_TOP = 3
 
-#: In the second search, a sentence found unmatched with evidence ``v`` is left out for
-#: ``skip * (1 − RESOLVE_WEIGHT · v)``: cheaper, and a gain above v = 0.5.  Text+Berg dev and the
-#: archival tune split (en–ru, en–hy): 1 → 0.8890 / 0.930 / 0.935, 2 → 0.8890 / 0.940 / 0.935,
-#: 4 → 0.8843 / 0.940 / 0.935 (without the second search: 0.8889 / 0.930 / 0.935).
-RESOLVE_WEIGHT = 2.0
+#: The share of sentences without counterpart among the members :data:`WEIGHTS` were fitted on:
+#: the prior their odds carry, replaced by each document's own (:func:`document_prior`).
+BASE_RATE = 0.203
 
 #: The relatedness check needs at least this many sentences on each side.
 MIN_SENTENCES = 3
@@ -132,11 +141,70 @@ def relatedness(X: np.ndarray, Y: np.ndarray) -> tuple[float, float]:
     return float(np.mean(best)), float(X.mean(axis=0) @ Y.mean(axis=0))
 
 
-def evidence(fit: float, gain: float, length: float, foreign: bool) -> float:
-    """The logistic combination of the four features (see the module docstring)."""
-    w0, w_fit, w_gain, w_len, w_foreign = WEIGHTS
-    z = w0 + w_fit * (1.0 - fit) + w_gain * gain + w_len * length + (w_foreign if foreign else 0.0)
+def pooled(misfit: float, gain: float, length: float, foreign: bool, rest: float = 0.0, para: bool = False,
+           weak: bool = False, aside: bool = False) -> float:
+    """The logistic combination of the features (:data:`WEIGHTS`): the probability that the sentence has
+    no counterpart at the tuning data's base rate (:data:`BASE_RATE`)."""
+    w = WEIGHTS
+    z = (w[0] + w[1] * misfit + w[2] * gain + w[3] * length + (w[4] if foreign else 0.0)
+         + w[5] * min(max(rest, -1.0), 2.0) + (w[6] if para else 0.0) + (w[7] if weak else 0.0)
+         + (w[8] if aside else 0.0))
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def evidence(fit: float, gain: float, length: float, foreign: bool) -> float:
+    """The pooled evidence from the four similarity and language features alone."""
+    return pooled(1.0 - fit, gain, length, foreign)
+
+
+def pair_pooled(misfit: float, margin: float, foreign: bool) -> float:
+    """The logistic combination of :data:`PAIR_WEIGHTS`: the probability, at :data:`PAIR_BASE_RATE`, that a
+    1-1 bead holds a sentence without counterpart."""
+    w = PAIR_WEIGHTS
+    z = w[0] + w[1] * misfit - w[2] * margin + (w[3] if foreign else 0.0)
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def _odds(p: float) -> float:
+    p = min(max(p, 1e-9), 1.0 - 1e-9)
+    return p / (1.0 - p)
+
+
+def posterior(p: float, prior: float) -> float:
+    """``p`` (evidence at :data:`BASE_RATE`) moved to a document whose sentences of merged sides lack a
+    counterpart at the rate ``prior``: the likelihood ratio kept, the prior odds replaced."""
+    ratio = _odds(p) / _odds(BASE_RATE)
+    odds = ratio * _odds(prior)
+    return odds / (1.0 + odds)
+
+
+def pair_posterior(p: float, prior: float) -> float:
+    """``p`` (pair evidence at :data:`PAIR_BASE_RATE`) in a document whose merged-side sentences lack a
+    counterpart at the rate ``prior``: its odds scaled as that rate's odds are to :data:`BASE_RATE`'s."""
+    odds = _odds(p) * _odds(prior) / _odds(BASE_RATE)
+    return odds / (1.0 + odds)
+
+
+def document_prior(values: Sequence[float], strength: float) -> float:
+    """The share of a document's merged-side sentences that have no counterpart, estimated from their
+    pooled evidence ``values`` by expectation-maximisation, with :data:`BASE_RATE` as a prior worth
+    ``strength`` sentences (``strength`` ≤ 0: the base rate itself).
+
+    A long text whose many merges look like real merges gets a low rate, so its few doubtful members
+    need strong evidence; a short text whose one merge hides an unrelated sentence keeps a high one.
+    """
+    if strength <= 0 or not values:
+        return BASE_RATE
+    ratios = [_odds(p) / _odds(BASE_RATE) for p in values]
+    prior = BASE_RATE
+    for _ in range(50):
+        q = [prior * r / (prior * r + 1.0 - prior) for r in ratios]
+        new = (strength * BASE_RATE + sum(q)) / (strength + len(q))
+        if abs(new - prior) < 1e-7:
+            prior = new
+            break
+        prior = new
+    return min(max(prior, 1e-4), 1.0 - 1e-4)
 
 
 class _Vectors:
@@ -218,18 +286,74 @@ class MemberEvidence:
 
     side: int          # 0 source, 1 target
     index: int         # the sentence
-    fit: float
-    gain: float
-    length: float
-    foreign: bool
-    value: float       # the evidence that it has no counterpart, in [0, 1]
+    fit: float         # cos(sentence, other side) between the unrelated (0) and translation (1) levels
+    gain: float        # cos(side without it, other side) − cos(side, other side), in the same units
+    length: float      # how much closer the length ratio comes to the usual one without it (in spreads)
+    foreign: bool      # it reads as written in the other side's language
+    rest: float        # the fit of the side without it (a bead that matches well once it is gone)
+    para: bool         # a paragraph break parts it from the rest of its side
+    weak: bool         # the text binds it to its neighbour in the bead (":" or ";" between, lower case after)
+    aside: bool        # it is wholly in brackets (a translator's note, a credit, a caption)
+    pooled: float      # the logistic evidence at the tuning data's base rate (:func:`pooled`)
+    value: float       # the evidence that it has no counterpart in this document, in [0, 1] (:func:`posterior`)
 
 
-def measure(bead: RawBead, vecs: _Vectors, levels: Levels, lengths: tuple[Sequence[float], Sequence[float]],
-            foreign: tuple[Sequence[bool], Sequence[bool]], length_sigma: float) -> list[MemberEvidence]:
+@dataclass(frozen=True)
+class PairEvidence:
+    """What the pass measured for a 1-1 bead."""
+
+    src: int
+    tgt: int
+    fit: float         # its cosine between the unrelated (0) and translation (1) levels
+    margin: float      # its cosine minus the best either sentence has with the partner's neighbours, in level spans
+    foreign: bool      # either sentence reads as written in the other side's language
+    pooled: float      # the logistic evidence at the tuning data's base rate (:func:`pair_pooled`)
+    value: float       # the evidence that the bead pairs sentences without counterpart (:func:`pair_posterior`)
+
+
+#: Endings that bind a sentence to the next one (a list follows, the clause goes on).
+_BINDING_ENDS = (":", ";", ",", "-", "–", "—")
+
+
+def is_aside(text: str) -> bool:
+    """Whether a sentence is wholly in brackets: ``(…)`` or ``[…]``, a final stop inside or after."""
+    t = text.strip().rstrip(".!?։ ")
+    return len(t) > 2 and t[0] in "([" and t[-1] in ")]" and t.count(t[0]) == 1
+
+
+def weak_boundary(before: str, after: str) -> bool:
+    """Whether the text itself says two consecutive sentences belong together: the first ends in a colon,
+    semicolon, comma or dash or leaves a bracket open, or the second starts with a lower-case letter."""
+    a, b = before.rstrip(), after.lstrip()
+    if a.endswith(_BINDING_ENDS) or a.count("(") > a.count(")"):
+        return True
+    first = next((ch for ch in b if ch.isalpha()), "")
+    return bool(first) and first.islower()
+
+
+@dataclass
+class _Document:
+    """What the pass knows of the two texts: vectors, levels, lengths, languages, paragraphs, prior."""
+
+    vecs: _Vectors
+    levels: Levels
+    lengths: tuple[Sequence[float], Sequence[float]]
+    foreign: tuple[Sequence[bool], Sequence[bool]]
+    texts: tuple[Sequence[str], Sequence[str]]
+    paragraphs: tuple[Sequence[int] | None, Sequence[int] | None]
+    length_sigma: float
+    prior: float = BASE_RATE
+
+    def parted(self, side: int, i: int, j: int) -> bool:
+        par = self.paragraphs[side]
+        return par is not None and par[i] != par[j]
+
+
+def measure(bead: RawBead, doc: _Document) -> list[MemberEvidence]:
     """The evidence for every sentence on a merged side of ``bead`` (its windows must be prepared)."""
+    vecs, levels, lengths = doc.vecs, doc.levels, doc.lengths
     sides = (tuple(bead.src), tuple(bead.tgt))
-    out = []
+    out: list[MemberEvidence] = []
     for side, k, ids in _members(bead):
         other = vecs.get(1 - side, sides[1 - side])
         full = float(vecs.get(side, ids) @ other)
@@ -243,30 +367,61 @@ def measure(bead: RawBead, vecs: _Vectors, levels: Levels, lengths: tuple[Sequen
         def off(ids_: tuple[int, ...], side: int = side, other_len: float = other_len) -> float:
             own = sum(lengths[side][i] for i in ids_)
             ratio = math.log((own + 10) / (other_len + 10)) if side == 0 else math.log((other_len + 10) / (own + 10))
-            return abs(ratio - levels.log_ratio) / length_sigma
+            return abs(ratio - levels.log_ratio) / doc.length_sigma
 
         length = off(ids) - off(rest_ids)
-        value = evidence(fit, gain, length, bool(foreign[side][k]))
-        out.append(MemberEvidence(side, k, fit, gain, length, bool(foreign[side][k]), value))
+        rest_fit = (rest - levels.unrelated) / levels.span
+        neighbours = [q for q in (k - 1, k + 1) if q in ids]
+        para = all(doc.parted(side, min(k, q), max(k, q)) for q in neighbours)
+        texts = doc.texts[side]
+        weak = any(not doc.parted(side, min(k, q), max(k, q)) and weak_boundary(texts[min(k, q)], texts[max(k, q)])
+                   for q in neighbours)
+        foreign = bool(doc.foreign[side][k])
+        aside = is_aside(texts[k])
+        p = pooled(1.0 - fit, gain, length, foreign, rest_fit, para, weak, aside)
+        out.append(MemberEvidence(side, k, fit, gain, length, foreign, rest_fit, para, weak, aside, p,
+                                  posterior(p, doc.prior)))
     return out
+
+
+def measure_pair(bead: RawBead, doc: _Document) -> PairEvidence:
+    """The evidence for a 1-1 bead."""
+    X, Y = doc.vecs.singles
+    i, j = bead.src[0], bead.tgt[0]
+    sim = float(X[i] @ Y[j])
+    w = PAIR_NEIGHBOURS
+    rows = [float(X[i] @ Y[q]) for q in range(max(0, j - w), min(Y.shape[0], j + w + 1)) if q != j]
+    cols = [float(X[p] @ Y[j]) for p in range(max(0, i - w), min(X.shape[0], i + w + 1)) if p != i]
+    near = max((float(np.mean(sorted(v, reverse=True)[:PAIR_TOP])) for v in (rows, cols) if v), default=sim)
+    fit = (sim - doc.levels.unrelated) / doc.levels.span
+    margin = (sim - near) / doc.levels.span
+    foreign = bool(doc.foreign[0][i] or doc.foreign[1][j])
+    p = pair_pooled(1.0 - fit, margin, foreign)
+    return PairEvidence(i, j, fit, margin, foreign, p, pair_posterior(p, doc.prior))
 
 
 def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequence[str], X: np.ndarray,
               Y: np.ndarray, known: dict[tuple[int, tuple[int, ...]], np.ndarray],
               encode: Callable[[list[str]], np.ndarray], settings: AlignerSettings, stats: AlignStats | None = None,
-              resolve: Callable[[np.ndarray, np.ndarray], list[RawBead]] | None = None) -> list[RawBead]:
+              resolve: Callable[[np.ndarray, np.ndarray], list[RawBead]] | None = None,
+              paragraphs: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None)) -> list[RawBead]:
     """Detach the sentences of merged beads that have no counterpart; mark the doubtful ones.
 
     ``beads`` are :class:`~.beads.RawBead` in order; ``known`` maps ``(side, ids)`` to the
     real embeddings already computed (the 2-sentence windows); ``X``/``Y`` are the sentence
-    vectors.  Returns new beads (same coverage, same order); each merged bead's
-    ``unmatched`` lists ``(side, sentence, value)`` for sentences whose value reached
-    ``settings.null_flag`` but were not detached.
+    vectors; ``paragraphs`` the paragraph number of each sentence of each side, if known.
+    Returns new beads (same coverage, same order); each merged bead's ``unmatched`` lists
+    ``(side, sentence, value)`` for sentences whose value reached ``settings.null_flag`` but
+    were not detached.
 
-    ``resolve`` (with ``settings.null_resolve``): a function that searches again with given
-    per-sentence skip scores; the sentences this pass found unmatched then cost less to leave
-    out (see :data:`RESOLVE_WEIGHT`), the search re-pairs their neighbours, and the pass runs
-    once more on the new beads.
+    ``resolve`` (with ``settings.null_resolve``): a function that searches again with each
+    sentence's skip score multiplied by a given factor; the sentences this pass found unmatched
+    then cost less to leave out (a sentence with evidence ``v`` costs ``skip · (1 − v / null_detach)``,
+    nothing from ``null_detach`` on), the search re-pairs their neighbours, and the pass runs once
+    more on the new beads.
+
+    ``stats.evidence`` receives the :class:`MemberEvidence` of every member of the first
+    search's merged beads (what ``benchmarks/nulls_fit.py`` fits :data:`WEIGHTS` on).
     """
     n, m = len(src_texts), len(tgt_texts)
     if n >= MIN_SENTENCES and m >= MIN_SENTENCES:
@@ -282,47 +437,56 @@ def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequenc
     tgt_len = [float(len(t)) for t in tgt_texts]
     levels = document_levels(beads, X, Y, src_len, tgt_len)
     fx, fy = foreign_scores(src_texts, tgt_texts)
-    foreign = ([v >= FOREIGN_MARGIN for v in fx], [v >= FOREIGN_MARGIN for v in fy])
+    ox, oy = other_script(src_texts), other_script(tgt_texts)
+    foreign = ([v >= FOREIGN_MARGIN or o for v, o in zip(fx, ox)], [v >= FOREIGN_MARGIN or o for v, o in zip(fy, oy)])
     vecs = _Vectors((src_texts, tgt_texts), (X, Y), known, encode, real=settings.null_embed)
     vecs.prepare([w for b in beads for w in _windows_needed(b)])
+    doc = _Document(vecs, levels, (src_len, tgt_len), foreign, (src_texts, tgt_texts), paragraphs,
+                    settings.length_sigma)
+    first = [e for b in beads for e in measure(b, doc)]
+    doc.prior = document_prior([e.pooled for e in first], settings.null_prior)
+    if stats is not None:
+        stats.evidence = ([replace(e, value=posterior(e.pooled, doc.prior)) for e in first]
+                          + [measure_pair(b, doc) for b in beads if len(b.src) == 1 and len(b.tgt) == 1])
     found: dict[tuple[int, int], float] = {}
-    out: list = []
+    out: list[RawBead] = []
     for bead in beads:
-        out += _split(bead, vecs, levels, (src_len, tgt_len), foreign, settings, found)
+        out += _split(bead, doc, settings, found)
     if resolve is not None and settings.null_resolve and found:
-        skips = (np.full(n, settings.skip, dtype=np.float64), np.full(m, settings.skip, dtype=np.float64))
+        factors = (np.ones(n, dtype=np.float64), np.ones(m, dtype=np.float64))
         for (side, index), value in found.items():
-            skips[side][index] = settings.skip * (1.0 - RESOLVE_WEIGHT * min(max(value, 0.0), 1.0))
-        again = resolve(*skips)
+            factors[side][index] = max(0.0, 1.0 - min(max(value, 0.0), 1.0) / max(settings.null_detach, 1e-6))
+        again = resolve(*factors)
         vecs.prepare([w for b in again for w in _windows_needed(b)])
         out = []
         for bead in again:
-            out += _split(bead, vecs, levels, (src_len, tgt_len), foreign, settings, {})
+            out += _split(bead, doc, settings, {})
     if stats is not None:
         stats.encoder_calls += vecs.calls
         stats.extra["null_pass_calls"] = float(vecs.calls)
         stats.extra["match_level"] = levels.match
         stats.extra["unrelated_level"] = levels.unrelated
+        stats.extra["null_prior"] = doc.prior
     return out
 
 
-def _split(bead: RawBead, vecs: _Vectors, levels: Levels, lengths: tuple[Sequence[float], Sequence[float]],
-           foreign: tuple[Sequence[bool], Sequence[bool]], settings: AlignerSettings,
+def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
            found: dict[tuple[int, int], float]) -> list[RawBead]:
     """``bead`` with edge sentences detached while the evidence says so (then its ``unmatched``);
     a 1-1 bead no more similar than unrelated neighbours are becomes a 1-0 and a 0-1 bead.
     ``found`` collects ``(side, sentence) → evidence`` of every sentence detached or listed."""
+    vecs = doc.vecs
     if len(bead.src) == 1 and len(bead.tgt) == 1:
-        sim = float(vecs.get(0, tuple(bead.src)) @ vecs.get(1, tuple(bead.tgt)))
-        if (sim - levels.unrelated) / levels.span < settings.null_pair_fit:
-            found[(0, bead.src[0])] = found[(1, bead.tgt[0])] = 1.0
+        pair = measure_pair(bead, doc)
+        if pair.value >= settings.null_split:
+            found[(0, bead.src[0])] = found[(1, bead.tgt[0])] = pair.value
             return [RawBead(tuple(bead.src), (), None), RawBead((), tuple(bead.tgt), None)]
         return [bead]
     before: list[RawBead] = []
     after: list[RawBead] = []
     current = bead
     while True:
-        measured = measure(current, vecs, levels, lengths, foreign, settings.length_sigma)
+        measured = measure(current, doc)
         if not measured:
             break
         sides = (current.src, current.tgt)

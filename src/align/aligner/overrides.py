@@ -19,7 +19,7 @@ from .settings import AlignerSettings
 CHOICES: dict[str, tuple[str, ...]] = {
     "neighbour_mode": ("sentence", "window"),
     "length_mode": ("ratio", "gauss"),
-    "refine_mode": ("pairs", "regions", "all"),
+    "refine_mode": ("uncertain", "uncertain-all", "pairs", "regions", "all"),
 }
 #: Whole-number settings and the smallest value each may take.
 MINIMUM: dict[str, int] = {"max_merge": 1, "neighbours": 1, "full_limit": 0, "radius": 1, "anchor_window": 0,

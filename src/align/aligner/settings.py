@@ -21,6 +21,7 @@ class AlignerSettings:
 
     max_merge: int = 5            # largest n in 1-n / n-1 beads (beads of a + b <= max_merge + 1 sentences)
     skip: float = -0.1            # score per sentence left out (1-0 / 0-1)
+    other_script_skip: float = 0.0  # share of skip a sentence mostly in another script than its side costs to leave out
     gap_ext: float = 0.1          # each further sentence of a run of omissions/additions scores skip * gap_ext
     margin: float = 1.0           # weight of the nearest-neighbour margin
     neighbours: int = 4           # k of the nearest-neighbour means that mark unsure 1-1 beads (regions refinement)
@@ -35,14 +36,17 @@ class AlignerSettings:
     radius: int = 8               # band radius around a coarse path
     refine: bool = True           # embed windows for real (see refine_mode)
     refine_margin: float = 0.12   # 1-1 beads with a margin below this count as unsure
-    refine_budget: float = 1.0    # extra encoder calls allowed per input sentence
-    refine_mode: str = "pairs"    # "regions": windows around unsure beads; "pairs": every 2-sentence window
+    refine_budget: float = 0.3    # extra encoder calls allowed per input sentence
+    refine_mode: str = "uncertain"  # "uncertain" (pair windows of merges near the best path), "uncertain-all"
+    #                               (such windows of any size), "pairs" (all), "regions", "all" (every window)
+    refine_slack: float = 0.05    # "uncertain": embed the windows of merges within this score of the best path
     anchor_window: int = 5        # >0: Bertalign-style 1-1 anchor pass, then search only this far around the anchors
     anchor_topk: int = 3          # a 1-1 bead of the anchor pass scores only if among the source's top-k targets
     nulls: bool = True            # the null-bead pass: test each sentence of every merged bead (aligner.nulls)
-    null_detach: float = 0.25     # evidence at which a sentence at the edge of a merged side is detached as 1-0/0-1
+    null_detach: float = 0.5      # evidence at which a sentence at the edge of a merged side is detached as 1-0/0-1
     null_flag: float = 0.2        # evidence at which a sentence left in a merge is listed as probably unmatched
-    null_pair_fit: float = 0.0    # a 1-1 bead this close to the unrelated level in similarity: split in two nulls
+    null_prior: float = 5.0       # weight, in sentences, of the tuning data's rate of unmatched ones (document_prior)
+    null_split: float = 0.5       # evidence at which a 1-1 bead is split into an omission and an addition
     null_resolve: bool = True     # search again with the unmatched sentences cheaper to leave out, then test again
     null_embed: bool = False      # embed the sub-windows the null pass needs (False: estimate them from pair windows)
     unrelated_below: float = 0.22  # best matches this little above the texts' mean similarity: not one document

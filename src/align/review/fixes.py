@@ -2,14 +2,16 @@
 
 Each fix looks at the beads around one position and returns an :class:`Edit`:
 which slice of the bead list to replace and the new beads (without scores —
-the caller re-scores them).  A fix never changes which sentences are covered
+the caller re-scores them).  A sentence the aligner listed as probably without
+counterpart (:attr:`Bead.unmatched`) stays listed on the new bead that holds it,
+as long as it is still on a merged side of a bead with both sides.  A fix never changes which sentences are covered
 or their order: the concatenated source (and target) indexes of the new beads
 equal those of the beads they replace, and no bead is left empty.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import ReviewError
 from ..records import SIDES, Bead, Side
@@ -34,6 +36,18 @@ class Edit:
 
 def _plain(src: Sequence[int], tgt: Sequence[int]) -> Bead:
     return Bead(src=tuple(src), tgt=tuple(tgt))
+
+
+def carry_unmatched(old: Sequence[Bead], new: Sequence[Bead]) -> tuple[Bead, ...]:
+    """``new`` with the ``unmatched`` sentences of ``old`` that are still on a merged side (two or more
+    sentences) of a new bead with both sides; the others are dropped (the bead is scored afresh)."""
+    listed = [u for b in old for u in b.unmatched]
+    out = []
+    for b in new:
+        keep = tuple(u for u in listed if b.src and b.tgt and len(b.indexes(u.side)) >= 2
+                     and u.index in b.indexes(u.side))
+        out.append(replace(b, unmatched=keep) if keep != b.unmatched else b)
+    return tuple(out)
 
 
 def _check_index(beads: Sequence[Bead], i: int) -> None:
@@ -68,7 +82,7 @@ def merge_next(beads: Sequence[Bead], i: int) -> Edit:
     if i + 1 >= len(beads):
         raise ReviewError(f"bead {i} is the last one; there is no next bead to merge with")
     a, b = beads[i], beads[i + 1]
-    return Edit(i, 2, (_plain(a.src + b.src, a.tgt + b.tgt),))
+    return Edit(i, 2, carry_unmatched((a, b), (_plain(a.src + b.src, a.tgt + b.tgt),)))
 
 
 def merge_prev(beads: Sequence[Bead], i: int) -> Edit:
@@ -91,7 +105,7 @@ def split(beads: Sequence[Bead], i: int, src_at: int, tgt_at: int) -> Edit:
     if not (first.src or first.tgt) or not (second.src or second.tgt):
         raise ReviewError(f"splitting bead {b.ids()} at {src_at}:{tgt_at} would leave an empty part; "
                           "each part needs at least one sentence")
-    return Edit(i, 1, (first, second))
+    return Edit(i, 1, carry_unmatched((b,), (first, second)))
 
 
 def move(beads: Sequence[Bead], i: int, side: Side, direction: str) -> Edit:
@@ -123,7 +137,7 @@ def move(beads: Sequence[Bead], i: int, side: Side, direction: str) -> Edit:
     target = _with(other, side, theirs)
     pair = (moved, target) if direction == "next" else (target, moved)
     kept = tuple(x for x in pair if x.src or x.tgt)
-    return Edit(min(i, j), 2, kept)
+    return Edit(min(i, j), 2, carry_unmatched((b, other), kept))
 
 
 def detach(beads: Sequence[Bead], i: int, side: Side, sentence: int) -> Edit:
@@ -152,7 +166,7 @@ def detach(beads: Sequence[Bead], i: int, side: Side, sentence: int) -> Edit:
     else:
         raise ReviewError(f"{side} sentence {sentence} is in the middle of bead {b.ids()}; only the first or last "
                           "sentence can be detached — split the bead first")
-    return Edit(i, 1, tuple(x for x in new if x.src or x.tgt))
+    return Edit(i, 1, carry_unmatched((b,), tuple(x for x in new if x.src or x.tgt)))
 
 
 def _with(bead: Bead, side: Side, indexes: Sequence[int]) -> Bead:

@@ -20,20 +20,33 @@ sentence ``k`` of a merged side, with ``other`` the opposite side:
   (≥ 0: the bead matches as well or better without k);
 - ``length``: how much closer the bead's length ratio comes to the document's
   usual ratio without k (in spreads of ``length_sigma``);
-- ``foreign``: k reads as written in the other side's language (:mod:`.foreign`).
+- ``foreign``: k reads as written in the other side's language (:mod:`.foreign`);
+- ``rest``: the fit of the side without k (a bead that matches well once k is gone);
+- ``para``, ``weak``, ``aside``: what the text says — a paragraph break parts k
+  from the rest of its side; a colon, semicolon or lower-case start binds it to
+  its neighbour; it is wholly in brackets (a translator's note, a credit).
 
-They are combined by a logistic function (:data:`WEIGHTS`) into a value in
-[0, 1]: the evidence that ``k`` has no counterpart.  A sentence at either end
-of its side whose value reaches ``null_detach`` is detached as a 1-0 or 0-1
-bead, and the rest of the bead is tested again.  A 1-1 bead whose similarity is hardly
-above the unrelated level (``fit`` below ``null_pair_fit``) pairs two sentences
-that both have no counterpart: it becomes a 1-0 and a 0-1 bead.  Then
-(``null_resolve``) the search runs once more with every sentence found so far
-cheaper to leave out, so that their neighbours can pair anew, and the new beads
-are tested again.  A sentence in the middle (a
-bead must stay contiguous) or one whose value only reaches ``null_flag`` stays
-in the bead and is listed in :attr:`RawBead.unmatched`, which divergence turns
-into a *partial omission* or *partial addition* reason naming it.
+They are combined by a logistic function (:data:`WEIGHTS`, fitted by
+``benchmarks/nulls_fit.py``) into the *pooled* evidence: the probability that
+``k`` has no counterpart at the tuning data's rate of such sentences
+(:data:`BASE_RATE`).  The rate differs from text to text by an order of
+magnitude (a literary translation cut into sentences differently has many real
+merges and few stray sentences; a damaged news text the reverse), so the pass
+estimates each document's own rate from the pooled evidence of all its merged
+members (:func:`document_prior`, expectation-maximisation with the base rate
+worth ``null_prior`` sentences) and moves every value to it (:func:`posterior`).
+
+A sentence at either end of its side whose value reaches ``null_detach`` is
+detached as a 1-0 or 0-1 bead, and the rest of the bead is tested again.  A 1-1
+bead whose own evidence (:class:`PairEvidence`: its fit, its margin over the
+partners' neighbours, a foreign sentence) reaches ``null_split`` becomes a 1-0
+and a 0-1 bead.  Then (``null_resolve``) the search runs once more with every
+sentence found so far cheaper to leave out (free from ``null_detach`` on), so
+that their neighbours can pair anew, and the new beads are tested again.  A
+sentence in the middle (a bead must stay contiguous) or one whose value only
+reaches ``null_flag`` stays in the bead and is listed in
+:attr:`RawBead.unmatched`, which divergence turns into a *partial omission* or
+*partial addition* reason naming it.
 
 The pass first measures how related the two texts are (:func:`relatedness`):
 the mean similarity ``best`` of each source sentence's best match near its
@@ -62,8 +75,10 @@ from .settings import AlignerSettings
 #: Logistic weights of the evidence that a sentence of a merged side has no counterpart:
 #: (intercept, 1 − fit, gain, length, foreign, rest fit, paragraph, weak boundary, aside); see
 #: :class:`MemberEvidence`.  Fitted by ``benchmarks/nulls_fit.py`` (rounded) on the members of the
-#: first search's merged beads in the tuning data, where a share :data:`BASE_RATE` of them has no
-#: counterpart.
+#: first search's merged beads in the tuning data (Text+Berg dev, the archival set's tune split, the
+#: even NTREX documents), where a share :data:`BASE_RATE` of them has no counterpart; ``foreign`` is
+#: set by hand (the fit gives about 0: once the search leaves other-script sentences out, no foreign
+#: sentence is left in those data's merges, while a German line in a French text still needs it).
 WEIGHTS = (-6.5, 4.7, 1.3, 0.95, 1.0, 1.6, 2.65, -1.15, 0.5)
 #: Logistic weights of the evidence that a 1-1 bead pairs two sentences without counterpart (or one):
 #: (intercept, 1 − fit, − margin, foreign); see :class:`PairEvidence`.  Fitted like :data:`WEIGHTS`

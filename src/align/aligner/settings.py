@@ -43,8 +43,8 @@ class AlignerSettings:
     anchor_window: int = 5        # >0: Bertalign-style 1-1 anchor pass, then search only this far around the anchors
     anchor_topk: int = 3          # a 1-1 bead of the anchor pass scores only if among the source's top-k targets
     nulls: bool = True            # the null-bead pass: test each sentence of every merged bead (aligner.nulls)
-    null_detach: float = 0.5      # evidence at which a sentence at the edge of a merged side is detached as 1-0/0-1
-    null_flag: float = 0.2        # evidence at which a sentence left in a merge is listed as probably unmatched
+    null_detach: float = 0.3      # evidence at which a sentence at the edge of a merged side is detached as 1-0/0-1
+    null_flag: float = 0.1        # evidence at which a sentence left in a merge is listed as probably unmatched
     null_prior: float = 5.0       # weight, in sentences, of the tuning data's rate of unmatched ones (document_prior)
     null_split: float = 0.5       # evidence at which a 1-1 bead is split into an omission and an addition
     null_resolve: bool = True     # search again with the unmatched sentences cheaper to leave out, then test again

@@ -235,7 +235,8 @@ def test_an_added_sentence_before_its_neighbours_translation_is_detached_at_the_
     Russian." before item 1.  The search merges it into item 1's bead; with the bundled model its
     evidence lies between 0.3 and 0.5, so the default detaches it as the gold has it, and the
     earlier default (0.5) left it inside the merge."""
-    doc = next(d for d in load_benchmark("_archival").load_devset(split="tune") if d.doc_id == "1920-06-10-railway-commission-minutes")
+    devset = load_benchmark("_archival").load_devset(split="tune")
+    doc = next(d for d in devset if d.doc_id == "1920-06-10-railway-commission-minutes")
     src, tgt = doc.versions["en"], doc.versions["hy"]
 
     def run(**settings) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

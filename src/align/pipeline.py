@@ -8,9 +8,9 @@ job (``align run``).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +24,7 @@ from .embed.cache import CachedEncoder
 from .embed.registry import encoder_for_identity
 from .errors import LanguageError, LanguageMismatchWarning, LongSegmentWarning, SpellingWarning, UnrelatedTextsWarning
 from .languages import normalize_language
+from .progress import ALIGNING, EMBEDDING_SENTENCES, EMBEDDING_WINDOWS, SCORING, SEGMENTING, Progress, as_progress
 from .reading import Reading, normalise, read, reading_signature
 from .reading.written import read_side
 from .records import Alignment, Bead, Segment, Signature, Unmatched, Version, VersionMeta, text_sha256
@@ -33,9 +34,10 @@ from .segment.long import MAX_SEGMENT_CHARS
 
 
 def resolve_encoder(model: str | None = None, *, cache: bool = True, cache_dir: str | Path | None = None,
-                    device: str | None = None, prefix: str | None = None) -> Encoder:
-    """The encoder named ``model`` (bundled default when None), behind the on-disk cache."""
-    enc = get_encoder(model, device=device, prefix=prefix)
+                    device: str | None = None, prefix: str | None = None, threads: int = 0) -> Encoder:
+    """The encoder named ``model`` (bundled default when None), behind the on-disk cache; ``threads``:
+    how many threads a model call may use (0: every core)."""
+    enc = get_encoder(model, device=device, prefix=prefix, threads=threads)
     return CachedEncoder(enc, cache_dir) if cache else enc
 
 
@@ -75,46 +77,84 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
                    score: bool = True, doc_id: str = "", src_version: str = "", tgt_version: str = "",
                    src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None,
                    segmentation: str = "", stats: AlignStats | None = None, src_reading: Reading | None = None,
-                   tgt_reading: Reading | None = None, progress: bool = False, terms: TermList | None = None,
-                   weights: Model | None = None) -> Alignment:
+                   tgt_reading: Reading | None = None, progress: bool | Progress = False,
+                   terms: TermList | None = None, weights: Model | None = None) -> Alignment:
     """Align given segments; returns a signed :class:`Alignment` (scored unless ``score=False``).
 
     The encoder and the scorer see each text's reading (:func:`align.reading.read`:
     old spellings and OCR look-alikes normalised), made here from ``src_text``
     and the metadata's ``orthography`` unless given; the segments keep the text as written.
-    ``progress``: let the encoder show a progress bar on stderr while it embeds.
+    ``progress``: where the stages and the texts embedded are shown (:mod:`align.progress`;
+    ``True``: on stderr when it is a terminal).
     ``terms``: the names list scoring uses (:mod:`align.divergence.terms`); ``weights``: a
     :class:`align.divergence.Model` other than the shipped one.
     """
     settings = settings or AlignerSettings()
     enc = encoder if encoder is not None else resolve_encoder()
     stats = stats if stats is not None else AlignStats()
-    src_reading = src_reading or version_reading(src_text, src_lang, src_meta, src_version)
-    tgt_reading = tgt_reading or version_reading(tgt_text, tgt_lang, tgt_meta, tgt_version)
-    raw = align_texts_with_encoder(
-        read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading),
-        partial(enc.encode, progress=True) if progress else enc.encode, settings,
-        src_paragraphs=[s.paragraph for s in src_segments], tgt_paragraphs=[s.paragraph for s in tgt_segments],
-        stats=stats)
-    if stats.extra.get("unrelated"):
-        warnings.warn(f"{src_version or 'source'} and {tgt_version or 'target'} do not look like versions of one "
-                      f"document: each source sentence's best match is hardly more similar (mean "
-                      f"{stats.extra['best_mean']:.3f}) than any two sentences of the texts (mean "
-                      f"{stats.extra['all_mean']:.3f}), so nothing was aligned (every sentence is an omission "
-                      f"or an addition). If they are versions of one text, align them with "
-                      f"--set unrelated_below=-1", UnrelatedTextsWarning, stacklevel=2)
-    beads = tuple(Bead(r.src, r.tgt, None if r.similarity is None else round(float(r.similarity), 6),
-                       unmatched=tuple(Unmatched("source" if side == 0 else "target", index, value)
-                                       for side, index, value in r.unmatched))
-                  for r in raw)
-    signature = signature_for(enc.identity, settings, segmentation, src_text, tgt_text,
-                              readings=(src_reading, tgt_reading))
-    alignment = Alignment(src_segments=tuple(src_segments), tgt_segments=tuple(tgt_segments), beads=beads,
-                          signature=signature, src_lang=src_lang, tgt_lang=tgt_lang, doc_id=doc_id,
-                          src_version=src_version, tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
-                          src_orthography=src_reading.orthography if src_reading.changed else "",
-                          tgt_orthography=tgt_reading.orthography if tgt_reading.changed else "")
-    return score_alignment(alignment, terms=terms, encoder=encoder, weights=weights) if score else alignment
+    with display(progress) as shown:
+        src_reading = src_reading or version_reading(src_text, src_lang, src_meta, src_version)
+        tgt_reading = tgt_reading or version_reading(tgt_text, tgt_lang, tgt_meta, tgt_version)
+        raw = align_texts_with_encoder(
+            read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading),
+            staged_encode(enc, shown) if progress else enc.encode, settings,
+            src_paragraphs=[s.paragraph for s in src_segments], tgt_paragraphs=[s.paragraph for s in tgt_segments],
+            stats=stats)
+        if stats.extra.get("unrelated"):
+            warnings.warn(f"{src_version or 'source'} and {tgt_version or 'target'} do not look like versions of one "
+                          f"document: each source sentence's best match is hardly more similar (mean "
+                          f"{stats.extra['best_mean']:.3f}) than any two sentences of the texts (mean "
+                          f"{stats.extra['all_mean']:.3f}), so nothing was aligned (every sentence is an omission "
+                          f"or an addition). If they are versions of one text, align them with "
+                          f"--set unrelated_below=-1", UnrelatedTextsWarning, stacklevel=2)
+        beads = tuple(Bead(r.src, r.tgt, None if r.similarity is None else round(float(r.similarity), 6),
+                           unmatched=tuple(Unmatched("source" if side == 0 else "target", index, value)
+                                           for side, index, value in r.unmatched))
+                      for r in raw)
+        signature = signature_for(enc.identity, settings, segmentation, src_text, tgt_text,
+                                  readings=(src_reading, tgt_reading))
+        alignment = Alignment(src_segments=tuple(src_segments), tgt_segments=tuple(tgt_segments), beads=beads,
+                              signature=signature, src_lang=src_lang, tgt_lang=tgt_lang, doc_id=doc_id,
+                              src_version=src_version, tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
+                              src_orthography=src_reading.orthography if src_reading.changed else "",
+                              tgt_orthography=tgt_reading.orthography if tgt_reading.changed else "")
+        if not score:
+            return alignment
+        shown.stage(SCORING)
+        return score_alignment(alignment, terms=terms, encoder=encoder, weights=weights)
+
+
+@contextmanager
+def display(progress: bool | Progress) -> Iterator[Progress]:
+    """The :class:`~align.progress.Progress` for a ``progress`` argument; one made here for ``True`` is
+    closed (taken off the terminal) when the block ends."""
+    shown = as_progress(progress)
+    try:
+        yield shown
+    finally:
+        if progress is True:
+            shown.close()
+
+
+def staged_encode(encoder: TextEncoder, progress: Progress) -> Callable[[list[str]], np.ndarray]:
+    """``encoder.encode`` for the aligner, naming the stage of each call on ``progress``.
+
+    The aligner (:func:`align.aligner.align_texts_with_encoder`) embeds every sentence in its first
+    call, then searches; each later call embeds windows (the refinement's and the null-bead pass's),
+    each followed by more search.  So the first call is *embedding sentences*, a later one *embedding
+    windows*, and the time after a call is *aligning*; the aligner itself knows nothing of the display.
+    """
+    calls = 0
+
+    def encode(texts: list[str]) -> np.ndarray:
+        nonlocal calls
+        progress.stage(EMBEDDING_SENTENCES if calls == 0 else EMBEDDING_WINDOWS, len(texts))
+        calls += 1
+        vecs = encoder.encode(texts, progress=progress)
+        progress.stage(ALIGNING)
+        return vecs
+
+    return encode
 
 
 def version_reading(text: str, lang: str, meta: VersionMeta | None = None, where: str = "") -> Reading:
@@ -181,8 +221,8 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
                 presegmented_input: bool = False, score: bool = True, doc_id: str = "",
                 src_version: str = "source", tgt_version: str = "target",
                 src_meta: VersionMeta | None = None, tgt_meta: VersionMeta | None = None,
-                stats: AlignStats | None = None, progress: bool = False, terms: TermList | None = None,
-                weights: Model | None = None) -> Alignment:
+                stats: AlignStats | None = None, progress: bool | Progress = False,
+                terms: TermList | None = None, weights: Model | None = None) -> Alignment:
     """Segment two texts (or take one sentence per line) and align them (``progress``, ``terms``,
     ``weights``: see :func:`align_segments`).
 
@@ -202,27 +242,29 @@ def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, e
     _check_script(tgt_text, tgt_lang, tgt_version)
     src_reading = version_reading(src_text, src_lang, src_meta, src_version)
     tgt_reading = version_reading(tgt_text, tgt_lang, tgt_meta, tgt_version)
-    if presegmented_input:
-        src = presegmented(src_text, doc_id, src_version)
-        tgt = presegmented(tgt_text, doc_id, tgt_version)
-        seg_sig = "presegmented"
-        _warn_long_lines(src, "source")
-        _warn_long_lines(tgt, "target")
-    else:
-        src = segment_text(src_text, src_lang, doc_id=doc_id, version_id=src_version, reading=src_reading)
-        tgt = segment_text(tgt_text, tgt_lang, doc_id=doc_id, version_id=tgt_version, reading=tgt_reading)
-        seg_sig = segmentation_signature(src_lang, tgt_lang)
-    return align_segments(src, tgt, src_lang, tgt_lang, src_text=src_text, tgt_text=tgt_text, encoder=encoder,
-                          settings=settings, score=score, doc_id=doc_id, src_version=src_version,
-                          tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
-                          segmentation=seg_sig, stats=stats, src_reading=src_reading, tgt_reading=tgt_reading,
-                          progress=progress, terms=terms, weights=weights)
+    with display(progress) as shown:
+        shown.stage(SEGMENTING)
+        if presegmented_input:
+            src = presegmented(src_text, doc_id, src_version)
+            tgt = presegmented(tgt_text, doc_id, tgt_version)
+            seg_sig = "presegmented"
+            _warn_long_lines(src, "source")
+            _warn_long_lines(tgt, "target")
+        else:
+            src = segment_text(src_text, src_lang, doc_id=doc_id, version_id=src_version, reading=src_reading)
+            tgt = segment_text(tgt_text, tgt_lang, doc_id=doc_id, version_id=tgt_version, reading=tgt_reading)
+            seg_sig = segmentation_signature(src_lang, tgt_lang)
+        return align_segments(src, tgt, src_lang, tgt_lang, src_text=src_text, tgt_text=tgt_text, encoder=encoder,
+                              settings=settings, score=score, doc_id=doc_id, src_version=src_version,
+                              tgt_version=tgt_version, src_meta=src_meta, tgt_meta=tgt_meta,
+                              segmentation=seg_sig, stats=stats, src_reading=src_reading, tgt_reading=tgt_reading,
+                              progress=shown if progress else False, terms=terms, weights=weights)
 
 
 def align_versions(src: Version, tgt: Version, *, encoder: TextEncoder | None = None,
                    settings: AlignerSettings | None = None, score: bool = True,
-                   stats: AlignStats | None = None, progress: bool = False, terms: TermList | None = None,
-                   weights: Model | None = None) -> Alignment:
+                   stats: AlignStats | None = None, progress: bool | Progress = False,
+                   terms: TermList | None = None, weights: Model | None = None) -> Alignment:
     """Align two versions of a document from ``texts/`` (``terms``: the collection's names list;
     ``weights``: refitted divergence weights)."""
     return align_texts(src.text, tgt.text, src.language, tgt.language, encoder=encoder, settings=settings,

@@ -19,6 +19,13 @@ yields a :class:`PairOutcome` per job, in completion order; ``close``):
   (SQLite serialises their writes), one per machine on a cluster unless the
   path is on shared storage.
 
+**Cores.**  The encoder uses the cores itself (:class:`align.embed.Encoder`'s ``threads``), so
+workers must not each take them all: a local cluster of *w* workers on *c* cores sends each worker an
+encoder limited to *c // w* threads (at least 1) — a run of fewer pairs than cores still uses every
+core, and a run of many pairs runs one single-threaded encoder per worker, as before.  On a remote
+cluster, whose machines this process cannot see, each worker's encoder uses one thread (start one
+worker per core).  An encoder given a thread count explicitly (``--threads``) keeps it.
+
 Dask (``distributed``) was chosen over ``multiprocessing`` because the same
 code then runs on one laptop and on a cluster, with worker restarts, a task
 priority order and clean cancellation on Ctrl-C.
@@ -53,8 +60,10 @@ from dataclasses import dataclass, field
 from .aligner import AlignerSettings, AlignStats
 from .divergence import Model, TermList
 from .embed import TextEncoder
+from .embed.base import available_cores
 from .errors import AlignError, ClusterError
 from .pipeline import align_versions
+from .progress import Progress
 from .records import Alignment, Version
 
 #: Seconds to wait for a Dask scheduler given by address before giving up with a clear error.
@@ -95,14 +104,14 @@ class PairOutcome:
 
 
 def compute_pair(job: PairJob, encoder: TextEncoder, settings: AlignerSettings | None,
-                 progress: bool = False) -> PairOutcome:
+                 progress: bool | Progress = False) -> PairOutcome:
     """Segment, embed, align and score one pair; never raises for a bad pair.
 
     An :class:`~align.errors.AlignError` (bad text, unknown language, model
     that cannot load) or any other exception becomes ``outcome.error``, so
     one bad pair does not stop a run.  Warnings are returned as text, since
     a worker's warnings would otherwise stay on the worker.  ``progress``
-    lets the encoder show a bar on stderr (only where that stderr is the user's).
+    shows the pair's stages (only where that stderr is the user's: :mod:`align.progress`).
     """
 
     t0 = time.perf_counter()
@@ -173,8 +182,11 @@ class SerialExecutor:
     workers = 1
 
     def map(self, jobs: Sequence[PairJob], encoder: TextEncoder, settings: AlignerSettings | None,
-            progress: bool = False) -> Iterator[PairOutcome]:
+            progress: bool | Progress = False) -> Iterator[PairOutcome]:
+        """The outcomes in the jobs' order; each pair's stages are shown on ``progress``."""
         for job in jobs:
+            if isinstance(progress, Progress):
+                progress.pair(job.key)
             yield compute_pair(job, encoder, settings, progress)
 
     def close(self, fast: bool = False) -> None:
@@ -222,13 +234,13 @@ class DaskExecutor:
         self.workers = len(self.client.scheduler_info().get("workers", {})) or int(workers or 1)
 
     def map(self, jobs: Sequence[PairJob], encoder: TextEncoder, settings: AlignerSettings | None,
-            progress: bool = False) -> Iterator[PairOutcome]:
-        """The outcomes in completion order.  ``progress`` is ignored: a bar drawn by a worker
-        process would garble the driver's terminal."""
+            progress: bool | Progress = False) -> Iterator[PairOutcome]:
+        """The outcomes in completion order.  ``progress`` is not sent to the workers (a display drawn
+        by a worker process would garble the driver's terminal): the caller counts the pairs."""
         from distributed import as_completed
         if not jobs:
             return
-        shared = self.client.scatter(encoder, broadcast=True, hash=False)
+        shared = self.client.scatter(self.worker_encoder(encoder, len(jobs)), broadcast=True, hash=False)
         # submission order is the scheduler's priority order: keep the caller's order
         futures = {self.client.submit(compute_pair, job, shared, settings, pure=False,
                                       key=f"align-pair-{i}-{os.getpid()}-{time.monotonic_ns()}"): job
@@ -248,6 +260,16 @@ class DaskExecutor:
                     self.client.cancel(list(futures))
                 except Exception:  # noqa: BLE001 - the client may be gone already
                     pass
+
+    def worker_encoder(self, encoder: TextEncoder, jobs: int) -> TextEncoder:
+        """``encoder`` as each worker gets it: its model calls limited to the worker's share of the cores
+        (see the module's docstring); an encoder that cannot be limited goes as it is."""
+        with_threads = getattr(encoder, "with_threads", None)
+        explicit = int(getattr(encoder, "threads", 0) or 0)
+        if with_threads is None or explicit:
+            return encoder
+        busy = max(1, min(self.workers, jobs))
+        return with_threads(1 if self._remote else max(1, available_cores() // busy))
 
     _closed = False
 

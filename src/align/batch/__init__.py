@@ -45,7 +45,8 @@ from ..corpus import is_document_folder, pivot_version
 from ..divergence import Model, TermList
 from ..embed import TextEncoder
 from ..errors import AlignError
-from ..pipeline import resolve_encoder
+from ..pipeline import display, resolve_encoder
+from ..progress import Progress
 from ..results import PairResult, RunResult, RunStatus
 from ..views.report import DEFAULT_REPORT_NAME
 from ..workers import make_executor
@@ -61,7 +62,7 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         report: str | Path | None = "", doc_ids: Sequence[str] = (),
         pivot: str | None = None, workers: int = 1, scheduler: str | None = None, tmx: bool = True,
         on_pair: Callable[[PairResult], None] | None = None,
-        on_start: Callable[[int], None] | None = None, progress: bool = False,
+        on_start: Callable[[int], None] | None = None, progress: bool | Progress = False,
         weights_file: str | Path | None = None) -> RunResult:
     """Align every document of ``texts`` (a collection, or one document folder) and write the results.
 
@@ -74,9 +75,10 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
     ``workers``: worker processes on this machine (0: one per core when worth it, see
     :func:`choose_workers`); ``scheduler``: a Dask scheduler's address (see :mod:`align.workers`).
     ``on_start(n)`` is called with the number of pairs to compute and
-    ``on_pair(result)`` after each pair is settled (a bar over the pairs is the caller's);
-    ``progress`` lets the encoder show its own bar on stderr when a lone pair is computed in
-    this process (the CLI passes whether stderr is a terminal).
+    ``on_pair(result)`` after each pair is settled;
+    ``progress``: the run's one display (:mod:`align.progress`: pairs done and the run's ETA,
+    and the stages of each pair computed in this process; ``True``: on stderr when it is a
+    terminal, as the CLI asks).
     Divergence scoring uses the collection's names list (``texts/names.toml``) and refitted
     weights (``weights_file``, else ``texts/divergence-weights.json``) when there are any.
     Raises :class:`~align.errors.AlignError` only when nothing can run (no
@@ -117,18 +119,21 @@ def run(texts: str | Path = "texts", alignments: str | Path = "alignments", *, m
         on_start(len(todo))
     result.executor = "nothing to compute"
     if todo:
-        executor = make_executor(choose_workers(workers, [pl.job for pl in todo]), scheduler)
-        result.executor, result.workers = executor.description, executor.workers
-        by_key = {pl.job.key: pl for pl in todo}
-        finished = False
-        try:
-            for outcome in executor.map([pl.job for pl in todo], encoder, settings, progress and len(todo) == 1):
-                pl = by_key[outcome.job.key]
-                write_outcome(pl, outcome)
-                _settle(pl, tmx, on_pair)
-            finished = True
-        finally:
-            executor.close(fast=not finished)  # after Ctrl-C: stop the workers now, not gracefully
+        with display(progress) as shown:
+            shown.start_pairs(len(todo))
+            executor = make_executor(choose_workers(workers, [pl.job for pl in todo]), scheduler)
+            result.executor, result.workers = executor.description, executor.workers
+            by_key = {pl.job.key: pl for pl in todo}
+            finished = False
+            try:
+                for outcome in executor.map([pl.job for pl in todo], encoder, settings, shown if progress else False):
+                    pl = by_key[outcome.job.key]
+                    write_outcome(pl, outcome)
+                    _settle(pl, tmx, on_pair)
+                    shown.pair_done()
+                finished = True
+            finally:
+                executor.close(fast=not finished)  # after Ctrl-C: stop the workers now, not gracefully
     if report is not None:
         index = Path(report) if report else alignments / DEFAULT_REPORT_NAME
         overview = None

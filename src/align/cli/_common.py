@@ -4,16 +4,39 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from ..aligner.overrides import setting_fields, settings_from
 from ..aligner.settings import AlignerSettings
+from ..embed.base import Encoder
 from ..embed.registry import DEFAULT_MODEL
 from ..errors import InputError
+from ..pipeline import resolve_encoder
 from ..store import atomic_write_text, looks_like_store
+
+
+def count_or_auto(what: str) -> Callable[[str], int]:
+    """An argparse ``type``: a number of ``what`` (at least 1), or ``auto`` (returned as 0)."""
+    def parse(value: str) -> int:
+        if value == "auto":
+            return 0
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number of {what} or 'auto', not {value!r}") from None
+        if n < 1:
+            raise argparse.ArgumentTypeError("must be at least 1, or auto")
+        return n
+    return parse
+
+
+def encoder_from_args(args: argparse.Namespace) -> Encoder:
+    """The encoder the model options ask for (:func:`add_model_option`), behind the cache unless ``--no-cache``."""
+    return resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device,
+                           threads=args.threads)
 
 
 def add_model_option(p: argparse.ArgumentParser) -> None:
@@ -21,6 +44,9 @@ def add_model_option(p: argparse.ArgumentParser) -> None:
                    help=f"encoder: '{DEFAULT_MODEL}' (bundled, default), a sentence-transformers "
                         "hub name (needs network) or a local model folder")
     p.add_argument("--device", default=None, help="torch device for sentence-transformers models (default: auto)")
+    p.add_argument("--threads", type=count_or_auto("threads"), default=0, metavar="N",
+                   help="cores the encoder may use (default 'auto': every core this process may run on; "
+                        "OMP_NUM_THREADS does not limit it, this does)")
     p.add_argument("--no-cache", action="store_true", help="do not use the on-disk embedding cache")
     p.add_argument("--cache-dir", default=None,
                    help="embedding cache folder (default: $ALIGN_CACHE_DIR or ~/.cache/align-workbench)")

@@ -10,7 +10,7 @@ from typing import Any
 from ..divergence import TermList
 from ..divergence.omission import gap_of
 from ..export.tables import table_text
-from ..pipeline import align_texts, resolve_encoder
+from ..pipeline import align_texts
 from ..records import Alignment
 from ..review import merge_into_store
 from ..store import divergence_to_dict, load
@@ -18,6 +18,7 @@ from ..textio import read_text
 from ._common import (
     add_model_option,
     add_settings_option,
+    encoder_from_args,
     output,
     refuse_to_replace_store,
     settings_epilog,
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     src_text = read_text(args.src, encoding=args.src_encoding or args.encoding, lang=args.src_lang)
     tgt_text = read_text(args.tgt, encoding=args.tgt_encoding or args.encoding, lang=args.tgt_lang)
     terms = TermList.load(args.names) if args.names else None
-    encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
+    encoder = encoder_from_args(args)
     alignment = align_texts(src_text, tgt_text, args.src_lang, args.tgt_lang, encoder=encoder, settings=settings,
                             presegmented_input=args.presegmented, score=not args.no_score, terms=terms,
                             doc_id=Path(args.src).stem, src_version=Path(args.src).stem,

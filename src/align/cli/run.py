@@ -4,29 +4,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
 
 from ..batch import run as run_batch
-from ..pipeline import resolve_encoder
-from ..results import PairResult, RunResult, RunStatus
+from ..progress import TerminalProgress
+from ..results import RunResult, RunStatus
 from ..views.markup import is_working
 from . import INTERRUPTED
-from ._common import add_model_option, add_settings_option, settings_epilog, settings_from_args
+from ._common import (
+    add_model_option,
+    add_settings_option,
+    count_or_auto,
+    encoder_from_args,
+    settings_epilog,
+    settings_from_args,
+)
 
 #: Above this many pairs the summary table lists only the pairs this run aligned or that failed.
 FULL_TABLE_LIMIT = 40
-
-
-def _workers(value: str) -> int:
-    if value == "auto":
-        return 0
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of workers or 'auto', not {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1, or auto")
-    return n
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,9 +46,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--doc", action="append", default=[], metavar="DOC_ID", help="only this document (repeatable)")
     p.add_argument("--pivot", default=None, metavar="VERSION_ID",
                    help="align every version with this one, in documents that have it")
-    p.add_argument("--workers", type=_workers, default=0, metavar="N",
-                   help="align pairs in parallel on a local Dask cluster of N single-threaded worker processes; "
-                        "1: in this process; default 'auto': one per core when there are at least two pairs "
+    p.add_argument("--workers", type=count_or_auto("workers"), default=0, metavar="N",
+                   help="align pairs in parallel on a local Dask cluster of N worker processes, the cores shared "
+                        "out among their encoders; 1: in this process (the encoder still uses every core, see "
+                        "--threads); default 'auto': one per core when there are at least two pairs "
                         "and 50,000 characters to align, else in this process")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="run on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786); the "
@@ -64,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="divergence weights to score with (made by 'align scoring fit'; default: "
                         "TEXTS/divergence-weights.json if there is one, else the shipped weights)")
     p.add_argument("--json", action="store_true",
-                   help="print one JSON object with every pair and failure instead of the table (no progress bar)")
+                   help="print one JSON object with every pair and failure instead of the table (no progress display)")
     add_model_option(p)
     add_settings_option(p)
     p.set_defaults(handler=run)
@@ -73,35 +68,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
 
     settings = settings_from_args(args)  # a bad --set fails before anything is read or computed
-    encoder = resolve_encoder(args.model, cache=not args.no_cache, cache_dir=args.cache_dir, device=args.device)
-    progress = sys.stderr.isatty() and not args.json
-    bar: Any = None
-
-    def on_start(n: int) -> None:
-        # one bar over the pairs; with a single pair, the encoder's own bar (texts embedded) says more
-        nonlocal bar
-        if n >= 2 and progress:
-            from tqdm import tqdm
-            bar = tqdm(total=n, desc="aligning pairs", unit="pair", file=sys.stderr)
-
-    def on_pair(p: PairResult) -> None:
-        if bar is not None and p.status != RunStatus.UNCHANGED:
-            bar.set_postfix_str(p.key, refresh=False)
-            bar.update(1)
-
+    encoder = encoder_from_args(args)
+    # one display for the run (pairs, stages, counts, ETA), on a terminal only and never with --json
+    progress = TerminalProgress() if sys.stderr.isatty() and not args.json else None
     try:
         result = run_batch(args.path or args.texts or "texts", args.alignments, encoder=encoder, settings=settings,
                            report="" if args.report is None else (args.report or None), doc_ids=args.doc,
                            pivot=args.pivot, workers=args.workers,
-                           scheduler=args.scheduler, tmx=not args.no_tmx, on_pair=on_pair, on_start=on_start,
-                           progress=progress, weights_file=args.weights)
+                           scheduler=args.scheduler, tmx=not args.no_tmx, progress=progress or False,
+                           weights_file=args.weights)
     except KeyboardInterrupt:
         print("align: interrupted — the pairs finished so far are saved; run the same command again to "
               "do the rest", file=sys.stderr)
         return INTERRUPTED
     finally:
-        if bar is not None:
-            bar.close()
+        if progress is not None:
+            progress.close()
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

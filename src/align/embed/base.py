@@ -1,8 +1,9 @@
 """The encoder interface: texts in, L2-normalised float32 vectors out."""
 from __future__ import annotations
 
+import copy
+import os
 import signal
-import sys
 import threading
 import warnings
 from collections.abc import Callable, Sequence
@@ -11,9 +12,8 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..errors import TruncationWarning
+from ..progress import Progress, as_progress
 
-#: Below this many texts :meth:`Encoder.encode` shows no progress bar even when asked to.
-PROGRESS_MIN_TEXTS = 256
 #: Model calls of this process run one at a time (a call abandoned by Ctrl-C may still be finishing).
 _MODEL_LOCK = threading.Lock()
 
@@ -21,16 +21,17 @@ _MODEL_LOCK = threading.Lock()
 class TextEncoder(Protocol):
     """What the pipeline needs of an encoder: an ``identity`` and ``encode``.
 
-    :class:`Encoder` implements it (batching, a progress bar, a call count);
+    :class:`Encoder` implements it (batching, progress, a call count);
     any object with these two members can stand in for one.  ``progress`` is
-    passed only when a caller asks for a bar, so an ``encode(texts)`` without it
-    works everywhere else.
+    passed only when a caller wants the work counted, so an ``encode(texts)``
+    without it works everywhere else.
     """
 
     identity: str
 
-    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
-        """Unit vectors of ``texts``, shape ``(len(texts), dim)``; a bar on stderr if ``progress``."""
+    def encode(self, texts: Sequence[str], *, progress: bool | Progress = False) -> np.ndarray:
+        """Unit vectors of ``texts``, shape ``(len(texts), dim)``; texts embedded are counted on
+        ``progress`` (:mod:`align.progress`)."""
         ...
 
 
@@ -52,12 +53,26 @@ class Encoder:
     its vector (and its cache entry, keyed by the text) stays what it was.
     Encoders with a limit implement :meth:`token_count` (and may give a cheap
     :meth:`token_bound`); :meth:`cut` finds the longest beginning that fits.
+
+    **Batches by length.**  :meth:`encode` sends the texts to the model shortest
+    first, so that each batch holds texts of about one length (a model that pads
+    a batch to its longest text pads little), and puts the vectors back in the
+    order of the texts given.
+
+    **Cores.**  ``threads`` is how many threads one model call may use: 0 (the
+    default) means every core this process may run on (:func:`available_cores`).
+    Encoders whose engine can use threads apply it in :meth:`_encode_batch`
+    (the bundled model through OpenMP, sentence-transformers through torch);
+    :meth:`with_threads` gives a copy limited to ``n`` (what a Dask worker gets,
+    so that workers sharing a machine share its cores instead of each taking all).
     """
 
     identity: str = "encoder"
     batch_size: int = 64
     #: The most tokens the model reads from one text, special tokens and prefix included (None: no limit).
     max_tokens: int | None = None
+    #: Threads one model call may use; 0: every core available to this process.
+    threads: int = 0
 
     def __init__(self) -> None:
         self.calls = 0
@@ -69,6 +84,17 @@ class Encoder:
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         raise NotImplementedError
+
+    def engine_threads(self) -> int:
+        """The threads a model call uses: :attr:`threads`, or every available core when it is 0."""
+        return self.threads if self.threads > 0 else available_cores()
+
+    def with_threads(self, n: int) -> Encoder:
+        """A copy of this encoder whose model calls use ``n`` threads (0: every core); the model, once
+        loaded, is shared with this one."""
+        other = copy.copy(self)
+        other.threads = max(0, int(n))
+        return other
 
     # -- texts longer than the model reads ------------------------------------------
 
@@ -119,32 +145,40 @@ class Encoder:
                           "split such text into sentences", TruncationWarning, stacklevel=3)
         return out
 
-    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
-        """Embed ``texts``; returns an array of shape ``(len(texts), dim)``, rows of norm 1.
+    def encode(self, texts: Sequence[str], *, progress: bool | Progress = False) -> np.ndarray:
+        """Embed ``texts``; returns an array of shape ``(len(texts), dim)``, rows of norm 1, in the
+        order of ``texts``.
 
-        ``progress``: show a bar on stderr while embedding :data:`PROGRESS_MIN_TEXTS` or more
-        texts (the caller decides, e.g. the CLI when stderr is a terminal).
+        The texts are fitted to the model (:meth:`fit`) and sent in batches of
+        :attr:`batch_size`, shortest first.  ``progress``: a :class:`~align.progress.Progress`
+        to count the texts embedded on (the caller names the stage); ``True``: a display of its
+        own on stderr when stderr is a terminal.
         """
         texts = list(texts)
         if not texts:
             return np.zeros((0, self._known_dim()), dtype=np.float32)
         texts = self.fit(texts)
-        out = []
-        bar: Any = None
-        if progress and len(texts) >= PROGRESS_MIN_TEXTS:
-            from tqdm import tqdm
-            bar = tqdm(total=len(texts), desc=f"embedding ({self.identity})", unit="sent", leave=False,
-                       file=sys.stderr)
-        for i in range(0, len(texts), self.batch_size):
-            chunk = texts[i:i + self.batch_size]
-            vecs = np.asarray(interruptible(self._encode_batch, chunk), dtype=np.float32).reshape(len(chunk), -1)
-            self.calls += len(chunk)
-            out.append(vecs)
-            if bar is not None:
-                bar.update(len(chunk))
-        if bar is not None:
-            bar.close()
-        return normalize(np.concatenate(out, axis=0))
+        own = progress is True
+        shown = as_progress(progress)
+        if own:
+            shown.stage(f"embedding ({self.identity})", len(texts))
+        order = length_order(texts)
+        out: np.ndarray | None = None
+        try:
+            for i in range(0, len(texts), self.batch_size):
+                rows = order[i:i + self.batch_size]
+                chunk = [texts[k] for k in rows]
+                vecs = np.asarray(interruptible(self._encode_batch, chunk), dtype=np.float32).reshape(len(chunk), -1)
+                if out is None:
+                    out = np.zeros((len(texts), vecs.shape[1]), dtype=np.float32)
+                out[rows] = vecs
+                self.calls += len(chunk)
+                shown.advance(len(chunk))
+        finally:
+            if own:
+                shown.close()
+        assert out is not None
+        return normalize(out)
 
     def _known_dim(self) -> int:
         return 0
@@ -188,6 +222,21 @@ def interruptible(call: Callable[[Any], Any], arg: Any) -> Any:
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+def length_order(texts: Sequence[str]) -> np.ndarray:
+    """Indexes of ``texts`` shortest first (by UTF-8 length, a stand-in for tokens; ties in their
+    order), so that one batch holds texts of about one length."""
+    lengths = np.fromiter((len(t.encode("utf-8")) for t in texts), dtype=np.int64, count=len(texts))
+    return np.argsort(lengths, kind="stable")
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells, else all)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def normalize(vecs: np.ndarray) -> np.ndarray:

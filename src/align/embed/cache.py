@@ -30,6 +30,7 @@ at once do them once.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import sqlite3
@@ -43,6 +44,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import CacheError
+from ..progress import Progress
 from .base import Encoder, normalize
 
 
@@ -290,15 +292,37 @@ class CachedEncoder(Encoder):
     def calls(self, value: int) -> None:
         pass
 
+    @property
+    def threads(self) -> int:
+        return self.inner.threads
+
+    @threads.setter
+    def threads(self, value: int) -> None:
+        self.inner.threads = value
+
+    def engine_threads(self) -> int:
+        return self.inner.engine_threads()
+
+    def with_threads(self, n: int) -> CachedEncoder:
+        """A copy whose model uses ``n`` threads (0: every core), with the same cache file."""
+        other = copy.copy(self)
+        other.inner = self.inner.with_threads(n)
+        other.cache = EmbeddingCache(self.cache._path)
+        return other
+
     def _known_dim(self) -> int:
         return self.inner._known_dim()
 
-    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, progress: bool | Progress = False) -> np.ndarray:
+        """The cached vectors of ``texts``, the others embedded (once per distinct text) and stored.
+        The texts found are taken off ``progress``'s count: it counts the texts really embedded."""
         texts = list(texts)
         if not texts:
             return self.inner.encode([])
         found = self.cache.get_many(self.identity, texts)
         missing = sorted({t for i, t in enumerate(texts) if i not in found})
+        if isinstance(progress, Progress):
+            progress.discount(len(texts) - len(missing))
         fresh: dict[str, np.ndarray] = {}
         if missing:
             vecs = self.inner.encode(missing, progress=progress)

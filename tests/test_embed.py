@@ -13,9 +13,11 @@ import pytest
 
 from align.cli import main
 from align.embed import get_encoder
+from align.embed.base import available_cores
 from align.embed.cache import CachedEncoder, EmbeddingCache
 from align.embed.hashing import HashingEncoder
-from align.errors import CacheError, ModelError
+from align.errors import CacheError, ModelError, TruncationWarning
+from align.progress import Progress
 from models import HIDDEN, build_tiny_sentence_transformer
 
 TEXTS = ["The treaty was signed in April.", "Договор подписан в апреле.", "Two armies met at the border.", "x"]
@@ -308,13 +310,70 @@ def test_a_saved_identity_gives_back_the_same_encoder(tiny_model, prefix):
         assert encoder_for_identity(enc.identity).identity == enc.identity
 
 
-def test_a_progress_bar_shows_only_when_asked_for_and_the_batch_is_long(tmp_path, capsys):
-    texts = [f"sentence number {i}" for i in range(300)]
+def test_embedding_counts_on_the_progress_given_and_the_cache_counts_only_what_it_embeds(tmp_path):
+    texts = [f"sentence number {i}" for i in range(70)]
+    shown = Progress()
+    shown.stage("embedding sentences", len(texts))
+    HashingEncoder().encode(texts, progress=shown)
+    assert shown.counts["embedding sentences"] == [70, 70]
+    enc = CachedEncoder(HashingEncoder(), tmp_path)
+    enc.encode(texts[:30])
+    again = Progress()
+    again.stage("embedding sentences", len(texts))
+    enc.encode(texts, progress=again)  # 30 found in the cache: off the count, 40 embedded
+    assert again.counts["embedding sentences"] == [40, 40] and enc.calls == 70
+
+
+class _Recording(HashingEncoder):
+    batch_size = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[list[str]] = []
+
+    def _encode_batch(self, texts):
+        self.batches.append(list(texts))
+        return super()._encode_batch(texts)
+
+
+def test_batches_go_shortest_first_and_the_vectors_come_back_in_the_order_given():
+    rng = np.random.default_rng(3)
+    texts = [" ".join(f"w{i}x{k}" for k in range(int(n))) for i, n in enumerate(rng.integers(1, 40, size=23))]
+    enc = _Recording()
+    vecs = enc.encode(texts)
+    sent = [len(t.encode()) for batch in enc.batches for t in batch]
+    assert sent == sorted(sent) and sorted(sum(enc.batches, [])) == sorted(texts)
+    alone = np.stack([HashingEncoder().encode([t])[0] for t in texts])
+    np.testing.assert_allclose(vecs, alone, atol=1e-6)
+
+
+def test_an_encoder_uses_every_core_unless_limited(tmp_path):
     enc = HashingEncoder()
-    enc.encode(texts)
-    enc.encode(texts[:100], progress=True)  # too few texts to be worth a bar
-    assert "embedding" not in capsys.readouterr().err
-    enc.encode(texts, progress=True)
-    assert f"embedding ({enc.identity})" in capsys.readouterr().err
-    CachedEncoder(HashingEncoder(), tmp_path).encode(texts, progress=True)  # the cache passes it on
-    assert "embedding (" in capsys.readouterr().err
+    assert enc.threads == 0 and enc.engine_threads() == available_cores() >= 1
+    one = enc.with_threads(1)
+    assert one.engine_threads() == 1 and enc.engine_threads() == available_cores()
+    cached = CachedEncoder(HashingEncoder(), tmp_path)
+    limited = cached.with_threads(1)
+    assert limited.engine_threads() == 1 and cached.engine_threads() == available_cores()
+    assert limited.cache.path == cached.cache.path  # the same cache file, shared
+    assert get_encoder("hashing", threads=2).threads == 2
+
+
+def test_dask_workers_share_the_cores_of_the_machine():
+    from align.workers import worker_threads
+    assert worker_threads(2, 1, cores=2) == 2      # one pair: its worker's encoder gets both cores
+    assert worker_threads(2, 5, cores=2) == 1      # two busy workers: one core each, no oversubscription
+    assert worker_threads(4, 2, cores=8) == 4      # fewer pairs than workers: the busy ones share all
+    assert worker_threads(3, 9, cores=2) == 1      # never below one
+    assert worker_threads(2, 1, remote=True, cores=16) == 1  # a remote machine's cores are not ours to count
+
+
+@pytest.mark.slow
+def test_the_bundled_model_gives_the_same_vectors_on_one_core_and_on_every_core(e5_encoder):
+    texts = [f"The delegation arrived on {d} April with {d * 3} letters." for d in range(1, 25)]
+    texts += ["Договор был подписан в Москве.", "x " * 800]  # the last is cut to the model's 512 tokens
+    with pytest.warns(TruncationWarning):
+        one = e5_encoder.with_threads(1).encode(texts)
+    with pytest.warns(TruncationWarning):
+        every = e5_encoder.with_threads(max(2, available_cores())).encode(texts)
+    np.testing.assert_allclose(one, every, atol=1e-5)

@@ -268,8 +268,7 @@ class DaskExecutor:
         explicit = int(getattr(encoder, "threads", 0) or 0)
         if with_threads is None or explicit:
             return encoder
-        busy = max(1, min(self.workers, jobs))
-        return with_threads(1 if self._remote else max(1, available_cores() // busy))
+        return with_threads(worker_threads(self.workers, jobs, remote=self._remote))
 
     _closed = False
 
@@ -321,6 +320,15 @@ class DaskExecutor:
             pids = [p.pid for p in multiprocessing.active_children()
                     if p.name.startswith("Dask Worker process") and p.pid is not None]
         return pids
+
+
+def worker_threads(workers: int, jobs: int, *, remote: bool = False, cores: int | None = None) -> int:
+    """Threads for each worker's encoder: the cores of this machine shared among the workers that will
+    be busy at once (``min(workers, jobs)``), at least 1; 1 on a remote cluster."""
+    if remote:
+        return 1
+    busy = max(1, min(workers, jobs))
+    return max(1, (cores or available_cores()) // busy)
 
 
 def make_executor(workers: int = 1, scheduler: str | None = None) -> SerialExecutor | DaskExecutor:

@@ -377,3 +377,16 @@ def test_the_bundled_model_gives_the_same_vectors_on_one_core_and_on_every_core(
     with pytest.warns(TruncationWarning):
         every = e5_encoder.with_threads(max(2, available_cores())).encode(texts)
     np.testing.assert_allclose(one, every, atol=1e-5)
+
+
+def test_the_threads_option_takes_a_count_or_auto(tmp_path, capsys):
+    src, tgt = tmp_path / "en.txt", tmp_path / "fr.txt"
+    src.write_text("One line.\nTwo lines.\n", encoding="utf-8")
+    tgt.write_text("Une ligne.\nDeux lignes.\n", encoding="utf-8")
+    base = ["pair", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr", "--presegmented", "--model", "hashing"]
+    for bad in ("0", "many"):
+        with pytest.raises(SystemExit) as exit_:
+            main([*base, "--threads", bad])
+        assert exit_.value.code == 2
+    assert "--threads: must be at least 1, or auto" in capsys.readouterr().err
+    assert main([*base, "--threads", "1"]) == 0 and main([*base, "--threads", "auto"]) == 0

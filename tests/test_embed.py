@@ -339,12 +339,15 @@ class _Recording(HashingEncoder):
 def test_batches_go_shortest_first_and_the_vectors_come_back_in_the_order_given():
     rng = np.random.default_rng(3)
     texts = [" ".join(f"w{i}x{k}" for k in range(int(n))) for i, n in enumerate(rng.integers(1, 40, size=23))]
-    enc = _Recording()
-    vecs = enc.encode(texts)
-    sent = [len(t.encode()) for batch in enc.batches for t in batch]
-    assert sent == sorted(sent) and sorted(sum(enc.batches, [])) == sorted(texts)
-    alone = np.stack([HashingEncoder().encode([t])[0] for t in texts])
-    np.testing.assert_allclose(vecs, alone, atol=1e-6)
+    for threads in (1, 2):  # one batch after another, and batches on two threads at once
+        enc = _Recording().with_threads(threads)
+        vecs = enc.encode(texts)
+        assert all(len(b) <= 4 for b in enc.batches) and sorted(sum(enc.batches, [])) == sorted(texts)
+        # each batch is a run of the texts sorted by length (whatever order the threads took them in)
+        sent = [len(t.encode()) for b in sorted(enc.batches, key=lambda b: (len(b[0].encode()), len(b[-1].encode()))) for t in b]
+        assert sent == sorted(sent)
+        alone = np.stack([HashingEncoder().encode([t])[0] for t in texts])
+        np.testing.assert_allclose(vecs, alone, atol=1e-6)
 
 
 def test_an_encoder_uses_every_core_unless_limited(tmp_path):

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..errors import TruncationWarning
 from ..progress import Progress, as_progress
+from .parallel import per_call_threads, run_batches
 
 #: Model calls of this process run one at a time (a call abandoned by Ctrl-C may still be finishing).
 _MODEL_LOCK = threading.Lock()
@@ -59,20 +60,25 @@ class Encoder:
     a batch to its longest text pads little), and puts the vectors back in the
     order of the texts given.
 
-    **Cores.**  ``threads`` is how many threads one model call may use: 0 (the
+    **Cores.**  ``threads`` is how many cores the encoder may use: 0 (the
     default) means every core this process may run on (:func:`available_cores`).
-    Encoders whose engine can use threads apply it in :meth:`_encode_batch`
-    (the bundled model through OpenMP, sentence-transformers through torch);
-    :meth:`with_threads` gives a copy limited to ``n`` (what a Dask worker gets,
-    so that workers sharing a machine share its cores instead of each taking all).
+    An encoder whose model may be called from several threads at once
+    (:attr:`concurrent_calls`: the bundled model) runs that many batches at once,
+    one core each (:mod:`.parallel`); the others give the cores to one call
+    (sentence-transformers through torch's threads).  :meth:`_encode_batch` asks
+    :meth:`call_threads` how many threads its call may use.  :meth:`with_threads`
+    gives a copy limited to ``n`` (what a Dask worker gets, so that workers
+    sharing a machine share its cores instead of each taking all).
     """
 
     identity: str = "encoder"
     batch_size: int = 64
     #: The most tokens the model reads from one text, special tokens and prefix included (None: no limit).
     max_tokens: int | None = None
-    #: Threads one model call may use; 0: every core available to this process.
+    #: Cores the encoder may use; 0: every core available to this process.
     threads: int = 0
+    #: The model may be called from several threads at once (each call on one core; see :mod:`.parallel`).
+    concurrent_calls: bool = False
 
     def __init__(self) -> None:
         self.calls = 0
@@ -149,10 +155,11 @@ class Encoder:
         """Embed ``texts``; returns an array of shape ``(len(texts), dim)``, rows of norm 1, in the
         order of ``texts``.
 
-        The texts are fitted to the model (:meth:`fit`) and sent in batches of
-        :attr:`batch_size`, shortest first.  ``progress``: a :class:`~align.progress.Progress`
-        to count the texts embedded on (the caller names the stage); ``True``: a display of its
-        own on stderr when stderr is a terminal.
+        The texts are fitted to the model (:meth:`fit`) and sent in batches of at most
+        :attr:`batch_size`, by length; an encoder with :attr:`concurrent_calls` runs its batches on
+        :meth:`engine_threads` threads at once (:mod:`.parallel`).  ``progress``: a
+        :class:`~align.progress.Progress` to count the texts embedded on (the caller names the
+        stage); ``True``: a display of its own on stderr when stderr is a terminal.
         """
         texts = list(texts)
         if not texts:
@@ -162,23 +169,38 @@ class Encoder:
         shown = as_progress(progress)
         if own:
             shown.stage(f"embedding ({self.identity})", len(texts))
+        workers = self.engine_threads() if self.concurrent_calls else 1
         order = length_order(texts)
+        size = max(1, min(self.batch_size, -(-len(texts) // workers)))  # at least one batch per worker
+        rows = [order[i:i + size] for i in range(0, len(texts), size)]
+        batches = [[texts[k] for k in r] for r in rows]
         out: np.ndarray | None = None
+
+        def done(i: int, result: Any) -> None:
+            nonlocal out
+            vecs = np.asarray(result, dtype=np.float32).reshape(len(rows[i]), -1)
+            if out is None:
+                out = np.zeros((len(texts), vecs.shape[1]), dtype=np.float32)
+            out[rows[i]] = vecs
+            self.calls += len(rows[i])
+            shown.advance(len(rows[i]))
+
         try:
-            for i in range(0, len(texts), self.batch_size):
-                rows = order[i:i + self.batch_size]
-                chunk = [texts[k] for k in rows]
-                vecs = np.asarray(interruptible(self._encode_batch, chunk), dtype=np.float32).reshape(len(chunk), -1)
-                if out is None:
-                    out = np.zeros((len(texts), vecs.shape[1]), dtype=np.float32)
-                out[rows] = vecs
-                self.calls += len(chunk)
-                shown.advance(len(chunk))
+            if workers > 1 and len(batches) > 1:
+                interruptible(lambda _: run_batches(self._encode_batch, batches, workers, done), None)
+            else:
+                for i, batch in enumerate(batches):
+                    done(i, interruptible(self._encode_batch, batch))
         finally:
             if own:
                 shown.close()
         assert out is not None
         return normalize(out)
+
+    def call_threads(self) -> int:
+        """Threads the model call being made may use: 1 inside a batch run alongside others
+        (:mod:`.parallel`), else :meth:`engine_threads`."""
+        return per_call_threads() or self.engine_threads()
 
     def _known_dim(self) -> int:
         return 0

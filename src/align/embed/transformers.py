@@ -122,8 +122,8 @@ class SentenceTransformerEncoder(Encoder):
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         model = self._load()
         import torch  # loaded with the model already
-        if torch.get_num_threads() != self.engine_threads():  # torch's thread count is the process's
-            torch.set_num_threads(self.engine_threads())
+        if torch.get_num_threads() != self.call_threads():  # torch's thread count is the process's
+            torch.set_num_threads(self.call_threads())
         return model.encode([self.prefix + t for t in texts], batch_size=self.batch_size,
                             convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
 

@@ -344,7 +344,8 @@ def test_batches_go_shortest_first_and_the_vectors_come_back_in_the_order_given(
         vecs = enc.encode(texts)
         assert all(len(b) <= 4 for b in enc.batches) and sorted(sum(enc.batches, [])) == sorted(texts)
         # each batch is a run of the texts sorted by length (whatever order the threads took them in)
-        sent = [len(t.encode()) for b in sorted(enc.batches, key=lambda b: (len(b[0].encode()), len(b[-1].encode()))) for t in b]
+        runs = sorted(enc.batches, key=lambda b: (len(b[0].encode()), len(b[-1].encode())))
+        sent = [len(t.encode()) for b in runs for t in b]
         assert sent == sorted(sent)
         alone = np.stack([HashingEncoder().encode([t])[0] for t in texts])
         np.testing.assert_allclose(vecs, alone, atol=1e-6)

@@ -107,13 +107,15 @@ def sigint_raises():
     signal.signal(signal.SIGINT, previous)
 
 
-def test_ctrl_c_stops_the_wait_for_a_model_call_at_once(sigint_raises):
+@pytest.mark.parametrize("at_once", [False, True], ids=["one call", "a batch per core at once"])
+def test_ctrl_c_stops_the_wait_for_a_model_call_at_once(sigint_raises, at_once):
     model = _SlowModel()
+    model.concurrent_calls, model.threads = at_once, 2
     threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
     t0 = time.monotonic()
     try:
         with pytest.raises(KeyboardInterrupt):
-            model.encode(["one sentence"])
+            model.encode([f"sentence {i}" for i in range(10 if at_once else 1)])
         assert time.monotonic() - t0 < 2.0 and not model.finished.is_set()
     finally:
         model.release.set()  # the abandoned call ends and frees the model lock

@@ -16,7 +16,9 @@ each (default: all 1,997, about 2,000 sentences a side), every line a paragraph.
    of 32, on a fixed sample of the texts step 1 embedded (``--raw-sample``, default
    400, evenly spaced over them, so sentences and windows in their proportions).
    The ratio *cold pair texts/s ÷ raw single-core texts/s* is measured on one
-   machine within a minute, so it holds on a machine that other work slows down.
+   machine within minutes, so a machine that other work slows down slows both.
+   *Cores used* (CPU seconds ÷ wall seconds of the pair) says how many cores
+   the run really got: where other jobs hold a core, the ratio cannot exceed it.
 3. **Warm re-run**: the same pair again on the now-filled cache; texts embedded
    must be 0.
 
@@ -128,6 +130,7 @@ def main() -> int:
         "calls_per_sentence": stats.encoder_calls / (len(alignment.src_segments) + len(alignment.tgt_segments)),
         "wall_s": wall, "cpu_s": cpu, "texts_per_s": rate, "raw_sample": len(sample), "raw_wall_s": raw_wall,
         "raw_cpu_s": raw_cpu, "raw_texts_per_s": raw_rate, "ratio": rate / raw_rate, "encoder_threads": threads,
+        "cores_used": cpu / wall,
         "warm_embedded": warm.calls, "warm_wall_s": warm_wall, "load_1min": os.getloadavg()[0],
         "code": code_version(), "machine": machine(),
     }
@@ -135,6 +138,7 @@ def main() -> int:
          [("lines", "lines"), ("sentences en/ru", "sentences"), ("texts embedded", "embedded"),
           ("wall s", "wall_s"), ("CPU s", "cpu_s"), ("texts/s", "texts_per_s"),
           ("raw 1-core texts/s", "raw_texts_per_s"), ("ratio", "ratio"), ("encoder threads", "encoder_threads"),
+          ("cores used (CPU ÷ wall)", "cores_used"),
           ("warm: embedded", "warm_embedded"), ("warm wall s", "warm_wall_s"), ("load (1 min)", "load_1min")],
          {**record, "sentences": f"{record['src_sentences']}/{record['tgt_sentences']}"}, args.json)
     return 0

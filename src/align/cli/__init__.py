@@ -45,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                   file: TextIO | None = None, line: str | None = None) -> None:
-    print(f"align: warning: {message}", file=sys.stderr)
+    # on a terminal, first clear the progress line (align.progress), which is redrawn below the warning
+    clear = "\r\033[K" if sys.stderr.isatty() else ""
+    print(f"{clear}align: warning: {message}", file=sys.stderr)
 
 
 #: The exit status of a command stopped by Ctrl-C (128 + SIGINT, as shells report it).

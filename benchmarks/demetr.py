@@ -59,15 +59,21 @@ COSMETIC = ("minor_id15_case", "minor_id28_final_punc_removed", "minor_id29_punc
             "minor_id30_tokenized", "minor_id31_full_lower", "minor_id32_first_lower")
 
 
-def load(folder: Path, limit: int) -> dict[str, list[dict]]:
-    """Usable items (``pert_check`` true) of each file, keyed by perturbation name."""
+#: DEMETR items by the parity of their id: ``even`` is where weights may be picked (the lexical
+#: component's, ``benchmarks/lexical_tune.py``; the learned combination's), ``odd`` is held out.
+IDS = ("all", "even", "odd")
+
+
+def load(folder: Path, limit: int, ids: str = "all") -> dict[str, list[dict]]:
+    """Usable items (``pert_check`` true) of each file, keyed by perturbation name; ``ids`` keeps
+    the items whose id is even or odd."""
     out: dict[str, list[dict]] = {}
     for path in sorted(folder.glob("*.jsonl")):
         items = []
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 d = json.loads(line)
-                if d.get("pert_check"):
+                if d.get("pert_check") and (ids == "all" or d["id"] % 2 == (ids == "odd")):
                     items.append(d)
                     if limit and len(items) >= limit:
                         break
@@ -103,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=None,
                     help="DEMETR's by_perturbation folder (default: BENCH/demetr_ru_en/by_perturbation)")
     ap.add_argument("--limit", type=int, default=0, help="use the first N usable items of each file (0: all)")
+    ap.add_argument("--ids", choices=IDS, default="all",
+                    help="items by id parity: even (where weights are picked) or odd (held out); default all")
     ap.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (default: the user cache)")
     ap.add_argument("--model", default=None, help="encoder (default: the bundled e5; 'hashing' for a dry run)")
     ap.add_argument("--threshold", type=float, default=DEFAULT_REVIEW_THRESHOLD,
@@ -121,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.data or args.bench / DEMETR
     if not folder.is_dir():
         return skip(f"DEMETR data not found at {folder}")
-    data = load(folder, args.limit)
+    data = load(folder, args.limit, args.ids)
     if not any(data.values()):
         return skip(f"no usable items (pert_check true) in {folder}")
 
@@ -147,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         return float(np.dot(vecs[a], vecs[b]))
 
     # ---- score every control (once per source sentence) and every edit
-    controls: dict[int, tuple[float, float]] = {}  # id → (divergence, 1 − cos)
-    rows: dict[str, list[tuple[float, float, float, float]]] = {}
+    controls: dict[int, tuple[float, float, float]] = {}  # id → (divergence, 1 − cos, lexical)
+    rows: dict[str, list[tuple[float, float, float, float, float, float]]] = {}
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     t0 = time.perf_counter()
     for name, items in data.items():
@@ -157,16 +165,17 @@ def main(argv: list[str] | None = None) -> int:
             if d["id"] not in controls:
                 sc = cos(d["src_sent"], d["mt_sent"])
                 dv = score_one(d["src_sent"], d["mt_sent"], sc, model)
-                controls[d["id"]] = (dv.score, 1 - sc)
+                controls[d["id"]] = (dv.score, 1 - sc, dv.components.get("lexical", -1.0))
                 if dump:
                     dump.write(json.dumps({"type": "control", "id": d["id"], "cos": sc, "score": dv.score,
                                            "components": dict(dv.components), "reasons": dv.reasons},
                                           ensure_ascii=False) + "\n")
             se = cos(d["src_sent"], d["pert_sent"])
             de = score_one(d["src_sent"], d["pert_sent"], se, model)
-            dc, cc = controls[d["id"]]
+            dc, cc, lc = controls[d["id"]]
             ce = 1.0 if se is None else 1 - se
-            rows[name].append((dc, de.score, cc, ce))
+            le = 1.0 if se is None else de.components.get("lexical", -1.0)  # an empty edit lacks every word
+            rows[name].append((dc, de.score, cc, ce, lc, le))
             if dump:
                 dump.write(json.dumps({"type": name, "id": d["id"], "cos": se, "score": de.score,
                                        "control": dc, "components": dict(de.components),
@@ -183,40 +192,59 @@ def main(argv: list[str] | None = None) -> int:
     m = int(round(ctrl_flag * len(ctrl_cos)))  # how many controls to flag
     cos_thr = ctrl_cos[len(ctrl_cos) - m] if m else ctrl_cos[-1] + 1e-9
     ctrl_flag_cos = sum(v >= cos_thr for v in ctrl_cos) / len(ctrl_cos)
+    # the lexical component alone (when the dictionary is installed), thresholded the same way
+    # (ties are common: the lowest threshold that flags no more controls than the divergence does)
+    ctrl_lex = sorted(v[2] for v in controls.values())
+    lexical = ctrl_lex[-1] >= 0
+    lex_thr = min((t for t in {*ctrl_lex, ctrl_lex[-1] + 1e-9} if t > 0
+                   and sum(v >= t for v in ctrl_lex) <= ctrl_flag * len(ctrl_lex) + 1e-9), default=1.0)
+    ctrl_flag_lex = sum(v >= lex_thr for v in ctrl_lex) / len(ctrl_lex)
 
     print("# DEMETR ru→en: divergence vs cosine alone\n")
     print(f"model `{model}`; {sum(map(len, data.values()))} edited items in {len(data)} files "
           f"(pert_check true{f', first {args.limit} per file' if args.limit else ''}); "
           f"{len(controls)} unedited controls; review threshold {thr}; cosine alone flags at "
-          f"1 − cos ≥ {cos_thr:.3f} (the value that flags as many controls).\n")
+          f"1 − cos ≥ {cos_thr:.3f} (the value that flags as many controls)"
+          + (f"; the lexical component alone at ≥ {lex_thr:.3f}, chosen the same way" if lexical else
+             "; no dictionary installed, so no lexical component")
+          + (f"; items with {args.ids} ids" if args.ids != "all" else "") + ".\n")
     print("## Per perturbation type\n")
     print("`wins`: share of items where the edit scores more divergent than the control (ties fail). "
           "`flagged`: share of edits at or above the threshold.\n")
-    print("| severity | type | n | wins: divergence | wins: 1 − cos | flagged: divergence | flagged: 1 − cos |")
-    print("|---|---|---|---|---|---|---|")
+    lex_head = " wins: lexical | flagged: lexical |" if lexical else ""
+    print("| severity | type | n | wins: divergence | wins: 1 − cos | flagged: divergence | flagged: 1 − cos |"
+          + lex_head)
+    print("|---|---|---|---|---|---|---|" + ("---|---|" if lexical else ""))
     summary: dict[str, list[tuple[str, float, float, float, float, int]]] = defaultdict(list)
     record: dict[str, object] = {"benchmark": "demetr", "model": model, "threshold": thr, "limit": args.limit,
                                  "controls_flagged": ctrl_flag, "controls_flagged_cos": ctrl_flag_cos,
-                                 "cos_threshold": cos_thr, "types": {}, "severities": {}}
+                                 "cos_threshold": cos_thr, "ids": args.ids, "types": {}, "severities": {}}
+    if lexical:
+        record.update(lexical_threshold=lex_thr, controls_flagged_lexical=ctrl_flag_lex)
     for name in sorted(rows, key=lambda n: (SEVERITIES.index(n.split("_")[0]), n)):
         r = rows[name]
         if not r:
             continue
         sev = name.split("_")[0]
-        win_d = sum(de > dc for dc, de, _, _ in r) / len(r)
-        win_c = sum(ce > cc for _, _, cc, ce in r) / len(r)
-        fl_d = sum(de >= thr for _, de, _, _ in r) / len(r)
-        fl_c = sum(ce >= cos_thr for _, _, _, ce in r) / len(r)
-        summary[sev].append((name, win_d, win_c, fl_d, fl_c, len(r)))
+        win_d = sum(x[1] > x[0] for x in r) / len(r)
+        win_c = sum(x[3] > x[2] for x in r) / len(r)
+        fl_d = sum(x[1] >= thr for x in r) / len(r)
+        fl_c = sum(x[3] >= cos_thr for x in r) / len(r)
+        win_l = sum(x[5] > x[4] for x in r) / len(r)
+        fl_l = sum(x[5] >= lex_thr for x in r) / len(r)
+        summary[sev].append((name, win_d, win_c, fl_d, fl_c, len(r), win_l, fl_l))
         record["types"][name] = {"n": len(r), "wins": win_d, "wins_cos": win_c, "flagged": fl_d,
-                                 "flagged_cos": fl_c}
+                                 "flagged_cos": fl_c, **({"wins_lexical": win_l, "flagged_lexical": fl_l}
+                                                         if lexical else {})}
         short = name.split("_", 2)[2] if name.count("_") >= 2 else name
-        print(f"| {sev} | {short} | {len(r)} | {pct(win_d)} | {pct(win_c)} | {pct(fl_d)} | {pct(fl_c)} |")
+        print(f"| {sev} | {short} | {len(r)} | {pct(win_d)} | {pct(win_c)} | {pct(fl_d)} | {pct(fl_c)} |"
+              + (f" {pct(win_l)} | {pct(fl_l)} |" if lexical else ""))
 
     print("\n## Per severity (mean over types)\n")
     print("| severity | types | wins: divergence | weakest | wins: 1 − cos | weakest | "
-          "flagged: divergence (mean / pooled) | flagged: 1 − cos (mean / pooled) |")
-    print("|---|---|---|---|---|---|---|---|")
+          "flagged: divergence (mean / pooled) | flagged: 1 − cos (mean / pooled) |"
+          + (" wins: lexical | flagged: lexical (pooled) |" if lexical else ""))
+    print("|---|---|---|---|---|---|---|---|" + ("---|---|" if lexical else ""))
     means = {}
     for sev in SEVERITIES:
         s = summary.get(sev)
@@ -232,13 +260,17 @@ def main(argv: list[str] | None = None) -> int:
         pd_ = sum(x[3] * x[5] for x in s) / n
         pc = sum(x[4] * x[5] for x in s) / n
         means[sev] = (md, wd, fd, pd_)
+        ml = statistics.mean(x[6] for x in s)
+        pl = sum(x[7] * x[5] for x in s) / n
         record["severities"][sev] = {"types": len(s), "wins_mean": md, "wins_cos_mean": mc,
                                      "weakest": wd[0], "weakest_wins": wd[1], "flagged_mean": fd,
-                                     "flagged_pooled": pd_, "flagged_cos_mean": fc, "flagged_cos_pooled": pc}
+                                     "flagged_pooled": pd_, "flagged_cos_mean": fc, "flagged_cos_pooled": pc,
+                                     **({"wins_lexical_mean": ml, "flagged_lexical_pooled": pl} if lexical else {})}
         tail = lambda x: x[0].split("_", 2)[2]  # noqa: E731
         print(f"| {sev} | {len(s)} | {pct(md)} | {tail(wd)} {pct(wd[1])} | {pct(mc)} | {tail(wc)} {pct(wc[2])} | "
-              f"{pct(fd)} / {pct(pd_)} | {pct(fc)} / {pct(pc)} |")
-    print(f"| unedited controls | {len(controls)} | | | | | {pct(ctrl_flag)} | {pct(ctrl_flag_cos)} |")
+              f"{pct(fd)} / {pct(pd_)} | {pct(fc)} / {pct(pc)} |" + (f" {pct(ml)} | {pct(pl)} |" if lexical else ""))
+    print(f"| unedited controls | {len(controls)} | | | | | {pct(ctrl_flag)} | {pct(ctrl_flag_cos)} |"
+          + (f" | {pct(ctrl_flag_lex)} |" if lexical else ""))
     cosmetic = [x for x in summary.get("minor", []) if x[0] in COSMETIC]
     cos_flag = max((x[3] for x in cosmetic), default=0.0)
 
@@ -259,6 +291,21 @@ def main(argv: list[str] | None = None) -> int:
     for text, ok in checks:
         print(f"- {'met' if ok else 'MISSED'}: {text}")
     record["targets"] = {text: ok for text, ok in checks}
+
+    print("\n## Issue-19 targets (word-level evidence)\n")
+    checks19 = []
+    if "critical" in means:
+        md, wd, fd, pd_ = means["critical"]
+        checks19.append((f"critical: edit > control on average ≥ 93% — {pct(md)}%", md >= 0.93))
+        for kind in ("noun_removed", "verb_removed", "adj_adv_removed"):
+            got = [x for x in summary["critical"] if x[0].endswith(kind)]
+            if got:
+                checks19.append((f"critical {kind} ≥ 85% — {pct(got[0][1])}%", got[0][1] >= 0.85))
+        checks19.append((f"critical edits flagged ≥ 55% — {pct(pd_)}% pooled", pd_ >= 0.55))
+    checks19.append((f"unedited controls flagged ≤ 5% — {pct(ctrl_flag)}%", ctrl_flag <= 0.05))
+    for text, ok in checks19:
+        print(f"- {'met' if ok else 'MISSED'}: {text}")
+    record["targets_19"] = {text: ok for text, ok in checks19}
 
     print(f"\nEmbedding {len(texts)} texts took {embed_s:.1f} s (cache hits are fast); "
           f"scoring {2 * sum(map(len, rows.values()))} one-bead alignments took {score_s:.2f} s.")
@@ -347,11 +394,11 @@ def timing(data: dict[str, list[dict]], vecs: dict, model: str, model_name: str 
     from align.embed.cache import CachedEncoder
     raw = get_encoder(model_name)
     for _ in range(3):
-        from align.divergence import antonyms, gazetteer, names, translit
+        from align.divergence import antonyms, contentwords, gazetteer, lexical, names, translit
         from align.divergence.namecheck import NameCheck
         for f in (names.words_match, names.stems, antonyms._poles_of, translit.name_key, gazetteer.concept,
-                  gazetteer.territory):
-            f.cache_clear()  # start cold: no word seen before
+                  gazetteer.territory, contentwords._ru, contentwords._en, lexical._translations):
+            f.cache_clear()  # start cold: no word seen before (the dictionary's index stays loaded)
         with tempfile.TemporaryDirectory() as cold:
             if "encoder" in options:  # names never seen: every name the check asks about is embedded for real
                 options["encoder"] = NameCheck(CachedEncoder(raw, cold))

@@ -38,8 +38,29 @@ def bench_dir() -> Path:
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory, monkeypatch):
-    """Every test uses a private embedding cache, never the user's."""
+    """Every test uses a private embedding cache, never the user's, and no system dictionary: the
+    lexical component is off unless a test gives it one (tests/test_divergence_lexical.py)."""
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "embedding-cache"))
+    monkeypatch.setenv("ALIGN_DICTIONARY", "")
+
+
+@pytest.fixture()
+def shipped_scoring(root, monkeypatch):
+    """The dictionary state the shipped alignments were scored in: their English–Russian stores carry
+    the dictionary's identity in their scoring stamp when they were scored with it; that dictionary
+    is switched on (it is off in every other test), or the test is skipped when it is not installed."""
+    import json
+    import re
+
+    from align.divergence import dictionary
+    stamps = {json.loads(p.read_text(encoding="utf-8"))["signature"]["settings"].get("scoring", "")
+              for p in (root / "alignments").rglob("*__ru*.json")}
+    wanted = {m.group(1) for s in stamps for m in re.finditer(r"\+lexical\d*:([^+]+)", s)}
+    if wanted:
+        if dictionary.identity(dictionary.SYSTEM_INDEX) not in wanted:
+            pytest.skip(f"the shipped alignments were scored with the dictionary {', '.join(sorted(wanted))}, "
+                        "which is not installed here (apt-get install mueller7-dict)")
+        monkeypatch.setenv("ALIGN_DICTIONARY", str(dictionary.SYSTEM_INDEX))
 
 
 @pytest.fixture()

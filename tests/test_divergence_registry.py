@@ -53,7 +53,8 @@ def test_views_style_and_label_every_registered_component():
     rules = dict(style_rules())
     legend = legend_html()
     for c in REGISTRY:
-        assert rules[f"mark.m-{c.name}"] == f"border-bottom-color: {c.colour}"
+        assert rules[f"mark.m-{c.name}"].startswith(f"border-bottom-color: {c.colour}")
+        assert (f"border-bottom-style: {c.underline}" in rules[f"mark.m-{c.name}"]) == (c.underline != "solid")
         assert re.fullmatch(r"#[0-9a-f]{6}", c.colour)
         assert f'title="{c.label}">{c.name}</mark>' in legend
     assert component("gone") is None and mark_colour("gone") == OTHER_MARK_COLOUR

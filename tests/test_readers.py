@@ -240,7 +240,8 @@ def test_add_has_help_for_every_option(capsys):
         assert flag in out
 
 
-def test_the_new_metadata_fields_leave_shipped_alignments_unchanged(texts_dir, root, tmp_path, monkeypatch, capsys):
+def test_the_new_metadata_fields_leave_shipped_alignments_unchanged(texts_dir, root, tmp_path, monkeypatch, capsys,
+                                                                    shipped_scoring):
     """Optional provenance fields change neither the signature nor the stored metadata of existing pairs:
     `align run` over a copy of the shipped texts and stores finds every pair unchanged and rewrites no store."""
     import shutil

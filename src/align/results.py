@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import DocumentFailure
 from .divergence import DEFAULT_REVIEW_THRESHOLD
+from .divergence.lexical import missing_note
 from .records import VersionMeta
 from .review.progress import review_progress
 from .store import StoredAlignment
@@ -141,6 +142,16 @@ class RunResult:
     def ok(self) -> bool:
         return not self.failures
 
+    @property
+    def notes(self) -> list[str]:
+        """What the user may want to act on, one line each: how to install the dictionary the lexical
+        divergence component reads, when an English–Russian pair was scored without it."""
+        langs = []
+        for d in self.documents:
+            lang_of = {v: lang for v, lang, _ in d.versions}
+            langs += [(lang_of.get(p.src_version, ""), lang_of.get(p.tgt_version, "")) for p in d.pairs]
+        return missing_note(langs)
+
     def count(self, status: RunStatus) -> int:
         return sum(1 for p in self.pairs if p.status == status)
 
@@ -160,7 +171,7 @@ class RunResult:
     def to_dict(self) -> dict[str, Any]:
         pairs = self.pairs
         return {
-            "ok": self.ok, "executor": self.executor, "workers": self.workers, "model": self.model,
+            "ok": self.ok, "notes": self.notes, "executor": self.executor, "workers": self.workers, "model": self.model,
             "seconds": round(self.seconds, 3), "index": str(self.index) if self.index else None,
             "totals": {"documents": len(self.documents), "pairs": len(pairs), "aligned": self.count(RunStatus.ALIGNED),
                        "unchanged": self.count(RunStatus.UNCHANGED), "failed": self.count(RunStatus.FAILED),

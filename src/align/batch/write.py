@@ -63,7 +63,8 @@ def refresh_metadata(planned: Planned, encoder: TextEncoder | None = None) -> bo
     old = planned.stored
     assert old is not None  # an unchanged pair was read from its store file
     job, a = planned.job, old.alignment
-    stale_scores = (a.signature.settings.get("scoring") != scoring_stamp(job.weights, job.terms)
+    stamp = scoring_stamp(job.weights, job.terms, job.src.language, job.tgt.language)
+    stale_scores = (a.signature.settings.get("scoring") != stamp
                     or (a.src_lang, a.tgt_lang) != (job.src.language, job.tgt.language))
     if (a.src_meta, a.tgt_meta) == (job.src.meta, job.tgt.meta) and not stale_scores:
         return False

@@ -126,6 +126,8 @@ def _print_table(result: RunResult) -> None:
         for q in d.other_stores:
             print(f"note: {q} is not aligned by this run (an earlier pivot, or a version that is gone; the "
                   f"pivot is now {d.pivot}); it is kept as it is, review work included")
+    for line in result.notes:
+        print(f"note: {line}")
     t = result.to_dict()["totals"]
     print(f"{t['documents']} document(s), {t['pairs']} pair(s): {t['aligned']} aligned, "
           f"{t['unchanged']} unchanged, {t['failed'] + t['failed_documents']} failed; "

@@ -3,7 +3,8 @@
 :func:`score_alignment` adds a :class:`~align.records.Divergence` to every
 bead of an alignment; :func:`score_pair` scores one pair of texts.  Named
 components — meaning (calibrated embedding similarity), numbers, names,
-untranslated, length, negation, antonym, question, gender, tense — each give
+untranslated, length, negation, antonym, question, gender, tense, lexical (en–ru words with no
+counterpart, through the system's dictionary) — each give
 evidence with short reasons and marks on the words concerned; a logistic
 model fitted on labelled beads (:mod:`.model`, :mod:`.fitting`) combines them
 into the probability that a reviewer would call the bead divergent.

@@ -34,7 +34,7 @@ from ..languages import normalize_language
 from ..reading import Reading, normalise
 from ..reading.written import as_written, read_side
 from ..records import Alignment, Bead, Divergence
-from . import omission
+from . import lexical, omission
 from .base import Finding
 from .calibration import Calibration, calibrate, char_length
 from .components import REGISTRY, Pair
@@ -56,7 +56,9 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    null-bead pass (``Bead.unmatched``).
 #: 4: a learned logistic combination; names need evidence (lexicon, CLDR, names list, encoder);
 #:    numbers read ordinals, fractions, compounds, times, de/fr words; "No." is no negation.
-SCORING = "divergence-4"
+#: 5: + lexical (en–ru words with no counterpart, through the dictionary), its features in the fit;
+#:    the dictionary's identity in the stamp (:func:`scoring_stamp`).
+SCORING = "divergence-5"
 
 #: The signature settings that record the names list's path and a weights file's path
 #: (``scoring_*`` keys never force a re-alignment).
@@ -71,14 +73,18 @@ MAX_COMPARED_CHARS = 20_000
 #: The components that read a side as a whole, and are scored on any length.
 WHOLE_TEXT_COMPONENTS = ("meaning", "length")
 
+
 OMITTED = "omitted: the target has nothing for this source sentence"
 ADDED = "added: the source has nothing for this target sentence"
 
 
-def scoring_stamp(model: Model | None = None, terms: TermList | None = None) -> str:
-    """What goes into a signature's ``settings["scoring"]``: :data:`SCORING`, plus the digest of
-    weights other than the shipped ones and of a names list, so a change to either re-scores."""
-    stamp = SCORING
+def scoring_stamp(model: Model | None = None, terms: TermList | None = None,
+                  src_lang: str | None = None, tgt_lang: str | None = None) -> str:
+    """What goes into a signature's ``settings["scoring"]``: :data:`SCORING`; for a pair the lexical
+    component reads (English–Russian; any pair when no languages are given), the dictionary it reads
+    (:func:`.lexical.stamp`), so installing, removing or updating it re-scores those pairs; and the
+    digest of weights other than the shipped ones and of a names list, so a change to either re-scores."""
+    stamp = SCORING + lexical.stamp(src_lang, tgt_lang)
     if model is not None and model.digest() != shipped().digest():
         stamp += f"+weights:{model.digest()}"
     if terms:
@@ -269,7 +275,7 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
     """
     sig = alignment.signature
     settings = {k: v for k, v in sig.settings.items() if k not in (NAMES_KEY, WEIGHTS_KEY)}
-    settings["scoring"] = scoring_stamp(model, terms)
+    settings["scoring"] = scoring_stamp(model, terms, alignment.src_lang, alignment.tgt_lang)
     if terms and terms.source:
         settings[NAMES_KEY] = terms.source  # where a review fix finds the list again
     if model is not None and model.source and model.digest() != shipped().digest():

@@ -16,11 +16,12 @@ so that ``align run`` re-scores stored alignments.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..records import Alignment, Bead
-from . import antonyms, length, meaning, names, numbers, omission, polarity, tense, untranslated
+from . import antonyms, length, lexical, meaning, names, numbers, omission, polarity, tense, untranslated
 from .base import Finding
 from .calibration import Calibration, char_length
 from .namecheck import NameCheck
@@ -52,10 +53,10 @@ class Pair:
 class Component:
     """One divergence component.
 
-    ``label`` says in a few words what it flags; ``colour`` highlights the words
-    it marks; ``score`` is ``None`` for a component only an empty side gives;
-    ``features`` are what the learned combination reads of its finding (default:
-    its value, under its name).
+    ``label`` says in a few words what it flags; ``colour`` and ``underline`` (a CSS
+    border style) highlight the words it marks; ``score`` is ``None`` for a component only an
+    empty side gives; ``features`` are what the learned combination reads of its finding
+    (default: its value, under its name).
     """
 
     name: str
@@ -63,10 +64,18 @@ class Component:
     colour: str = OTHER_MARK_COLOUR
     score: Callable[[Pair], Finding | None] | None = None
     features: tuple[str, ...] = ()
+    underline: str = "solid"
 
     @property
     def feature_names(self) -> tuple[str, ...]:
         return self.features or (self.name,)
+
+
+def _z(p: Pair) -> float | None:
+    """The meaning component's distance of the pair (spreads below the centre), or None without a similarity."""
+    if p.similarity is None or not math.isfinite(p.similarity):
+        return None
+    return meaning.distance(p.similarity, p.calibration, char_length(p.src.text) + char_length(p.tgt.text))
 
 
 def _partial(p: Pair, component: str) -> Finding | None:
@@ -101,6 +110,8 @@ REGISTRY: tuple[Component, ...] = (
     Component("question", "a question on one side only", score=lambda p: polarity.score_question(p.src, p.tgt)),
     Component("gender", "pronouns of the other gender", score=lambda p: polarity.score_gender(p.src, p.tgt)),
     Component("tense", "another tense or aspect", score=lambda p: tense.score(p.src, p.tgt)),
+    Component("lexical", "words with no counterpart (en–ru dictionary)", "#000000",  # black, dotted
+              lambda p: lexical.score(p.src, p.tgt, z=_z(p)), lexical.FEATURES, underline="dotted"),
     # a 1-0 or 0-1 bead scores 1 outside the model; these score a merged bead's partial ones
     Component("omission", "a source sentence with no translation", "#d55e00",  # vermillion
               lambda p: _partial(p, "omission")),
@@ -119,6 +130,12 @@ _BY_NAME = {c.name: c for c in REGISTRY}
 def component(name: str) -> Component | None:
     """The registered component called ``name`` (``None`` for a name an older or newer scorer used)."""
     return _BY_NAME.get(name)
+
+
+def mark_underline(name: str) -> str:
+    """The border style under the marks of component ``name`` (``solid`` unless it declares another)."""
+    found = _BY_NAME.get(name)
+    return found.underline if found is not None else "solid"
 
 
 def mark_colour(name: str) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import store
-from ..divergence import SCORING
+from ..divergence import scoring_stamp
 from ..errors import ReviewError
 from ..pipeline import rescore, rescore_divergence
 from ..records import Alignment, Bead, ReviewStatus, Side
@@ -205,7 +205,7 @@ class Review:
         after_states: dict[str, dict[str, Any] | None] = {ids: None for ids in touched}
         after_states.update(_kept_notes(old, new, self.state, who, utc_now()))
         change = {"op": op, "bead": self.beads[i].ids(), "index": edit.start, "by": who, "at": utc_now(),
-                  "scoring": SCORING,
+                  "scoring": scoring_stamp(src_lang=self.alignment.src_lang, tgt_lang=self.alignment.tgt_lang),
                   "before": {"beads": [store.bead_to_dict(b) for b in old], "states": before_states},
                   "after": {"beads": [store.bead_to_dict(b) for b in new], "states": after_states}}
         if detail:
@@ -260,7 +260,8 @@ class Review:
             new = tuple(store.bead_from_dict(copy.deepcopy(d)) for d in change[to]["beads"])
             self.alignment = replace(self.alignment,
                                      beads=self.beads[:start] + new + self.beads[start + len(want):])
-            if change.get("scoring") != SCORING:  # recorded under an earlier scorer: score them anew
+            # recorded under an earlier scorer: score them anew
+            if change.get("scoring") != scoring_stamp(src_lang=self.alignment.src_lang, tgt_lang=self.alignment.tgt_lang):
                 self.alignment = rescore_divergence(self.alignment, range(start, start + len(new)))
         for ids, st in change[to]["states"].items():
             self.state.set(ids, BeadState.from_dict(st) if st else None)

@@ -20,7 +20,7 @@ import html
 import re
 from typing import NamedTuple
 
-from ..divergence.components import COMPONENTS, OTHER_MARK_COLOUR, component, mark_colour
+from ..divergence.components import COMPONENTS, OTHER_MARK_COLOUR, component, mark_colour, mark_underline
 
 
 class Band(NamedTuple):
@@ -99,7 +99,9 @@ def style_rules(components: tuple[str, ...] = COMPONENTS) -> list[tuple[str, str
     rules.append(("mark.hl", f"background-color: #fff3a8; color: inherit; padding: 0 1px; "
                              f"border-bottom: 2px solid {OTHER_MARK_COLOUR}"))
     for comp in dict.fromkeys(COMPONENTS + tuple(components)):
-        rules.append((f"mark.m-{css_ident(comp)}", f"border-bottom-color: {mark_colour(comp)}"))
+        style = mark_underline(comp)
+        rules.append((f"mark.m-{css_ident(comp)}", f"border-bottom-color: {mark_colour(comp)}"
+                      + (f"; border-bottom-style: {style}" if style != "solid" else "")))
     rules.append((".align-legend", "font-size: 0.85em; line-height: 1.9; text-align: left"))
     rules.append((".legend-chip", "display: inline-block; margin-right: 0.8em; white-space: nowrap"))
     rules.append((".swatch", "display: inline-block; width: 1.1em; height: 0.9em; margin-right: 0.3em; "

@@ -1,0 +1,286 @@
+"""Lexical coverage: words of one side with no counterpart on the other (English–Russian).
+
+A sentence vector barely moves when one noun, verb or adjective of twenty is
+left out.  This component looks at the words: for an English–Russian pair, in
+either direction, it asks of every word that counts (:mod:`.contentwords`:
+content words the dictionary knows; no names, numbers, function words or light
+verbs) whether the other side holds a translation of it, through Mueller's
+English–Russian dictionary where the system installs it (:mod:`.dictionary`).
+
+A word is covered (1) by a word of the other side that the dictionary gives as
+its translation — as lemmas, and with the Russian word's family (the other
+aspect, a derivation: :class:`~.contentwords.Family`) — or that is its
+transliteration (the names component's keys: "коронавирус" / "coronavirus",
+"армянский" / "Armenian").  Words and translations are paired one to one (a
+maximum matching, content words first), so a word whose only translation is
+already paired with another word is covered :data:`SHARED` ("areas" for both
+"районах" and "области").  A match through the dictionary's examples counts
+:data:`EXAMPLE`, through a synonym (a headword sharing two translations with
+one of the other side's words) :data:`SYNONYM`; otherwise the word has no
+counterpart.
+
+Every word with no counterpart, on either side, gets a mark (component
+``lexical``, label :data:`LABEL`) on every English–Russian bead, flagged or
+not, and the reason names them.  The value counts the *source's* words only
+(:data:`TARGET` is 0: measured, the target's own words ranked removals worse,
+translators adding words of their own): ``1 − (1 − FIRST) ** n``, ``n`` the
+source's uncovered words weighted (content word 1, minor adverb
+:data:`~.contentwords.MINOR`, half-covered half).  :data:`FIRST` is small: the
+component ranks and shows where to look; it does not flag a bead alone.
+
+None for other language pairs, and without a dictionary (``align run`` says
+once how to get it: :func:`missing_note`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..records import SIDES, Mark
+from .base import Finding, evidence
+from .contentwords import MINOR, Family, english, russian
+from .dictionary import HOW_TO_GET, Dictionary
+from .dictionary import identity as dictionary_identity
+from .dictionary import load as load_dictionary
+from .names import words_match
+from .tokens import SideText, Word, base_lang
+
+#: The version of the component's rules and weights: part of the scorer's stamp (:func:`stamp`), so
+#: ``align run`` re-scores English–Russian alignments when it changes.  Bump it with every change.
+VERSION = 1
+#: Value of one uncovered content word of the source (several add up as independent evidence, to
+#: :data:`~.base.CAP`).  Chosen with ``benchmarks/lexical_tune.py`` on DEMETR's even ids and NTREX-128's even
+#: documents: the most ranking it buys without flagging more controls or professional translations.
+FIRST = 0.02
+#: The features the learned combination reads (:func:`_features`).
+FEATURES = ("lexical", "lexical_target", "lexical_share", "lexical_meaning")
+#: Uncovered words counted in a feature at most (a long merged bead is not a hundred times as divergent).
+COUNT_CAP = 6.0
+#: The label of a mark on an uncovered word.
+LABEL = "no counterpart"
+#: How many uncovered words a reason names.
+NAMED = 6
+
+#: How much a match through the dictionary's examples counts, against 1 for a main translation.
+EXAMPLE = 0.5
+#: How much a match through a synonym (a headword sharing :data:`SYN_MIN` translations) counts.
+SYNONYM = 0.5
+SYN_MIN = 2
+#: How much a word counts as covered when its translation is there but already paired with another
+#: word of its side ("areas" for "районах" and "области" alike).
+SHARED = 0.5
+#: How much the target's uncovered words count against the source's.  Measured (``lexical_tune.py``):
+#: any weight lowers the ranking of removals, as translators add words of their own and a removed
+#: word takes its uncovered translation with it, and flags more professional translations; so the
+#: target's words are marked and named but add nothing to the value.
+TARGET = 0.0
+
+
+@lru_cache(maxsize=65536)
+def _headword_sets(dictionary: Dictionary, lemma: str) -> tuple[frozenset[str], ...]:
+    """The translations (words of four letters or more) of every headword that ``lemma`` translates."""
+    return tuple(_long(dictionary.translations(h)) for h in dictionary.headwords(lemma))
+
+
+def _long(lemmas: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in lemmas if len(w) >= 4)  # no "от", "при": prepositions say nothing here
+
+
+def _synonymous(dictionary: Dictionary, lemma: str, own: list[frozenset[str]]) -> bool:
+    """Whether a headword translated by Russian ``lemma`` shares :data:`SYN_MIN` translations, and a
+    quarter of the smaller list, with one of the translation lists ``own`` (the other side's words')."""
+    for t in _headword_sets(dictionary, lemma):
+        for o in own:
+            shared = len(t & o)
+            if shared >= SYN_MIN and 4 * shared >= min(len(t), len(o)):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The words of each side that count, with how well each is covered (1: a translation is there,
+    0: none) and how much it counts (1 a content word, :data:`MINOR` an adverb)."""
+
+    en: tuple[tuple[Word, float, float], ...]
+    ru: tuple[tuple[Word, float, float], ...]
+
+    @property
+    def en_missing(self) -> tuple[Word, ...]:
+        return tuple(w for w, c, _ in self.en if c < 0.5)
+
+    @property
+    def ru_missing(self) -> tuple[Word, ...]:
+        return tuple(w for w, c, _ in self.ru if c < 0.5)
+
+    @staticmethod
+    def mass(side: tuple[tuple[Word, float, float], ...]) -> float:
+        """The weighted count of what a side's words lack: Σ weight × (1 − coverage)."""
+        return sum(wt * (1.0 - c) for _, c, wt in side)
+
+
+@lru_cache(maxsize=65536)
+def _translations(dictionary: Dictionary, heads: tuple[str, ...]) -> Family:
+    return Family({r for h in heads for r in dictionary.translations(h)})
+
+
+def _match(edges: list[list[int]], order: list[int]) -> dict[int, int]:
+    """A maximum matching of left vertices (taken in ``order``) to right ones (Kuhn's augmenting paths):
+    left index → right index.  Earlier vertices keep their partner."""
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in order:
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
+    """How well each word that counts, of ``en`` and of ``ru``, is translated on the other side.
+
+    A word and a translation of it on the other side are paired one to one (a maximum matching, content
+    words before minor ones); a word whose only translations are paired with other words counts as
+    :data:`SHARED`."""
+    en_tokens = english(en, dictionary)
+    ru_tokens = russian(ru, dictionary)
+    heads = [h for t in en_tokens if not t.function for h in t.keys]
+    extra: list[tuple[str, ...]] = []  # two-word headwords ("break off", "take place"), kept with their first word
+    for a, b in zip(en_tokens, en_tokens[1:] + [None]):
+        pairs = tuple(f"{h} {b.word.lower}" for h in a.keys if b is not None and f"{h} {b.word.lower}" in dictionary)
+        extra.append(pairs)
+        heads += pairs
+    tr = [_translations(dictionary, t.keys + x) for t, x in zip(en_tokens, extra)]
+
+    def linked(e: int, r: int) -> bool:
+        te, tr_ = en_tokens[e], ru_tokens[r]
+        if te.function and ru_tokens[r].weight != MINOR:
+            return False  # "when", "about" may translate "когда", "около", and nothing heavier
+        return tr[e].any(tr_.keys) or _sounds_like_pair(tr_.word.text, te.word.text)
+
+    example = Family({r for h in heads for r in dictionary.examples.get(h, ())})
+    own = [_long(dictionary.translations(h)) for h in heads]
+    # the Russian side: each word that counts against every English word
+    ru_idx = [i for i, t in enumerate(ru_tokens) if t.weight]
+    ru_edges = [[e for e in range(len(en_tokens)) if linked(e, r)] for r in ru_idx]
+    order = sorted(range(len(ru_idx)), key=lambda k: (-ru_tokens[ru_idx[k]].weight, len(ru_edges[k])))
+    paired = _match(ru_edges, order)
+    ru_cov = []
+    for k, r in enumerate(ru_idx):
+        t = ru_tokens[r]
+        if k in paired:
+            c = 1.0
+        elif ru_edges[k]:
+            c = SHARED
+        elif EXAMPLE and example.any(t.keys):
+            c = EXAMPLE
+        elif SYNONYM and any(_synonymous(dictionary, lem, own) for lem in t.keys):
+            c = SYNONYM
+        else:
+            c = 0.0
+        ru_cov.append((t.word, c, t.weight))
+    # the English side: each word that counts against every Russian word that may answer it
+    en_idx = [i for i, t in enumerate(en_tokens) if t.weight]
+    partners = [i for i, t in enumerate(ru_tokens) if t.partner]
+    en_edges = [[r for r in partners if linked(e, r)] for e in en_idx]
+    order = sorted(range(len(en_idx)), key=lambda k: (-en_tokens[en_idx[k]].weight, len(en_edges[k])))
+    paired = _match(en_edges, order)
+    ru_lemmas = [lem for t in ru_tokens if t.partner for lem in t.keys]
+    have_example = Family({lem for t in ru_tokens if t.partner for lem in t.keys})
+    en_cov = []
+    for k, e in enumerate(en_idx):
+        t = en_tokens[e]
+        if k in paired:
+            c = 1.0
+        elif en_edges[k]:
+            c = SHARED
+        elif EXAMPLE and have_example.any(r for h in t.keys for r in dictionary.examples.get(h, ())):
+            c = EXAMPLE
+        elif SYNONYM and any(_synonymous(dictionary, lem, [_long(dictionary.translations(h)) for h in t.keys])
+                             for lem in ru_lemmas):
+            c = SYNONYM
+        else:
+            c = 0.0
+        en_cov.append((t.word, c, t.weight))
+    return Coverage(tuple(en_cov), tuple(ru_cov))
+
+
+def _sounds_like_pair(ru_word: str, en_word: str) -> bool:
+    """Whether an English word is a transliteration of a Russian one (international words, names)."""
+    return len(ru_word) >= 4 and len(en_word) >= 4 and words_match(ru_word, "ru", en_word, "en")
+
+
+def applies(src_lang: str, tgt_lang: str) -> bool:
+    """Whether the component reads pairs in these languages (English–Russian, either way)."""
+    return {base_lang(src_lang), base_lang(tgt_lang)} == {"en", "ru"}
+
+
+def stamp(src_lang: str | None = None, tgt_lang: str | None = None) -> str:
+    """``+lexical<VERSION>:<dictionary identity>`` for the scorer's stamp of a pair in these languages, or
+    ``""`` without a dictionary or for a pair the component does not read."""
+    if src_lang is not None and tgt_lang is not None and not applies(src_lang, tgt_lang):
+        return ""
+    ident = dictionary_identity()
+    return f"+lexical{VERSION}:{ident}" if ident else ""
+
+
+def missing_note(language_pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """One line saying how to get the dictionary, when one of the pairs is English–Russian and
+    none is installed; else nothing."""
+    if any(applies(a, b) for a, b in language_pairs) and dictionary_identity() is None:
+        return [HOW_TO_GET]
+    return []
+
+
+def _listed(words: list[Word] | tuple[Word, ...]) -> str:
+    return ", ".join(f"“{w.text}”" for w in words[:NAMED]) + (" …" if len(words) > NAMED else "")
+
+
+def _features(source: tuple[tuple[Word, float, float], ...], target: tuple[tuple[Word, float, float], ...],
+              z: float | None) -> dict[str, float]:
+    """What the learned combination reads (:data:`FEATURES`): the source's and the target's uncovered words
+    (weighted counts, at most :data:`COUNT_CAP`), the share of the source's words uncovered, and that share
+    times how far the similarity lies below the centre (``z`` spreads, 0 when at or above it)."""
+    missing, total = Coverage.mass(source), sum(wt for _, _, wt in source)
+    share = missing / total if total else 0.0
+    return {"lexical": min(missing, COUNT_CAP), "lexical_target": min(Coverage.mass(target), COUNT_CAP),
+            "lexical_share": share, "lexical_meaning": share * max(z or 0.0, 0.0)}
+
+
+def score(src: SideText, tgt: SideText, dictionary: Dictionary | None = None,
+          z: float | None = None) -> Finding | None:
+    """The lexical coverage of a pair: None unless it is English–Russian and the dictionary is installed.
+    ``z`` is the meaning component's distance (spreads below the centre), for the interaction feature."""
+    if not applies(src.lang, tgt.lang):
+        return None
+    dictionary = dictionary if dictionary is not None else load_dictionary()
+    if dictionary is None:
+        return None
+    en, ru = (src, tgt) if src.lang == "en" else (tgt, src)
+    cov = coverage(en, ru, dictionary)
+    en_role, ru_role = SIDES if src.lang == "en" else SIDES[::-1]
+    sides = {en_role: (cov.en, cov.en_missing), ru_role: (cov.ru, cov.ru_missing)}
+    marks = [Mark(role, w.start, w.end, "lexical", LABEL) for role, (_, missing) in sides.items() for w in missing]
+    marks.sort(key=lambda m: (m.side, m.start))
+    count = Coverage.mass(sides["source"][0]) + TARGET * Coverage.mass(sides["target"][0])
+    value = evidence(count, FIRST)
+    features = _features(sides["source"][0], sides["target"][0], z)
+    reasons = []
+    for role in SIDES:
+        missing = sides[role][1]
+        partly = [w for w, c, _ in sides[role][0] if 0.5 <= c < 1.0] if role == "source" else []
+        if missing or (partly and value > 0):
+            said = [f"no counterpart — in the {role} only: {_listed(missing)}"] if missing else []
+            if partly:  # they count half in the value: say which they are
+                said.append(f"only partly matched in the {role}: {_listed(partly)}")
+            reasons.append("words with " + "; ".join(said) if missing else "words " + said[0])
+    return Finding("lexical", value, reasons, marks, features=features)

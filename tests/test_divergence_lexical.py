@@ -220,6 +220,50 @@ def test_other_language_pairs_get_no_lexical_component(mini):
     assert lexical.score(SideText("Дом", "ru"), SideText("Дом", "ru")) is None
 
 
+def test_the_feature_counts_the_sources_uncovered_words_only(mini):
+    f = lex("Он продал старый дом у реки.", "He sold the big house near the river.")
+    # "старый" has no counterpart (1), "big" none either, but the target's words add nothing
+    assert f.feature_values() == {"lexical": 1.0}
+    assert lex("Он также продал дом.", "He sold the house.").feature_values() == {"lexical": lexical.MINOR}
+
+
+def test_a_word_left_out_raises_the_score_of_the_same_pair(mini):
+    src = "Он продал старый дом у реки."
+    full = score_pair(src, "He sold the old house near the river.", "ru", "en", similarity=0.9)
+    cut = score_pair(src, "He sold the house near the river.", "ru", "en", similarity=0.9)
+    assert cut.score > full.score
+
+
+def test_the_term_list_feeds_the_component_for_a_pair_without_dictionary(mini):
+    from align.divergence.terms import TermList
+    terms = TermList.from_dict({"equivalent": [{"en": ["zemstvo"], "hy": ["զեմստվո"]},
+                                               {"en": ["fortress"], "hy": ["բերդ"]}]})
+    src = "The zemstvo met in the fortress."
+    f = lexical.score(SideText(src, "en"), SideText("Զեմստվոն հավաքվեց ամրոցում։", "hy"), terms=terms)
+    # "zemstvo" is found (its case form); "fortress" has a spelling in Armenian, and none of it is there
+    assert [(m.side, src[m.start:m.end], m.label) for m in f.marks] == [
+        ("source", "fortress", lexical.LABEL + " (term list)")]
+    assert f.feature_values() == {"lexical": 1.0} and "“fortress”" in f.reasons[0]
+    d = score_pair(src, "Զեմստվոն հավաքվեց ամրոցում։", "en", "hy", similarity=0.9, terms=terms)
+    assert any(m.component == "lexical" for m in d.marks)
+    # without a list, or with none of its terms in the pair, Armenian has no lexical component
+    assert lexical.score(SideText(src, "en"), SideText("Ժողովը հավաքվեց։", "hy")) is None
+    assert lexical.score(SideText("A house.", "en"), SideText("Տուն։", "hy"), terms=terms) is None
+
+
+def test_the_term_list_adds_its_terms_to_an_english_russian_pair(mini):
+    from align.divergence.terms import TermList
+    src = "Он продал дом земству."
+    # "земству" is not in the dictionary: not a word that counts, so not marked...
+    assert lex(src, "He sold the house.").marks == []
+    terms = TermList.from_dict({"equivalent": [{"en": ["zemstvo"], "ru": ["земство"]}]})
+    # ... but a term of the list with no counterpart is, and one with its counterpart is not
+    f = lexical.score(SideText(src, "ru"), SideText("He sold the house.", "en"), terms=terms)
+    assert [src[m.start:m.end] for m in f.marks] == ["земству"] and f.feature_values() == {"lexical": 1.0}
+    f = lexical.score(SideText(src, "ru"), SideText("He sold the house to the zemstvo.", "en"), terms=terms)
+    assert f.marks == [] and f.feature_values() == {"lexical": 0.0}
+
+
 def test_score_pair_carries_the_component_its_reason_and_marks(mini):
     src = "Он продал старый дом у реки."
     d = score_pair(src, "He sold the house near the river.", "ru", "en", similarity=0.9)

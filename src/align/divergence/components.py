@@ -16,7 +16,6 @@ so that ``align run`` re-scores stored alignments.
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -71,13 +70,6 @@ class Component:
         return self.features or (self.name,)
 
 
-def _z(p: Pair) -> float | None:
-    """The meaning component's distance of the pair (spreads below the centre), or None without a similarity."""
-    if p.similarity is None or not math.isfinite(p.similarity):
-        return None
-    return meaning.distance(p.similarity, p.calibration, char_length(p.src.text) + char_length(p.tgt.text))
-
-
 def _partial(p: Pair, component: str) -> Finding | None:
     """The partial omission or addition of a merged bead (the aligner's null-bead pass); None when the
     aligner listed no such sentence.  Its marks are on the texts as written already."""
@@ -110,8 +102,8 @@ REGISTRY: tuple[Component, ...] = (
     Component("question", "a question on one side only", score=lambda p: polarity.score_question(p.src, p.tgt)),
     Component("gender", "pronouns of the other gender", score=lambda p: polarity.score_gender(p.src, p.tgt)),
     Component("tense", "another tense or aspect", score=lambda p: tense.score(p.src, p.tgt)),
-    Component("lexical", "words with no counterpart (en–ru dictionary)", "#000000",  # black, dotted
-              lambda p: lexical.score(p.src, p.tgt, z=_z(p)), lexical.FEATURES, underline="dotted"),
+    Component("lexical", "words with no counterpart (en–ru dictionary, term list)", "#000000",  # black, dotted
+              lambda p: lexical.score(p.src, p.tgt, terms=p.terms), lexical.FEATURES, underline="dotted"),
     # a 1-0 or 0-1 bead scores 1 outside the model; these score a merged bead's partial ones
     Component("omission", "a source sentence with no translation", "#d55e00",  # vermillion
               lambda p: _partial(p, "omission")),

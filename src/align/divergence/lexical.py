@@ -44,18 +44,21 @@ from .dictionary import HOW_TO_GET, Dictionary
 from .dictionary import identity as dictionary_identity
 from .dictionary import load as load_dictionary
 from .names import words_match
+from .terms import TermList
 from .tokens import SideText, Word, base_lang
 
 #: The version of the component's rules and weights: part of the scorer's stamp (:func:`stamp`), so
 #: ``align run`` re-scores English–Russian alignments when it changes.  Bump it with every change.
-VERSION = 1
+VERSION = 2
 #: Value of one uncovered content word of the source (several add up as independent evidence, to
 #: :data:`~.base.CAP`).  Chosen with ``benchmarks/lexical_tune.py`` on DEMETR's even ids and NTREX-128's even
 #: documents: the most ranking it buys without flagging more controls or professional translations.
 FIRST = 0.02
-#: The features the learned combination reads (:func:`_features`).
-FEATURES = ("lexical", "lexical_target", "lexical_share", "lexical_meaning")
-#: Uncovered words counted in a feature at most (a long merged bead is not a hundred times as divergent).
+#: The features the learned combination reads (:func:`_features`): the source's uncovered words.  Tried and
+#: left out, as they added nothing on data held out (BENCHMARKS.md): the target's uncovered words, their
+#: share of the source's words, that share times the meaning component's distance.
+FEATURES = ("lexical",)
+#: Uncovered words counted in the feature at most (a long merged bead is not a hundred times as divergent).
 COUNT_CAP = 6.0
 #: The label of a mark on an uncovered word.
 LABEL = "no counterpart"
@@ -245,42 +248,72 @@ def _listed(words: list[Word] | tuple[Word, ...]) -> str:
     return ", ".join(f"“{w.text}”" for w in words[:NAMED]) + (" …" if len(words) > NAMED else "")
 
 
-def _features(source: tuple[tuple[Word, float, float], ...], target: tuple[tuple[Word, float, float], ...],
-              z: float | None) -> dict[str, float]:
-    """What the learned combination reads (:data:`FEATURES`): the source's and the target's uncovered words
-    (weighted counts, at most :data:`COUNT_CAP`), the share of the source's words uncovered, and that share
-    times how far the similarity lies below the centre (``z`` spreads, 0 when at or above it)."""
-    missing, total = Coverage.mass(source), sum(wt for _, _, wt in source)
-    share = missing / total if total else 0.0
-    return {"lexical": min(missing, COUNT_CAP), "lexical_target": min(Coverage.mass(target), COUNT_CAP),
-            "lexical_share": share, "lexical_meaning": share * max(z or 0.0, 0.0)}
+Scored = tuple[tuple[Word, float, float], ...]
+
+
+def _features(source: Scored) -> dict[str, float]:
+    """What the learned combination reads (:data:`FEATURES`): the source's uncovered words, weighted (a
+    content word 1, a minor adverb :data:`~.contentwords.MINOR`, a half-covered word half), at most
+    :data:`COUNT_CAP`."""
+    return {"lexical": min(Coverage.mass(source), COUNT_CAP)}
+
+
+def _glossary(side: SideText, other: SideText, terms: TermList) -> tuple[list[Word], list[Word]]:
+    """The term list's entries in ``side`` (lower-case terms: names are the names component's), as
+    (found on the other side, missing there) — only entries with a spelling in the other side's language."""
+    found, missing = [], []
+    for hit in terms.find(side.text, side.lang):
+        text = side.text[hit.start:hit.end]
+        if not text[:1].islower():
+            continue
+        has = terms.has(hit.index, other.text, other.lang)
+        if has is None:
+            continue
+        (found if has else missing).append(Word(text, hit.start, hit.end, False))
+    return found, missing
+
+
+def _with_glossary(scored: Scored, found: list[Word], missing: list[Word]) -> Scored:
+    """A side's words with the term list applied: a word inside a term found on the other side is covered;
+    a term missing there is uncovered (one entry per term, words inside it dropped)."""
+    def inside(w: Word, spans: list[Word]) -> bool:
+        return any(t.start <= w.start and w.end <= t.end for t in spans)
+    out = [(w, 1.0 if inside(w, found) else c, wt) for w, c, wt in scored if not inside(w, missing)]
+    out += [(t, 0.0, 1.0) for t in missing]
+    return tuple(sorted(out, key=lambda x: x[0].start))
 
 
 def score(src: SideText, tgt: SideText, dictionary: Dictionary | None = None,
-          z: float | None = None) -> Finding | None:
-    """The lexical coverage of a pair: None unless it is English–Russian and the dictionary is installed.
-    ``z`` is the meaning component's distance (spreads below the centre), for the interaction feature."""
-    if not applies(src.lang, tgt.lang):
+          terms: TermList | None = None) -> Finding | None:
+    """The lexical coverage of a pair: through the dictionary for English–Russian (when installed) and
+    through the collection's term list (``terms``, :mod:`.terms`) for any pair; None when neither applies."""
+    if applies(src.lang, tgt.lang):
+        dictionary = dictionary if dictionary is not None else load_dictionary()
+    else:
+        dictionary = None
+    glossary = {"source": _glossary(src, tgt, terms), "target": _glossary(tgt, src, terms)} \
+        if terms and src.lang != tgt.lang else {"source": ([], []), "target": ([], [])}
+    if dictionary is None and not any(f or m for f, m in glossary.values()):
         return None
-    dictionary = dictionary if dictionary is not None else load_dictionary()
-    if dictionary is None:
-        return None
-    en, ru = (src, tgt) if src.lang == "en" else (tgt, src)
-    cov = coverage(en, ru, dictionary)
-    en_role, ru_role = SIDES if src.lang == "en" else SIDES[::-1]
-    sides = {en_role: (cov.en, cov.en_missing), ru_role: (cov.ru, cov.ru_missing)}
-    marks = [Mark(role, w.start, w.end, "lexical", LABEL) for role, (_, missing) in sides.items() for w in missing]
-    marks.sort(key=lambda m: (m.side, m.start))
-    count = Coverage.mass(sides["source"][0]) + TARGET * Coverage.mass(sides["target"][0])
+    sides: dict[str, Scored] = {"source": (), "target": ()}
+    if dictionary is not None:
+        en, ru = (src, tgt) if src.lang == "en" else (tgt, src)
+        cov = coverage(en, ru, dictionary)
+        en_role, ru_role = SIDES if src.lang == "en" else SIDES[::-1]
+        sides = {en_role: cov.en, ru_role: cov.ru}
+    sides = {role: _with_glossary(sides[role], *glossary[role]) for role in SIDES}
+    missing = {role: [w for w, c, _ in sides[role] if c < 0.5] for role in SIDES}
+    from_list = {(role, t.start) for role in SIDES for t in glossary[role][1]}
+    marks = [Mark(role, w.start, w.end, "lexical", LABEL + (" (term list)" if (role, w.start) in from_list else ""))
+             for role in SIDES for w in missing[role]]
+    count = Coverage.mass(sides["source"]) + TARGET * Coverage.mass(sides["target"])
     value = evidence(count, FIRST)
-    features = _features(sides["source"][0], sides["target"][0], z)
     reasons = []
     for role in SIDES:
-        missing = sides[role][1]
-        partly = [w for w, c, _ in sides[role][0] if 0.5 <= c < 1.0] if role == "source" else []
-        if missing or (partly and value > 0):
-            said = [f"no counterpart — in the {role} only: {_listed(missing)}"] if missing else []
+        partly = [w for w, c, _ in sides[role] if 0.5 <= c < 1.0] if role == "source" else []
+        if missing[role] or (partly and value > 0):
+            said = [f"no counterpart — in the {role} only: {_listed(missing[role])}"] if missing[role] else []
             if partly:  # they count half in the value: say which they are
                 said.append(f"only partly matched in the {role}: {_listed(partly)}")
-            reasons.append("words with " + "; ".join(said) if missing else "words " + said[0])
-    return Finding("lexical", value, reasons, marks, features=features)
+            reasons.append("words with " + "; ".join(said) if missing[role] else "words " + said[0])
+    return Finding("lexical", value, reasons, marks, features=_features(sides["source"]))

@@ -261,7 +261,8 @@ class Review:
             self.alignment = replace(self.alignment,
                                      beads=self.beads[:start] + new + self.beads[start + len(want):])
             # recorded under an earlier scorer: score them anew
-            if change.get("scoring") != scoring_stamp(src_lang=self.alignment.src_lang, tgt_lang=self.alignment.tgt_lang):
+            a = self.alignment
+            if change.get("scoring") != scoring_stamp(src_lang=a.src_lang, tgt_lang=a.tgt_lang):
                 self.alignment = rescore_divergence(self.alignment, range(start, start + len(new)))
         for ids, st in change[to]["states"].items():
             self.state.set(ids, BeadState.from_dict(st) if st else None)

@@ -231,7 +231,8 @@ def explain(model: Model) -> list[str]:
                "negation": "for one negation the other side has no word for (0.6)",
                "negation_absorbed": "for one the other side may carry lexically (0.3)",
                "antonym": "for an antonym (0.55)", "question": "for a question on one side (0.55)",
-               "gender": "for a pronoun of the other gender (0.5)", "tense": "for a future against a past (0.3)"}
+               "gender": "for a pronoun of the other gender (0.5)", "tense": "for a future against a past (0.3)",
+               "lexical": "per source word with no counterpart (dictionary or term list)"}
     at = {"meaning": 1.0, "length": 0.5, "numbers": 0.7, "numbers_one_side": 0.7, "names": 0.7,
           "names_one_side": 0.45, "names_person": 0.7, "untranslated": 0.6, "untranslated_copied": 0.6, "negation": 0.6,
           "negation_absorbed": 0.3,

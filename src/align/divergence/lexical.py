@@ -261,7 +261,8 @@ def _features(source: Scored) -> dict[str, float]:
 def _glossary(side: SideText, other: SideText, terms: TermList) -> tuple[list[Word], list[Word]]:
     """The term list's entries in ``side`` (lower-case terms: names are the names component's), as
     (found on the other side, missing there) — only entries with a spelling in the other side's language."""
-    found, missing = [], []
+    found: list[Word] = []
+    missing: list[Word] = []
     for hit in terms.find(side.text, side.lang):
         text = side.text[hit.start:hit.end]
         if not text[:1].islower():

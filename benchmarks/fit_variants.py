@@ -5,8 +5,8 @@ again) and fits each variant on the same splits (archival ``tune``, DEMETR even 
 ``tune``), then reports on data never fitted on: archival ``heldout`` (the aligner's beads, empty
 sides left out), NTREX-128 lines (all faithful), REFreSD ``heldout``, DEMETR odd ids (faithful
 pairs flagged, divergent ones — critical and major edits — flagged, critical wins).  Each
-variant is shown at its own intercept and, where one exists, at the highest intercept shift (steps of 0.05) that keeps, on *fitting*
-data only, archival faithful beads flagged ≤ 8% and DEMETR faithful pairs ≤ 4%, and on NTREX-128's
+variant is shown at its own intercept and, where one exists, at the highest intercept shift
+(steps of 0.05) that keeps, on *fitting* data only, archival faithful beads flagged ≤ 8% and DEMETR faithful pairs ≤ 4%, and on NTREX-128's
 even lines en–ru and en–hy ≤ 7.5% (the odd lines are reported apart: they played no part).
 
 Usage::

@@ -1,13 +1,14 @@
 """Other ways to fit the divergence combination, measured on the same data as the shipped one.
 
-Reads the features ``fit_divergence.py --examples FILE`` saved (run that first; nothing is scored
-again) and fits each variant on the same splits (archival ``tune``, DEMETR even ids, REFreSD
-``tune``), then reports on data never fitted on: archival ``heldout`` (the aligner's beads, empty
-sides left out), NTREX-128 lines (all faithful), REFreSD ``heldout``, DEMETR odd ids (faithful
-pairs flagged, divergent ones — critical and major edits — flagged, critical wins).  Each
-variant is shown at its own intercept and, where one exists, at the highest intercept shift
-(steps of 0.05) that keeps, on *fitting* data only, archival faithful beads flagged ≤ 8% and DEMETR faithful pairs ≤ 4%, and on NTREX-128's
-even lines en–ru and en–hy ≤ 7.5% (the odd lines are reported apart: they played no part).
+Reads the features ``fit_divergence.py --examples FILE`` saved (run that first; nothing is
+scored again) and fits each variant on the same splits (archival ``tune``, DEMETR even ids,
+REFreSD ``tune``), then reports on data never fitted on: archival ``heldout`` (the aligner's
+beads, empty sides left out), NTREX-128 lines (all faithful), REFreSD ``heldout``, DEMETR odd
+ids (faithful pairs flagged; divergent ones, critical and major edits, flagged; critical wins).
+Each variant is shown at its own intercept and, where one exists, at the highest intercept
+shift (steps of 0.05) that keeps, on *fitting* data only, archival faithful beads flagged
+≤ 8%, DEMETR faithful pairs ≤ 4%, and NTREX-128's even lines en–ru and en–hy ≤ 7.5% (the odd
+lines are reported apart: they played no part).
 
 Usage::
 

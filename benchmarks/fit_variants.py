@@ -18,6 +18,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -28,6 +29,9 @@ from align.divergence import FEATURES  # noqa: E402
 from align.divergence.fitting import Example, fit, refit_intercept  # noqa: E402
 from align.divergence.model import Model  # noqa: E402
 from fit_divergence import CALIBRATE_ON, _read_examples, choose_lexical_weight, critical_wins  # noqa: E402
+
+#: The removals #19 names: noun, verb, adjective/adverb.
+NVJ = ("critical_id23_noun_removed", "critical_id22_verb_removed", "critical_id21_adj_adv_removed")
 
 
 def flagged(model: Model, examples: list[Example], label: int) -> float:
@@ -67,6 +71,17 @@ def main(argv: list[str] | None = None) -> int:
         return best
 
     chosen, _ = choose_lexical_weight(variant(base), tune["archival"], tune["demetr"], ranked_tune)
+    def transformed(fn):
+        """The shipped recipe on a concave transform of the lexical count (fewer flags on long lines?)."""
+        def tf(feats):
+            return None if feats is None else {k: fn(v) if k == "lexical" else v for k, v in feats.items()}
+        exs = [Example(tf(e.features), e.label, e.group) for e in fitting]
+        model = fit(exs, base, calibrate_on=CALIBRATE_ON)
+        model, _ = choose_lexical_weight(model, [e for e in exs if e.group == "archival"],
+                                         [e for e in exs if e.group == "demetr"],
+                                         [(n, tf(c), tf(x)) for n, c, x in ranked_tune])
+        return model, tf
+
     variants = {
         "no lexical feature (divergence-4's fit)": variant(base),
         "lexical count by log-loss": variant(list(FEATURES)),
@@ -88,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             m = shifted(model, shift)
             wins = critical_wins(m, ranked_held)
             mean = sum(wins.values()) / len(wins)
-            nvj = [wins[k] for k in ("critical_id23_noun_removed", "critical_id22_verb_removed",
-                                     "critical_id21_adj_adv_removed")]
+            nvj = [wins[k] for k in NVJ]
             crit = [e for e in held["DEMETR odd ids"] if e.label]
             print(f"| {name} | {f'{shift:+.2f} (constraints)' if shift else '0'} | {m.weights.get('lexical', 0):.2f} | "
                   f"{100 * flagged(m, held['archival heldout'], 0):.1f} / "
@@ -99,6 +113,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"{100 * flagged(m, held['REFreSD heldout'], 0):.1f} | "
                   f"{100 * flagged(m, held['DEMETR odd ids'], 0):.1f} / {100 * flagged(m, crit, 1):.1f} | "
                   f"{100 * mean:.1f} ({', '.join(f'{100 * x:.0f}' for x in nvj)}) |")
+    for label, fn in (("log(1 + count)", math.log1p), ("√count", math.sqrt), ("min(count, 3)", lambda c: min(c, 3.0))):
+        model, tf = transformed(fn)
+        wins = critical_wins(model, [(n, tf(c), tf(x)) for n, c, x in ranked_held])
+        ru = [Example(tf(e.features), 0, e.group) for e in lines["ntrex:en-ru"]]
+        held_arch = [Example(tf(e.features), e.label, e.group) for e in held["archival heldout"]]
+        print(f"| lexical feature {label}, weight chosen for ranking | 0 | {model.weights['lexical']:.2f} | "
+              f"{100 * flagged(model, held_arch, 0):.1f} / {100 * flagged(model, held_arch, 1):.1f} | "
+              f"{100 * flagged(model, ru, 0):.1f} / – | – | – | {100 * sum(wins.values()) / len(wins):.1f} "
+              f"({', '.join(f'{100 * wins[k]:.0f}' for k in NVJ)}) |")
     return 0
 
 

@@ -638,7 +638,12 @@ def test_a_malformed_scheduler_address_is_a_clear_error(tmp_path, address, monke
 
 
 def test_a_scheduler_without_workers_is_a_clear_error(tmp_path, monkeypatch):
+    import gc
+
     from distributed import LocalCluster
+    # earlier tests' clusters and clients, collected while this cluster starts its IO loop, can hold it
+    # past distributed's 10-second start timeout (seen when the allocation pattern of a run changed)
+    gc.collect()
     monkeypatch.setattr("align.workers.CONNECT_TIMEOUT", 2.0)
     texts = collection(tmp_path, 1)
     with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:

@@ -96,6 +96,27 @@ def test_identical_texts_are_all_one_to_one_with_nothing_null(hashing_encoder):
     assert "unrelated" not in stats.extra and stats.extra["relatedness"] == pytest.approx(1.0, abs=1e-5)
 
 
+#: A dispatch whose first two and last two sentences differ in a word or two (cosine ~0.85 with the
+#: hashing encoder) and are unlike the rest: the shape that made identical sides come out as 2-2 beads.
+FORMULAIC = ("Commissioners will meet at Kars on the first of May to settle the frontier. "
+             "Commissioners will meet at Kars on the third of May to settle the railway. "
+             "Our delegation left Erivan early on Monday. "
+             "Both armies keep their troops behind present lines. "
+             "Prisoners taken since March are exchanged at Alexandropol. "
+             "No answer came by Thursday evening. "
+             "Envoy Vratsian asked that a reply be sent by telegraph to Tiflis. "
+             "Envoy Vratsian asked that a reply be sent by courier to Tiflis.")
+
+
+def test_the_same_text_on_both_sides_is_all_one_to_one_even_where_neighbours_are_alike(hashing_encoder):
+    a = align_texts(FORMULAIC, FORMULAIC, "en", "en", encoder=hashing_encoder)
+    assert len(a.src_segments) == len(a.tgt_segments) == 8
+    vecs = hashing_encoder.encode([s.text for s in a.src_segments])
+    assert float(vecs[0] @ vecs[1]) > 0.7 and float(vecs[6] @ vecs[7]) > 0.7  # the case is what it says
+    assert [(b.src, b.tgt) for b in a.beads] == [((i,), (i,)) for i in range(8)]
+    assert all(b.similarity == pytest.approx(1.0, abs=1e-5) and b.unmatched == () for b in a.beads)
+
+
 def test_a_version_missing_half_its_sentences_gives_omissions_not_merges(hashing_encoder):
     src = sentences(30, 24)
     tgt = src[::2]  # every other sentence was never translated

@@ -25,6 +25,10 @@ How it works (defaults; every step is a setting of :class:`AlignerSettings`):
    no neighbours and is measured against the texts' mean similarity instead),
    scaled by a length factor; beads that
    cross paragraph breaks pay a small penalty (paragraphs as soft anchors).
+   A merge with sentences on both sides (2-2, 2-3, …) must beat its best
+   split: where it can be cut into two beads that each match at least as
+   well as the whole, it is not a bead (the margin cannot tell, because each
+   part's margin counts the other part's sentences as its neighbours).
    Omissions and additions score ``skip``; a run of them pays ``skip`` once,
    then ``skip * gap_ext`` per further sentence, so a block of debris or an
    untranslated passage is left out rather than tiled with junk merges.

@@ -14,6 +14,9 @@ import numpy as np
 from numba import njit
 
 NEG = -1e30
+#: how much less similar than the whole merge each part of a split may be and still hold (float noise:
+#: two identical sides give the merge and its parts a cosine of 1 up to rounding)
+SPLIT_TOL = 1e-4
 
 
 @njit(cache=True)
@@ -224,6 +227,29 @@ def _bead_score(src, tgt, band, beads, weights, modes, t, pi, a, pj, b):
 
 
 @njit(cache=True)
+def _split_holds(src, tgt, band, pi, a, pj, b, cos):
+    """True when the merge of source sentences ``pi .. pi+a-1`` and target sentences ``pj .. pj+b-1``
+    (``a``, ``b`` >= 2, cosine ``cos``) can be cut into two beads, each with sentences on both
+    sides and each at least as similar as the whole (within :data:`SPLIT_TOL`).
+
+    A merge must beat its best split: where the parts match as well on their own, the
+    sentences correspond one by one and the merge is not a bead.  The bead score alone cannot
+    tell, because the margin of each part counts the other part's sentences as its neighbours
+    (two identical sides whose adjacent sentences are alike would otherwise come out as 2-2)."""
+    X, Gx, _, _, _, wx, wxi = src
+    Y, Gy, _, _, _, wy, wyi = tgt
+    _, _, S, slo, soff = band
+    for k in range(1, a):
+        for q in range(1, b):
+            if _window_dot(X, Y, S, slo, soff, Gx, Gy, pi, k, pj, q, wx, wy, wxi, wyi) < cos - SPLIT_TOL:
+                continue
+            if _window_dot(X, Y, S, slo, soff, Gx, Gy, pi + k, a - k, pj + q, b - q,
+                           wx, wy, wxi, wyi) >= cos - SPLIT_TOL:
+                return True
+    return False
+
+
+@njit(cache=True)
 def _forward(src, tgt, band, beads, weights, modes):
     """The forward pass of :func:`banded_dp`: for every band cell the best score of a path into it
     (``D``), the last bead's type and cosine, and whether a run of omissions (additions) was
@@ -288,6 +314,8 @@ def _forward(src, tgt, band, beads, weights, modes):
                         bcos = 0.0
                     continue
                 sc, cos = _bead_score(src, tgt, band, beads, weights, modes, t, pi, a, pj, b)
+                if a >= 2 and b >= 2 and _split_holds(src, tgt, band, pi, a, pj, b, cos):
+                    continue
                 v = D[pc] + sc
                 if v > best:
                     best = v
@@ -329,7 +357,9 @@ def banded_dp(src, tgt, band, beads, weights, modes):
       - len_mu) / len_sigma``;
 
     less ``par_pen`` when it crosses a paragraph break on one side only and ``par_both`` when
-    it joins paragraphs on both.  An omission or addition scores the sentence's skip, except
+    it joins paragraphs on both.  A bead of two or more sentences on each side is not used where
+    it can be cut into two beads that each match at least as well (:func:`_split_holds`).
+    An omission or addition scores the sentence's skip, except
     that each further sentence of a run of omissions (or of additions) scores ``skip *
     ext_ratio`` (affine gaps: a block of untranslated or debris lines costs about one skip, so
     it is left out instead of being absorbed into merges).  The path maximises the total score.
@@ -425,7 +455,9 @@ def merge_deficits(src, tgt, band, beads, weights, modes, D, B):
                 pc = _cell(lo, off, pi, pj)
                 if pc < 0 or D[pc] <= NEG:
                     continue
-                sc, _ = _bead_score(src, tgt, band, beads, weights, modes, t, pi, a, pj, b)
+                sc, cos = _bead_score(src, tgt, band, beads, weights, modes, t, pi, a, pj, b)
+                if a >= 2 and b >= 2 and _split_holds(src, tgt, band, pi, a, pj, b, cos):
+                    continue
                 deficit = best_total - (D[pc] + sc + B[c])
                 if a >= 2 and deficit < dx[pi, a]:
                     dx[pi, a] = deficit

@@ -240,6 +240,11 @@ def provenance(settings, changes: dict[str, object], encoder=None) -> dict[str, 
     return out
 
 
+def pct(x: float) -> str:
+    """A share as a percentage with one decimal, for the tables (0.2345 -> "23.5")."""
+    return f"{100 * x:.1f}"
+
+
 def rounded(d: dict[str, object], places: int = 4) -> dict[str, object]:
     return {k: round(v, places) if isinstance(v, float) else v for k, v in d.items()}
 

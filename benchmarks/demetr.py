@@ -47,7 +47,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_BENCH, code_version, machine, skip  # noqa: E402  (also puts src/ on the path)
+from _common import DEFAULT_BENCH, code_version, machine, pct, skip  # noqa: E402  (also puts src/ on the path)
 from align.divergence import DEFAULT_REVIEW_THRESHOLD, score_alignment  # noqa: E402
 from align.records import Alignment, Bead, Segment, Signature, text_sha256  # noqa: E402
 
@@ -96,10 +96,6 @@ SCORING_OPTIONS: dict[str, object] = {}
 
 def score_one(src: str, tgt: str, sim: float | None, model: str):
     return score_alignment(one_bead(src, tgt, sim, model), **SCORING_OPTIONS).beads[0].divergence
-
-
-def pct(x: float) -> str:
-    return f"{100 * x:.1f}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,7 +42,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_BENCH, code_version, machine, skip  # noqa: E402  (also puts src/ on the path)
+from _common import DEFAULT_BENCH, code_version, machine, pct, skip  # noqa: E402  (also puts src/ on the path)
 from align.divergence import DEFAULT_REVIEW_THRESHOLD, FEATURES  # noqa: E402
 from align.divergence.fitting import auc  # noqa: E402
 
@@ -124,10 +124,6 @@ def table(pairs: list[Pair], scored, sims: list[float], thr: float) -> dict[str,
     rec["component_fires_on_equivalent"] = {c: sum(comps.get(c, 0.0) >= 0.5 for comps in equivalent)
                                             / max(1, len(equivalent)) for c in COMPONENT_NAMES}
     return rec
-
-
-def pct(x: float) -> str:
-    return f"{100 * x:.1f}"
 
 
 def main(argv: list[str] | None = None) -> int:

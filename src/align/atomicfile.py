@@ -76,28 +76,25 @@ def _stale(tmp: Path, host: str, now: float) -> bool:
 def remove_stale_temps(path: str | Path) -> int:
     """Delete the temporary files that killed writes of ``path`` left beside it; returns how many."""
     p = Path(path)
-    host, now, removed = _host_tag(), time.time(), 0
     try:
         candidates = list(p.parent.glob(f".{glob_escape(p.name)}.*.tmp"))
     except OSError:
         return 0
-    for tmp in candidates:
-        if _stale(tmp, host, now):
-            try:
-                tmp.unlink()
-                removed += 1
-            except OSError:
-                pass
-    return removed
+    return _remove_stale(candidates)
 
 
 def remove_stale_temps_under(folder: str | Path) -> int:
     """Delete every leftover temporary file of a killed write anywhere under ``folder``; returns how many."""
-    host, now, removed = _host_tag(), time.time(), 0
     try:
         candidates = [t for t in Path(folder).rglob(".*.tmp") if t.is_file()]
     except OSError:
         return 0
+    return _remove_stale(candidates)
+
+
+def _remove_stale(candidates: list[Path]) -> int:
+    """Delete those of ``candidates`` that :func:`_stale` says a killed writer left; returns how many."""
+    host, now, removed = _host_tag(), time.time(), 0
     for tmp in candidates:
         if _stale(tmp, host, now):
             try:

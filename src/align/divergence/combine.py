@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..embed import TextEncoder
 from ..errors import InputError
@@ -42,6 +44,8 @@ from .model import Model, shipped
 from .namecheck import NameCheck
 from .terms import TermList
 from .tokens import SideText, base_lang, nfc_with_offsets
+
+T = TypeVar("T")
 
 #: A bead whose divergence is at or above this is flagged for review: "probably divergent".
 DEFAULT_REVIEW_THRESHOLD = 0.5
@@ -295,20 +299,23 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
 def terms_of(alignment: Alignment) -> TermList | None:
     """The names list an alignment was scored with, read again from the path in its signature
     (None when there was none, or the file is gone or changed so that it no longer loads)."""
-    path = alignment.signature.settings.get(NAMES_KEY)
-    if not path:
-        return None
-    try:
-        return TermList.load(path)
-    except InputError:
-        return None
+    return _reload(alignment, NAMES_KEY, TermList.load)
 
 
 def weights_of(alignment: Alignment) -> Model | None:
     """The refitted weights an alignment was scored with, read again from the path in its signature
     (None for the shipped weights, or when the file no longer loads)."""
-    path = alignment.signature.settings.get(WEIGHTS_KEY)
+    return _reload(alignment, WEIGHTS_KEY, Model.load)
+
+
+def _reload(alignment: Alignment, key: str, load: Callable[[str], T]) -> T | None:
+    """``load`` of the path the signature's ``settings[key]`` records; None without one, or when it fails."""
+    path = alignment.signature.settings.get(key)
     if not path:
+        return None
+    try:
+        return load(path)
+    except InputError:
         return None
     try:
         return Model.load(path)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from align.aligner import AlignerSettings, AlignStats, RawBead, align_texts_with_encoder
-from align.aligner.foreign import foreign_scores, foreign_sentences
+from align.aligner.foreign import foreign_scores, foreign_sentences, own_language_first
 from align.aligner.nulls import evidence, null_pass, relatedness
 from align.errors import UnrelatedTextsWarning
 from align.pipeline import align_texts
@@ -269,3 +269,41 @@ def test_an_added_sentence_before_its_neighbours_translation_is_detached_at_the_
     now = run()
     assert ((), (6,)) in now and ((4,), (7,)) in now
     assert ((4,), (6, 7)) in run(null_detach=0.5, null_flag=0.2)
+
+
+def _unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_a_foreign_heading_yields_its_partner_to_the_translation_left_out_beside_it():
+    # source 0 "LETTER OF CREDENCE"; target 0 its translation, target 1 the heading left in French
+    X = np.stack([_unit(1, 0.2, 0), _unit(0, 0, 1)])
+    Y = np.stack([_unit(1, 0.6, 0), _unit(1, 0.1, 0), _unit(0, 0.1, 1)])
+    beads = [RawBead((), (0,), None), RawBead((0,), (1,), 0.99), RawBead((1,), (2,), 0.99)]
+    foreign = ([False, False], [False, True, False])
+    got = [(b.src, b.tgt) for b in own_language_first(beads, X, Y, foreign, unrelated=0.5)]
+    assert got == [((0,), (0,)), ((), (1,)), ((1,), (2,))]
+    # the same heading, not flagged foreign, keeps its partner; so does a foreign one whose
+    # own-language neighbour is no better than unrelated
+    assert own_language_first(beads, X, Y, ([False, False], [False, False, False]), 0.5) == beads
+    assert own_language_first(beads, X, Y, foreign, unrelated=0.97) == beads
+
+
+@pytest.mark.slow
+def test_a_heading_left_in_french_in_a_russian_version_is_the_addition(e5_encoder):
+    """The archival dev set's letter of credence (tune split): the Russian version keeps the French
+    heading "LETTRE DE CRÉANCE" under its own.  The embedding finds the French closer to "LETTER OF
+    CREDENCE" than the Russian heading is; the Russian heading is the translation."""
+    devset = load_benchmark("_archival").load_devset(split="tune")
+    doc = next(d for d in devset if d.doc_id == "1920-08-01-moscow-letter-of-credence")
+    src, tgt = doc.versions["en"], doc.versions["ru"]
+    assert tgt[1].text == "LETTRE DE CRÉANCE"
+
+    def run(**settings) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        beads = align_texts_with_encoder([ln.text for ln in src], [ln.text for ln in tgt], e5_encoder.encode,
+                                         AlignerSettings(**settings), [ln.paragraph for ln in src],
+                                         [ln.paragraph for ln in tgt])
+        return [(b.src, b.tgt) for b in beads]
+    assert run()[:2] == [((0,), (0,)), ((), (1,))]
+    assert run(null_own_language=False)[:2] == [((), (0,)), ((0,), (1,))]

@@ -14,7 +14,10 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+
 from ..scripts import script_shares
+from .beads import RawBead
 
 #: A sentence counts as written in the other side's language when the other side explains
 #: its trigrams better than its own side by at least this much (nats per trigram) ...
@@ -97,3 +100,68 @@ def other_script(texts: Sequence[str]) -> list[bool]:
     main = max(total, key=lambda k: total[k])
     return [letters >= MIN_LETTERS and bool(shares) and next(iter(shares)) != main and shares.get(main, 0.0) < 0.5
             for shares, letters in per]
+
+
+#: :func:`own_language_first` compares a sentence with the other side's sentences this near its partner.
+OWN_LANGUAGE_WINDOW = 3
+
+
+def own_language_first(beads: Sequence[RawBead], X: np.ndarray, Y: np.ndarray,
+                       foreign: tuple[Sequence[bool], Sequence[bool]], unrelated: float) -> list[RawBead]:
+    """``beads`` where a sentence in the wrong language no longer holds the partner of a sentence in the
+    right one.
+
+    A 1-1 bead whose sentence ``f`` on one side is flagged ``foreign`` (another script than its side, or
+    the other side's language: an untranslated heading, a quotation left in French) and whose
+    neighbouring bead leaves out the sentence ``g`` next to ``f``, written in the side's own language,
+    is re-paired: ``g`` takes the partner and ``f`` is left out — when ``g`` and the partner are each
+    other's best match among the own-language sentences near them and more similar than the document's
+    unrelated level.  A translation and a copied foreign heading both resemble the source heading; the
+    embedding often prefers the copy (shared words), but only the translation is the counterpart.
+    """
+    out = list(beads)
+    vecs = (X, Y)
+    for k, bead in enumerate(out):
+        if len(bead.src) != 1 or len(bead.tgt) != 1:
+            continue
+        for side in (0, 1):
+            f = (bead.src, bead.tgt)[side][0]
+            partner = (bead.src, bead.tgt)[1 - side][0]
+            if not foreign[side][f]:
+                continue
+            for q in (k - 1, k + 1):
+                if not 0 <= q < len(out):
+                    continue
+                null = out[q]
+                ids = (null.src, null.tgt)
+                if ids[1 - side] or len(ids[side]) != 1 or abs(ids[side][0] - f) != 1:
+                    continue
+                g = ids[side][0]
+                if foreign[side][g] or not _mutual_best(vecs, side, g, partner, foreign, unrelated):
+                    continue
+                pair = RawBead((partner,), (g,), float(vecs[1 - side][partner] @ vecs[side][g])) if side else \
+                    RawBead((g,), (partner,), float(vecs[side][g] @ vecs[1 - side][partner]))
+                left = RawBead((f,), (), None) if side == 0 else RawBead((), (f,), None)
+                out[min(k, q)], out[max(k, q)] = (pair, left) if g < f else (left, pair)
+                break
+            else:
+                continue
+            break
+    return out
+
+
+def _mutual_best(vecs: tuple[np.ndarray, np.ndarray], side: int, g: int, partner: int,
+                 foreign: tuple[Sequence[bool], Sequence[bool]], unrelated: float) -> bool:
+    """Whether sentence ``g`` of ``side`` and ``partner`` on the other side are each other's most similar
+    own-language sentence within :data:`OWN_LANGUAGE_WINDOW`, above the ``unrelated`` level."""
+    mine, theirs = vecs[side], vecs[1 - side]
+    sim = float(mine[g] @ theirs[partner])
+    if sim <= unrelated:
+        return False
+    w = OWN_LANGUAGE_WINDOW
+    for here, there, at, own in ((mine, theirs, g, foreign[1 - side]), (theirs, mine, partner, foreign[side])):
+        centre = partner if here is mine else g
+        for q in range(max(0, centre - w), min(there.shape[0], centre + w + 1)):
+            if q != centre and not own[q] and float(here[at] @ there[q]) > sim:
+                return False
+    return True

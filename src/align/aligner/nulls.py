@@ -69,7 +69,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .beads import AlignStats, RawBead
-from .foreign import FOREIGN_MARGIN, foreign_scores, other_script
+from .foreign import FOREIGN_MARGIN, foreign_scores, other_script, own_language_first
 from .settings import AlignerSettings
 
 #: Logistic weights of the evidence that a sentence of a merged side has no counterpart:
@@ -476,6 +476,8 @@ def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequenc
         out = []
         for bead in again:
             out += _split(bead, doc, settings, {})
+    if settings.null_own_language:
+        out = own_language_first(out, X, Y, foreign, levels.unrelated)
     if stats is not None:
         stats.encoder_calls += vecs.calls
         stats.extra["null_pass_calls"] = float(vecs.calls)

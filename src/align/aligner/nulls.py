@@ -46,7 +46,13 @@ that their neighbours can pair anew, and the new beads are tested again.  A
 sentence in the middle (a bead must stay contiguous) or one whose value only
 reaches ``null_flag`` stays in the bead and is listed in
 :attr:`RawBead.unmatched`, which divergence turns into a *partial omission* or
-*partial addition* reason naming it.
+*partial addition* reason naming it.  Listing is a call for review, not a
+decision, so (``null_flag_base``) a document's own rate only ever raises the
+value compared with ``null_flag``: a short text with few merges estimates a low
+rate from little evidence, which would otherwise hide its one added sentence.
+Last (``null_own_language``, :func:`.foreign.own_language_first`), a sentence in
+the wrong language that holds a 1-1 partner yields it to the own-language
+sentence left out beside it.
 
 The pass first measures how related the two texts are (:func:`relatedness`):
 the mean similarity ``best`` of each source sentence's best match near its
@@ -512,7 +518,8 @@ def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
         if not edge:
             # the similarity of the real windows replaces the search's estimate
             sim = float(vecs.get(0, tuple(current.src)) @ vecs.get(1, tuple(current.tgt)))
-            listed = tuple((e.side, e.index, round(e.value, 4)) for e in measured if e.value >= settings.null_flag)
+            flags = [(e, max(e.value, e.pooled) if settings.null_flag_base else e.value) for e in measured]
+            listed = tuple((e.side, e.index, round(v, 4)) for e, v in flags if v >= settings.null_flag)
             found.update({(side, index): value for side, index, value in listed})
             current = RawBead(current.src, current.tgt, sim, listed)
             break

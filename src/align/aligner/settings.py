@@ -45,6 +45,7 @@ class AlignerSettings:
     nulls: bool = True            # the null-bead pass: test each sentence of every merged bead (aligner.nulls)
     null_detach: float = 0.3      # evidence at which a sentence at the edge of a merged side is detached as 1-0/0-1
     null_flag: float = 0.1        # evidence at which a sentence left in a merge is listed as probably unmatched
+    null_flag_base: bool = True   # list by the evidence at the tuning data's rate where the document's own is lower
     null_prior: float = 5.0       # weight, in sentences, of the tuning data's rate of unmatched ones (document_prior)
     null_split: float = 0.5       # evidence at which a 1-1 bead is split into an omission and an addition
     null_resolve: bool = True     # search again with the unmatched sentences cheaper to leave out, then test again

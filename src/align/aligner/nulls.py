@@ -520,7 +520,8 @@ def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
             sim = float(vecs.get(0, tuple(current.src)) @ vecs.get(1, tuple(current.tgt)))
             flags = [(e, max(e.value, e.pooled) if settings.null_flag_base else e.value) for e in measured]
             listed = tuple((e.side, e.index, round(v, 4)) for e, v in flags if v >= settings.null_flag)
-            found.update({(side, index): value for side, index, value in listed})
+            # the second search hears the document's own evidence: listing for review moves no bead
+            found.update({(e.side, e.index): e.value for e in measured if e.value >= settings.null_flag})
             current = RawBead(current.src, current.tgt, sim, listed)
             break
         best = max(edge, key=lambda e: e.value)

@@ -329,3 +329,31 @@ def test_an_added_sentence_left_in_a_merge_of_a_short_text_is_listed(e5_encoder)
     assert (now.src, now.tgt) == ((5,), (6, 7))
     assert [(s, i) for s, i, _ in now.unmatched] == [(1, 7)] and now.unmatched[0][2] >= 0.1
     assert bead(null_flag_base=False).unmatched == ()
+
+
+def test_a_merge_of_sentences_that_each_fit_like_unrelated_neighbours_is_taken_apart():
+    """Source 6 and target 6–8 are unrelated to one another (a block of captions the search folded into
+    one bead); every other sentence has its translation.  No member alone has enough evidence to be
+    detached, but the bead as a whole fits like unrelated neighbours and no member carries it."""
+    rng = np.random.default_rng(5)
+
+    def unit(v: np.ndarray) -> np.ndarray:
+        return (v / np.linalg.norm(v, axis=-1, keepdims=True)).astype(np.float32)
+    base = rng.normal(size=(12, 64))
+    X = unit(np.vstack([base[:6], rng.normal(size=(1, 64)), base[6:]]))
+    Y = unit(np.vstack([base[:6] + 0.2 * rng.normal(size=(6, 64)), rng.normal(size=(3, 64)),
+                        base[6:] + 0.2 * rng.normal(size=(6, 64))]))
+    src, tgt = [f"s{i}" for i in range(13)], [f"t{j}" for j in range(15)]
+    beads = ([RawBead((i,), (i,), 0.9) for i in range(6)] + [RawBead((6,), (6, 7, 8), 0.2)]
+             + [RawBead((i,), (i + 2,), 0.9) for i in range(7, 13)])
+    known = {(1, (j, j + 1)): unit(Y[j] + Y[j + 1]) for j in range(14)}
+
+    def run(**settings) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        out = null_pass(beads, src, tgt, X, Y, dict(known), lambda texts: np.zeros((0, 64)),
+                        AlignerSettings(null_resolve=False, **settings), AlignStats())
+        check_cover(out, 13, 15)
+        return ids(out)
+    assert ((6,), (6, 7, 8)) in run(null_bead_fit=0.0)
+    taken = run()
+    assert ((6,), ()) in taken and all(((), (j,)) in taken for j in (6, 7, 8))
+    assert taken[:6] == [((i,), (i,)) for i in range(6)]

@@ -37,7 +37,15 @@ members (:func:`document_prior`, expectation-maximisation with the base rate
 worth ``null_prior`` sentences) and moves every value to it (:func:`posterior`).
 
 A sentence at either end of its side whose value reaches ``null_detach`` is
-detached as a 1-0 or 0-1 bead, and the rest of the bead is tested again.  A 1-1
+detached as a 1-0 or 0-1 bead, and the rest of the bead is tested again.  A
+bead can also be wrong as a whole where no one sentence looks wrong enough: a
+block of captions or credits the search folded into one merge, in a long text
+whose own rate of unmatched sentences is low.  When the bead's sides fit below
+``null_bead_fit`` (on the scale of ``fit``), every member fits below halfway
+(:data:`PEEL_FIT`) and none carries the bead (no member's removal costs half of
+that), its edge sentences are peeled off, the least fitting first, while they
+fit below halfway, and a 1-1 rest that still fits below ``null_bead_fit`` is
+split as well.  A 1-1
 bead whose own evidence (:class:`PairEvidence`: its fit, its margin over the
 partners' neighbours, a foreign sentence) reaches ``null_split`` becomes a 1-0
 and a 0-1 bead.  Then (``null_resolve``) the search runs once more with every
@@ -95,6 +103,10 @@ PAIR_BASE_RATE = 0.014
 #: sentences this near its partner.
 PAIR_NEIGHBOURS = 5
 PAIR_TOP = 3
+
+#: A bead below ``null_bead_fit`` loses the edge sentences whose own fit is below this (halfway from an
+#: unrelated neighbour to a translation).
+PEEL_FIT = 0.5
 
 #: The share of sentences without counterpart among the members :data:`WEIGHTS` were fitted on:
 #: the prior their odds carry, replaced by each document's own (:func:`document_prior`).
@@ -508,13 +520,22 @@ def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
     before: list[RawBead] = []
     after: list[RawBead] = []
     current = bead
+    peeled = False
     while True:
         measured = measure(current, doc)
         if not measured:
             break
         sides = (current.src, current.tgt)
-        edge = [e for e in measured if e.index in (sides[e.side][0], sides[e.side][-1])
-                and e.value >= settings.null_detach]
+        at_edge = [e for e in measured if e.index in (sides[e.side][0], sides[e.side][-1])]
+        edge = [e for e in at_edge if e.value >= settings.null_detach]
+        if not edge and (peeled or (measured[0].rest - measured[0].gain < settings.null_bead_fit
+                                    and max(e.fit for e in measured) < PEEL_FIT
+                                    and min(e.gain for e in measured) > -PEEL_FIT / 2)):
+            # the bead as a whole is hardly closer than unrelated neighbours: its edge sentences that
+            # fit no better than halfway to a translation go, the least fitting first
+            edge = [replace(e, value=max(e.value, settings.null_detach))
+                    for e in sorted(at_edge, key=lambda e: e.fit)[:1] if e.fit < PEEL_FIT]
+            peeled = peeled or bool(edge)
         if not edge:
             # the similarity of the real windows replaces the search's estimate
             sim = float(vecs.get(0, tuple(current.src)) @ vecs.get(1, tuple(current.tgt)))
@@ -538,4 +559,9 @@ def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
         sim = float(vecs.get(0, src) @ vecs.get(1, tgt))
         current = RawBead(src, tgt, sim)
         vecs.prepare(_windows_needed(current))
+    if peeled and len(current.src) == 1 and len(current.tgt) == 1:
+        pair = measure_pair(current, doc)
+        if pair.fit < settings.null_bead_fit:
+            found[(0, current.src[0])] = found[(1, current.tgt[0])] = max(pair.value, settings.null_detach)
+            return before + [RawBead(current.src, (), None), RawBead((), current.tgt, None)] + after
     return before + [current] + after

@@ -47,6 +47,8 @@ class AlignerSettings:
     null_flag: float = 0.1        # evidence at which a sentence left in a merge is listed as probably unmatched
     null_flag_base: bool = True   # list by the evidence at the tuning data's rate where the document's own is lower
     null_prior: float = 5.0       # weight, in sentences, of the tuning data's rate of unmatched ones (document_prior)
+    null_bead_fit: float = 0.3    # a merged bead whose sides fit below this (0 unrelated, 1 translation), every member
+    #                               below halfway and none carrying it, is peeled to its fitting sentences
     null_split: float = 0.5       # evidence at which a 1-1 bead is split into an omission and an addition
     null_resolve: bool = True     # search again with the unmatched sentences cheaper to leave out, then test again
     null_own_language: bool = True  # a foreign 1-1 partner yields to a left-out neighbour in the side's language

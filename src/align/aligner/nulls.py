@@ -85,6 +85,7 @@ import numpy as np
 from .beads import AlignStats, RawBead
 from .foreign import FOREIGN_MARGIN, foreign_scores, other_script, own_language_first
 from .settings import AlignerSettings
+from .windows import WindowVectors
 
 #: Logistic weights of the evidence that a sentence of a merged side has no counterpart:
 #: (intercept, 1 − fit, gain, length, foreign, rest fit, paragraph, weak boundary, aside); see
@@ -240,61 +241,6 @@ def document_prior(values: Sequence[float], strength: float) -> float:
     return min(max(prior, 1e-4), 1.0 - 1e-4)
 
 
-class _Vectors:
-    """Embeddings of windows (any set of sentence indexes on one side), from memory or the encoder."""
-
-    def __init__(self, texts: tuple[Sequence[str], Sequence[str]], singles: tuple[np.ndarray, np.ndarray],
-                 known: dict[tuple[int, tuple[int, ...]], np.ndarray], encode: Callable[[list[str]], np.ndarray],
-                 real: bool = True):
-        self.texts, self.singles, self.known, self.encode, self.real = texts, singles, known, encode, real
-        self.calls = 0
-
-    def text(self, side: int, ids: tuple[int, ...]) -> str:
-        return " ".join(self.texts[side][i] for i in ids)
-
-    def prepare(self, wanted: list[tuple[int, tuple[int, ...]]]) -> None:
-        """Embed, in one call, the windows of ``wanted`` not yet known."""
-        todo = sorted({w for w in wanted if len(w[1]) > 1 and w not in self.known})
-        if not todo:
-            return
-        if not self.real:
-            for side, ids in todo:
-                self.known[(side, ids)] = self.estimate(side, ids)
-            return
-        vecs = self.encode([self.text(side, ids) for side, ids in todo])
-        self.calls += len(todo)
-        for key, v in zip(todo, vecs):
-            self.known[key] = np.asarray(v, dtype=np.float32)
-
-    def estimate(self, side: int, ids: tuple[int, ...]) -> np.ndarray:
-        """A window's vector without the encoder: the normalised sum of the known 2-sentence windows
-        tiling each run of consecutive sentences (the last one overlapping when a run is odd),
-        single sentences where no such window is known."""
-        runs: list[list[int]] = []
-        for i in ids:
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        total = np.zeros(self.singles[side].shape[1], dtype=np.float32)
-        for run in runs:
-            if len(run) == 1:
-                total += self.singles[side][run[0]]
-                continue
-            starts = list(range(run[0], run[-1], 2))
-            if len(run) % 2:
-                starts[-1] = run[-1] - 1
-            for st in starts:
-                pair = self.known.get((side, (st, st + 1)))
-                total += pair if pair is not None else self.singles[side][st] + self.singles[side][st + 1]
-        return total / max(float(np.linalg.norm(total)), 1e-6)
-
-    def get(self, side: int, ids: tuple[int, ...]) -> np.ndarray:
-        if len(ids) == 1:
-            return self.singles[side][ids[0]]
-        return self.known[(side, ids)]
-
-
 def _members(bead: RawBead) -> list[tuple[int, int, tuple[int, ...]]]:
     """(side, sentence, the side's ids) of every sentence on a merged side of a bead of 3+ sentences."""
     out: list[tuple[int, int, tuple[int, ...]]] = []
@@ -368,7 +314,7 @@ def weak_boundary(before: str, after: str) -> bool:
 class _Document:
     """What the pass knows of the two texts: vectors, levels, lengths, languages, paragraphs, prior."""
 
-    vecs: _Vectors
+    vecs: WindowVectors
     levels: Levels
     lengths: tuple[Sequence[float], Sequence[float]]
     foreign: tuple[Sequence[bool], Sequence[bool]]
@@ -472,7 +418,7 @@ def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequenc
     fx, fy = foreign_scores(src_texts, tgt_texts)
     ox, oy = other_script(src_texts), other_script(tgt_texts)
     foreign = ([v >= FOREIGN_MARGIN or o for v, o in zip(fx, ox)], [v >= FOREIGN_MARGIN or o for v, o in zip(fy, oy)])
-    vecs = _Vectors((src_texts, tgt_texts), (X, Y), known, encode, real=settings.null_embed)
+    vecs = WindowVectors((src_texts, tgt_texts), (X, Y), known, encode, real=settings.null_embed)
     vecs.prepare([w for b in beads for w in _windows_needed(b)])
     doc = _Document(vecs, levels, (src_len, tgt_len), foreign, (src_texts, tgt_texts), paragraphs,
                     settings.length_sigma)

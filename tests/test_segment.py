@@ -133,6 +133,33 @@ def test_importing_the_package_loads_no_model() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_splitting_imports_punkt_alone_and_nltk_still_works_whole_afterwards() -> None:
+    # NLTK's package body would import scipy.stats and scikit-learn (seconds) for a tokenizer that
+    # needs neither; a user's later ``import nltk`` must still get the whole package
+    code = ("import sys\n"
+            "from align.segment import segment_text\n"
+            "spans = segment_text('Mr. Smith came on Jan. 5. He left.', 'en')\n"
+            "print(len(spans), 'sklearn' in sys.modules, 'nltk.metrics' in sys.modules)\n"
+            "import nltk\n"
+            "from nltk import ngrams\n"
+            "from nltk.tokenize import TreebankWordTokenizer\n"
+            "print(nltk.__version__ > '3', list(ngrams('abc', 2))[0], TreebankWordTokenizer().tokenize('a b.'),\n"
+            "      'nltk.metrics' in sys.modules, nltk.FreqDist('aab')['a'])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, second = out.stdout.splitlines()
+    assert first == "2 False False"
+    assert second == "True ('a', 'b') ['a', 'b', '.'] True 2"
+
+
+def test_splitting_uses_an_nltk_the_user_already_imported() -> None:
+    code = ("import nltk, sys\n"
+            "whole = sys.modules['nltk']\n"
+            "from align.segment import segment_text\n"
+            "print(len(segment_text('One. Two.', 'en')), sys.modules['nltk'] is whole)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "2 True"
+
+
 # --- structure lines and soft wraps -----------------------------------------------------------
 
 LETTER_EN = """\

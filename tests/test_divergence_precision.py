@@ -2,15 +2,19 @@
 and the changes they still catch."""
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
-from align.divergence import names, numbers, polarity, score_pair, untranslated
+from align.divergence import calibrate_alignment, names, numbers, polarity, score_alignment, score_pair, untranslated
 from align.divergence.gazetteer import territory
 from align.divergence.lexicon import ordinary
 from align.divergence.namecheck import NameCheck
 from align.divergence.tense import _is_past_form
 from align.divergence.tokens import SideText, find_words
+from align.pipeline import align_texts
+from align.records import Bead
 
 
 def _negation(a: str, la: str, b: str, lb: str) -> float:
@@ -138,6 +142,35 @@ def test_the_encoder_settles_an_exonym_no_rule_matches_and_keeps_different_names
     names.score(src, tgt, check=check)
     names.score(src, tgt, check=check)
     assert sorted(enc.asked[before:]) == sorted(["Auschwitz", "Освенцима"])
+
+
+@pytest.mark.filterwarnings("ignore::align.errors.UnrelatedTextsWarning")  # the hashing encoder's beads are replaced
+def test_an_alignment_asks_the_encoder_about_all_its_names_in_one_call(hashing_encoder):
+    table = {"Auschwitz": [1, 0, 0], "Освенцима": [0.99, 0.1, 0], "Kipiani": [0, 1, 0], "Гегечкори": [0.5, 0.5, 0.7]}
+    lines = [("They reached Auschwitz on Monday.", "В понедельник они добрались до Освенцима."),
+             ("He met Mr. Kipiani.", "Он встретил г-на Гегечкори."),
+             ("The rain stopped.", "Дождь прекратился.")]
+    src, tgt = "\n".join(e for e, _ in lines), "\n".join(r for _, r in lines)
+    a = align_texts(src, tgt, "en", "ru", encoder=hashing_encoder, presegmented_input=True, score=False)
+    a = dataclasses.replace(a, beads=tuple(Bead((i,), (i,), 0.85) for i in range(3)))
+
+    class Counting(_Vectors):
+        calls = 0
+
+        def encode(self, texts):
+            self.calls += 1
+            return super().encode(texts)
+
+    enc = Counting(table)
+    scored = score_alignment(a, encoder=enc)
+    assert enc.calls == 1 and {"Auschwitz", "Освенцима", "Kipiani", "Гегечкори"} <= set(enc.asked)
+    # the same verdicts as each pair asking on its own
+    cal = calibrate_alignment(a)
+    for (e, r), bead in zip(lines, scored.beads):
+        alone = score_pair(e, r, "en", "ru", 0.85, calibration=cal, encoder=_Vectors(table))
+        assert bead.divergence.score == alone.score and bead.divergence.reasons == alone.reasons
+    assert any("encoder" in n for n in scored.beads[0].divergence.reasons)
+    assert any("Kipiani" in r for r in scored.beads[1].divergence.reasons)
 
 
 def test_the_name_check_stops_at_its_budget():

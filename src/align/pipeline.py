@@ -19,6 +19,7 @@ from . import __version__, divergence
 from .aligner import AlignerSettings, AlignStats, align_texts_with_encoder
 from .divergence import Model, TermList
 from .divergence.combine import terms_of, weights_of
+from .divergence.warmup import Warmup
 from .embed import Encoder, TextEncoder, get_encoder
 from .embed.cache import CachedEncoder
 from .embed.registry import encoder_for_identity
@@ -95,11 +96,17 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
     with display(progress) as shown:
         src_reading = src_reading or version_reading(src_text, src_lang, src_meta, src_version)
         tgt_reading = tgt_reading or version_reading(tgt_text, tgt_lang, tgt_meta, tgt_version)
-        raw = align_texts_with_encoder(
-            read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading),
-            staged_encode(enc, shown) if progress else enc.encode, settings,
-            src_paragraphs=[s.paragraph for s in src_segments], tgt_paragraphs=[s.paragraph for s in tgt_segments],
-            stats=stats)
+        src_read, tgt_read = read_segments(src_segments, src_reading), read_segments(tgt_segments, tgt_reading)
+        # the scorer's word lookups run on a thread while the encoder embeds (it leaves the GIL)
+        warmup = Warmup([(src_read, src_lang), (tgt_read, tgt_lang)]).start() if score else None
+        try:
+            raw = align_texts_with_encoder(
+                src_read, tgt_read, staged_encode(enc, shown) if progress else enc.encode, settings,
+                src_paragraphs=[s.paragraph for s in src_segments], tgt_paragraphs=[s.paragraph for s in tgt_segments],
+                stats=stats)
+        finally:
+            if warmup is not None:
+                warmup.stop()
         if stats.extra.get("unrelated"):
             warnings.warn(f"{src_version or 'source'} and {tgt_version or 'target'} do not look like versions of one "
                           f"document: each source sentence's best match is hardly more similar (mean "

@@ -134,12 +134,14 @@ def empty_side(src_text: str, tgt_text: str) -> Divergence | None:
     return None
 
 
-def findings(pair: Pair, *, whole_text_only: bool = False) -> list[Finding]:
+def findings(pair: Pair, *, whole_text_only: bool = False, only: str | None = None) -> list[Finding]:
     """Every applicable component's finding for one pair, in registry order (``whole_text_only``:
-    only the components of :data:`WHOLE_TEXT_COMPONENTS`)."""
+    only the components of :data:`WHOLE_TEXT_COMPONENTS`; ``only``: that one component)."""
     out = []
     for c in REGISTRY:
         if whole_text_only and c.name not in WHOLE_TEXT_COMPONENTS:
+            continue
+        if only is not None and c.name != only:
             continue
         f = c.score(pair) if c.score is not None else None
         if f is not None:
@@ -200,8 +202,10 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
 def _pair_findings(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, similarity: float | None,
                    cal: Calibration, terms: TermList | None, check: NameCheck | None,
                    src_orthography: str | None, tgt_orthography: str | None,
-                   bead: Bead | None = None, alignment: Alignment | None = None) -> list[Finding]:
-    """The components' findings for one pair of texts, marks on the texts as written.
+                   bead: Bead | None = None, alignment: Alignment | None = None,
+                   only: str | None = None) -> list[Finding]:
+    """The components' findings for one pair of texts (``only``: that component's), marks on the texts as
+    written.
 
     Each side is read in Unicode NFC (a text saved in NFD would cut "Zürich" into "Zu" and "rich")
     and in its spelling (:func:`align.reading.normalise`); marks are mapped back through both.  A
@@ -212,7 +216,7 @@ def _pair_findings(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, s
     pair = Pair(SideText(src_read.text, base_lang(src_lang)), SideText(tgt_read.text, base_lang(tgt_lang)),
                 similarity, cal, terms, check, bead, alignment)
     longest = max(len(src_text), len(tgt_text))
-    found = findings(pair, whole_text_only=longest > MAX_COMPARED_CHARS)
+    found = findings(pair, whole_text_only=longest > MAX_COMPARED_CHARS, only=only)
     found = _written(found, src_read, tgt_read)
     back = {side: nfc[1] for side, nfc in (("source", src_nfc), ("target", tgt_nfc)) if nfc is not None}
     if back:  # read in NFC; marks point back into the texts as written
@@ -247,17 +251,33 @@ def bead_findings(alignment: Alignment, *, calibration: Calibration | None = Non
     combines, and what :mod:`.fitting` learns from."""
     cal = calibration or calibrate_alignment(alignment)
     check = NameCheck.of(encoder)
+    if check is not None:
+        check.defer()  # the names every bead asks the encoder about, in one call (see below)
+    asking: list[int] = []
     out: list[list[Finding] | None] = []
-    for b in alignment.beads:
-        if not b.src or not b.tgt:
-            out.append(None)
-            continue
+
+    def pair_findings(b: Bead, only: str | None = None) -> list[Finding] | None:
         src, tgt = alignment.side_text(b, "source"), alignment.side_text(b, "target")
         if not src.strip() or not tgt.strip():
-            out.append(None)
-            continue
-        out.append(_pair_findings(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, cal, terms, check,
-                                  alignment.src_orthography, alignment.tgt_orthography, b, alignment))
+            return None
+        return _pair_findings(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, cal, terms, check,
+                              alignment.src_orthography, alignment.tgt_orthography, b, alignment, only)
+
+    for i, b in enumerate(alignment.beads):
+        asked = check.deferred if check is not None else 0
+        out.append(pair_findings(b) if b.src and b.tgt else None)
+        if check is not None and check.deferred > asked:
+            asking.append(i)
+    if check is not None:
+        check.flush()
+        for i in asking:  # the names findings again, now that the encoder has answered
+            found = out[i]
+            again = pair_findings(alignment.beads[i], "names")
+            if found is None or not again:
+                continue
+            at = [k for k, f in enumerate(found) if f.component == "names"]
+            if at:
+                found[at[0]] = again[0]
     return out
 
 

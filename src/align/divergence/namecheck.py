@@ -16,7 +16,9 @@ must not be taken for the same, and a pair below the bar stays missing.
 
 Only names are embedded, never whole sentences, and only for beads where both
 sides have an unmatched name; ``BUDGET`` caps the texts one alignment may ask
-for, so scoring stays a small share of a run's time.
+for, so scoring stays a small share of a run's time.  An alignment's beads ask
+in one encoder call (:meth:`NameCheck.defer`, :meth:`NameCheck.flush`): a model
+call for two or three short names costs about as much as one for thirty.
 """
 from __future__ import annotations
 
@@ -39,6 +41,24 @@ class NameCheck:
         self.budget = budget
         self.asked = 0
         self._vectors: dict[str, Any] = {}
+        self._deferred: list[str] | None = None
+
+    def defer(self) -> None:
+        """From now on :meth:`match` only notes the names it would embed and answers ``{}``, until
+        :meth:`flush`."""
+        self._deferred = []
+
+    @property
+    def deferred(self) -> int:
+        """How many texts :meth:`match` has noted since :meth:`defer` (0 when not deferring)."""
+        return len(self._deferred) if self._deferred is not None else 0
+
+    def flush(self) -> None:
+        """Embed the noted names in one encoder call (as many as the budget allows) and answer
+        :meth:`match` for real again."""
+        noted, self._deferred = self._deferred or [], None
+        missing = [t for t in dict.fromkeys(noted) if t not in self._vectors]
+        self._embed(missing[:max(0, self.budget - self.asked)])
 
     @classmethod
     def of(cls, encoder: Any) -> NameCheck | None:
@@ -67,9 +87,14 @@ class NameCheck:
         A name and a candidate match when their cosine is at least :data:`SAME`
         and each is the other's best, by :data:`MARGIN` over the next best
         (of the names' row and of the candidate's column).  Empty when the
-        budget is spent.
+        budget is spent, and while deferring (:meth:`defer`).
         """
-        if not names or not others or not self._embed([*names, *others]):
+        if not names or not others:
+            return {}
+        if self._deferred is not None:
+            self._deferred.extend([*names, *others])
+            return {}
+        if not self._embed([*names, *others]):
             return {}
         import numpy as np
         a = np.stack([self._vectors[t] for t in names])

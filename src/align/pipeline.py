@@ -128,7 +128,8 @@ def align_segments(src_segments: Sequence[Segment], tgt_segments: Sequence[Segme
         if not score:
             return alignment
         shown.stage(SCORING)
-        return score_alignment(alignment, terms=terms, encoder=encoder, weights=weights)
+        return score_alignment(alignment, terms=terms, encoder=encoder, weights=weights,
+                               processes=scoring_processes(enc))
 
 
 @contextmanager
@@ -213,14 +214,26 @@ def expected_signature(src: Version, tgt: Version, model: str,
 
 
 def score_alignment(alignment: Alignment, *, terms: TermList | None = None, encoder: TextEncoder | None = None,
-                    weights: Model | None = None) -> Alignment:
+                    weights: Model | None = None, processes: int | None = None) -> Alignment:
     """Divergence scores on every bead (calibrated on the alignment's own 1-1 beads).
 
     ``terms``: the collection's names list (:class:`align.divergence.TermList`);
     ``encoder``: the alignment's encoder, asked about names no rule matched (cached);
-    ``weights``: refitted weights (:class:`align.divergence.Model`; default the shipped ones).
+    ``weights``: refitted weights (:class:`align.divergence.Model`; default the shipped ones);
+    ``processes``: 2 to score a long alignment's second half on a forked process (default: 2 when the
+    encoder may use several cores, :func:`scoring_processes`).
     """
-    return divergence.score_alignment(alignment, terms=terms, encoder=encoder, model=weights)
+    if processes is None:
+        processes = scoring_processes(encoder)
+    return divergence.score_alignment(alignment, terms=terms, encoder=encoder, model=weights, processes=processes)
+
+
+def scoring_processes(encoder: TextEncoder | None) -> int:
+    """2 when the encoder's model calls may use more than one core (the pair has the machine's cores to
+    itself: not ``--threads 1``, not one of several single-threaded Dask workers), else 1."""
+    inner = getattr(encoder, "inner", encoder)
+    threads = getattr(inner, "engine_threads", None)
+    return 2 if callable(threads) and threads() > 1 else 1
 
 
 def align_texts(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, *, encoder: TextEncoder | None = None,

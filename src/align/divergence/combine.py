@@ -40,6 +40,7 @@ from . import lexical, omission
 from .base import Finding
 from .calibration import Calibration, calibrate, char_length
 from .components import REGISTRY, Pair
+from .forked import in_two
 from .model import Model, shipped
 from .namecheck import NameCheck
 from .terms import TermList
@@ -246,43 +247,62 @@ def calibrate_alignment(alignment: Alignment) -> Calibration:
 
 
 def bead_findings(alignment: Alignment, *, calibration: Calibration | None = None, terms: TermList | None = None,
-                  encoder: TextEncoder | NameCheck | None = None) -> list[list[Finding] | None]:
+                  encoder: TextEncoder | NameCheck | None = None,
+                  processes: int = 1) -> list[list[Finding] | None]:
     """The findings of every bead (None for a bead with an empty side): what :func:`score_alignment`
-    combines, and what :mod:`.fitting` learns from."""
+    combines, and what :mod:`.fitting` learns from.
+
+    The names every bead asks the encoder about go to it in one call at the end; ``processes`` 2 scores
+    the second half of a long alignment's beads on a forked process (:mod:`.forked`)."""
     cal = calibration or calibrate_alignment(alignment)
     check = NameCheck.of(encoder)
     if check is not None:
-        check.defer()  # the names every bead asks the encoder about, in one call (see below)
-    asking: list[int] = []
-    out: list[list[Finding] | None] = []
+        check.defer()
 
     def pair_findings(b: Bead, only: str | None = None) -> list[Finding] | None:
+        if not b.src or not b.tgt:
+            return None
         src, tgt = alignment.side_text(b, "source"), alignment.side_text(b, "target")
         if not src.strip() or not tgt.strip():
             return None
         return _pair_findings(src, tgt, alignment.src_lang, alignment.tgt_lang, b.similarity, cal, terms, check,
                               alignment.src_orthography, alignment.tgt_orthography, b, alignment, only)
 
-    for i, b in enumerate(alignment.beads):
-        asked = check.deferred if check is not None else 0
-        out.append(pair_findings(b) if b.src and b.tgt else None)
-        if check is not None and check.deferred > asked:
-            asking.append(i)
+    def part(lo: int, hi: int) -> tuple[list[list[Finding] | None], list[int], list[str]]:
+        """Beads ``lo``..``hi``: their findings, which of them asked the encoder, and what they asked."""
+        found: list[list[Finding] | None] = []
+        asking: list[int] = []
+        noted = check.deferred if check is not None else 0
+        for i in range(lo, hi):
+            asked = check.deferred if check is not None else 0
+            found.append(pair_findings(alignment.beads[i]))
+            if check is not None and check.deferred > asked:
+                asking.append(i)
+        return found, asking, check.noted(noted) if check is not None else []
+
+    out: list[list[Finding] | None] = []
+    asking: list[int] = []
+    for k, (found, asked, names) in enumerate(in_two(part, len(alignment.beads), processes)):
+        out += found
+        asking += asked
+        if k and check is not None:  # the second half's names, when a child process noted them
+            check.note(names)
     if check is not None:
         check.flush()
         for i in asking:  # the names findings again, now that the encoder has answered
-            found = out[i]
+            found_i = out[i]
             again = pair_findings(alignment.beads[i], "names")
-            if found is None or not again:
+            if found_i is None or not again:
                 continue
-            at = [k for k, f in enumerate(found) if f.component == "names"]
+            at = [k for k, f in enumerate(found_i) if f.component == "names"]
             if at:
-                found[at[0]] = again[0]
+                found_i[at[0]] = again[0]
     return out
 
 
 def score_alignment(alignment: Alignment, *, calibration: Calibration | None = None, terms: TermList | None = None,
-                    encoder: TextEncoder | NameCheck | None = None, model: Model | None = None) -> Alignment:
+                    encoder: TextEncoder | NameCheck | None = None, model: Model | None = None,
+                    processes: int = 1) -> Alignment:
     """A copy of ``alignment`` whose every bead carries a :class:`~align.records.Divergence`.
 
     ``calibration`` defaults to :func:`calibrate_alignment` of this alignment.
@@ -293,7 +313,8 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
     (:mod:`align.reading`); marks are on the texts as written.  The meaning
     component uses the similarity the aligner stored on each bead; the
     encoder, when given, is asked only about names no rule could match (a few
-    short texts, cached).
+    short texts, cached, in one call).  ``processes`` 2: the second half of a long alignment's beads is
+    scored on a forked process (:mod:`.forked`; the same scores).
     The copy's signature carries ``settings["scoring"]`` (:func:`scoring_stamp`) and, with
     a names list read from a file, its path (``settings["scoring_names"]``).
     """
@@ -307,7 +328,7 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
     signature = dataclasses.replace(sig, settings=settings)
     beads = []
     for b, found in zip(alignment.beads, bead_findings(alignment, calibration=calibration, terms=terms,
-                                                        encoder=encoder)):
+                                                        encoder=encoder, processes=processes)):
         if found is None:
             div = omission.empty_bead(alignment, b) or Divergence(0.0, {})
         else:

@@ -53,6 +53,15 @@ class NameCheck:
         """How many texts :meth:`match` has noted since :meth:`defer` (0 when not deferring)."""
         return len(self._deferred) if self._deferred is not None else 0
 
+    def noted(self, since: int = 0) -> list[str]:
+        """The texts :meth:`match` has noted since :meth:`defer`, from the ``since``-th on."""
+        return list(self._deferred[since:]) if self._deferred is not None else []
+
+    def note(self, texts: Sequence[str]) -> None:
+        """Note ``texts`` as :meth:`match` would have (the names a forked process's beads asked about)."""
+        if self._deferred is not None:
+            self._deferred.extend(texts)
+
     def flush(self) -> None:
         """Embed the noted names in one encoder call (as many as the budget allows) and answer
         :meth:`match` for real again."""

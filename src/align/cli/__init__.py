@@ -13,7 +13,9 @@ import argparse
 import importlib
 import os
 import pkgutil
+import signal
 import sys
+import threading
 import warnings
 from collections.abc import Sequence
 from typing import TextIO
@@ -79,6 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.showwarning = previous
     if rc == INTERRUPTED and argv is None:
         _exit_now(rc)
+    if argv is None and threading.current_thread() is threading.main_thread():
+        # the command is done and its files written; what is left is the interpreter's teardown (Dask,
+        # numba, a model: up to seconds), during which Python puts SIGINT back to its default, so a
+        # Ctrl-C then would kill the process by the signal and lose the exit status
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     return rc
 
 

@@ -30,7 +30,7 @@ _RU_GRAMMAR = {"PREP", "CONJ", "NPRO", "INTJ"}
 _RU_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
 #: Russian lemmas whose translation is free: auxiliaries, light verbs, pronominal words.  Never flagged.
 _RU_LIGHT = set("""
-быть являться стать становиться мочь смочь удаться иметь весь свой который такой этот тот какой сам самый
+быть являться стать становиться мочь смочь удаться иметь весь свой который такой этот тот какой сам самый есть
 один другой каждый мистер миссис мисс господин госпожа сэр доктор
 """.split())
 #: Russian adverbs and particles that a translation may leave implicit: flagged at :data:`MINOR`.
@@ -40,7 +40,40 @@ _RU_MINOR = set("""
 иногда часто всего почти около много мало несколько больше меньше наиболее довольно слишком совсем
 особенно однако ранее позже впервые опять вместе сразу скоро давно недавно вскоре примерно пока
 сегодня вчера завтра во-первых во-вторых в-третьих наконец
-заявить сказать сообщить отметить подчеркнуть добавить рассказать говорить пояснить признать заметить
+заявить сказать сообщить отметить подчеркнуть добавить рассказать говорить пояснить признать заметить утверждать
+""".split())
+#: Russian nouns (and one adjective) that, after their preposition, make a prepositional or parenthetic
+#: locution ("в результате", "по поводу", "к сожалению", "до сих пор"): a translation says them with a
+#: preposition or an adverb ("after", "about", "unfortunately", "still") or not at all, so they count
+#: :data:`MINOR`.  Among the most frequent uncovered Russian words of NTREX-128's professional translations
+#: (``benchmarks/coverage.py --top``).
+_RU_LOCUTIONS = {
+    "в": {"результат", "течение", "качество", "связь", "случай", "рамка", "ход", "итог", "целое", "число",
+          "настоящий", "частность", "отличие", "вид", "свой", "момент", "время"},
+    "во": {"время", "избежание"},
+    "по": {"повод", "мера", "данные", "слово", "мнение", "сравнение", "причина", "отношение", "словам", "итог"},
+    "к": {"сожаление", "счастие", "счастье", "пример"},
+    "до": {"пора"},
+    "сих": {"пора"},
+    "за": {"счет", "исключение"},
+    "со": {"счет", "сторона"},
+    "с": {"помощь", "учет", "целое", "точка", "счет"},
+    "при": {"помощь", "условие"},
+    "на": {"основа", "самый", "протяжение", "время"},
+    "таким": {"образ"},
+    "тем": {"самый"},
+}
+#: Verbs of saying, one class across the languages: a translator picks "заявил", "сообщил" or "отметил" for
+#: "said", "told" or "added" as the style asks, so any of them answers any other (the most frequent uncovered
+#: Russian word of NTREX-128 is "заявил", for "said").
+_RU_SAY = set("""
+заявить заявлять сказать говорить сообщить сообщать сообщаться отметить отмечать подчеркнуть подчеркивать
+добавить добавлять рассказать рассказывать пояснить пояснять признать признавать заметить замечать утверждать
+объявить объявлять объяснить объяснять указать указывать высказаться назвать называть
+""".split())
+_EN_SAY = set("""
+say tell state add note announce claim report explain stress insist declare remark mention comment observe
+point describe call admit
 """.split())
 #: English words that carry grammar, not content: never compared.
 _EN_FUNCTION = set("""
@@ -54,6 +87,7 @@ be is are was were been being am do does did done doing have has had having will
 could may might must ought not no yes n't 's 'll 'd 're 've 'm
 such both either neither each every all any some none other another same own one ones something anything
 nothing everything someone anyone everyone nobody somebody mr mrs ms dr etc ie eg vs
+myself yourself himself herself itself ourselves yourselves themselves according
 """.split())
 #: English adverbs a translation may leave implicit: compared, and flagged at :data:`MINOR`.
 _EN_MINOR = set("""
@@ -91,6 +125,7 @@ class _Ru:
     content: bool
     name: bool
     grammar: bool = False  # a preposition, conjunction, pronoun or interjection
+    ordinal: bool = False  # "второй", "третьей": an ordinal number, the numbers component's
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +144,7 @@ def _ru(word: str) -> _Ru:
     tag = best.tag
     content = tag.POS in _RU_CONTENT and "Apro" not in tag
     name = any(g in tag for g in _RU_NAME_TAGS)
-    return _Ru(lemmas, content, name, tag.POS in _RU_GRAMMAR and "Prnt" not in tag)
+    return _Ru(lemmas, content, name, tag.POS in _RU_GRAMMAR and "Prnt" not in tag, "Anum" in tag)
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +211,8 @@ class Token:
     weight: float  # how much a missing counterpart counts (0: not at all)
     function: bool = False  # an English function word: it may translate only a minor Russian word
     partner: bool = True  # a Russian word that may answer an English content word (no preposition, conjunction)
+    derived: tuple[str, ...] = ()  # English: headwords of the word's base ("rescuers" → "rescue"), see _bases
+    say: bool = False  # a verb of saying (_RU_SAY, _EN_SAY): any one answers any other
 
 
 def english(side: SideText, dictionary: Dictionary) -> list[Token]:
@@ -196,34 +233,64 @@ def english(side: SideText, dictionary: Dictionary) -> list[Token]:
                        for lem in _en(part)]
         heads = tuple(dict.fromkeys(h for h in lemmas if h in dictionary))
         if not heads or _is_name(w) or set(lemmas[:3]) & _EN_LIGHT or low in _EN_MONTHS \
-                or (low in _EN_NUMBER_NOUNS and _next_to_digit(side, w)):
+                or (low in _EN_NUMBER_NOUNS and _next_to_digit(side, w)) or _per_cent(side, w):
             weight = 0.0
         else:
             weight = MINOR if low in _EN_MINOR else 1.0
-        tokens.append(Token(w, heads, weight, False))
+        derived = tuple(dict.fromkeys(b for lem in lemmas for b in _bases(lem, dictionary) if b not in heads))
+        tokens.append(Token(w, heads, weight, False, derived=derived, say=bool(set(lemmas) & _EN_SAY)))
     return tokens
+
+
+#: English derivational suffixes, with what the base may end in instead: "rescuer" → "rescue",
+#: "announcement" → "announce", "cloudy" → "cloud", "happily" → "happy", "shipping" → "ship".
+_EN_SUFFIXES = ("ments", "ment", "ness", "ations", "ation", "ions", "ion", "ers", "er", "ors", "or", "ists", "ist",
+                "ism", "ity", "ities", "ally", "ily", "ly", "ical", "ic", "al", "ive", "ance", "ence", "ful", "ings",
+                "ing", "ies", "y", "able", "ible", "ship", "hood", "ize", "ise", "ized", "ised", "ous", "ant", "ent")
+
+
+@lru_cache(maxsize=131072)
+def _bases(lemma: str, dictionary: Dictionary) -> tuple[str, ...]:
+    """Headwords an English word derives from by a suffix (:data:`_EN_SUFFIXES`): its translations are the
+    word's family's ("rescuers" / "спасатели" through "rescue" / "спасать").  Bases of three letters or
+    fewer are not tried."""
+    out = []
+    for suffix in _EN_SUFFIXES:
+        if not lemma.endswith(suffix) or len(lemma) - len(suffix) < 4:
+            continue
+        base = lemma[:-len(suffix)]
+        for cand in (base, base + "e", base + "y", base[:-1] if len(base) > 4 and base[-1] == base[-2] else ""):
+            if cand and cand != lemma and cand in dictionary and cand not in _EN_FUNCTION and cand not in out:
+                out.append(cand)
+    return tuple(out)
+
+
+def _per_cent(side: SideText, word: Word) -> bool:
+    """"cent" of "40 per cent": the numbers component's."""
+    return word.lower == "cent" and side.text[max(0, word.start - 4):word.start].lower() == "per "
 
 
 def russian(side: SideText, dictionary: Dictionary) -> list[Token]:
     tokens = []
+    previous = ""
     for w in side.words:
-        low = w.lower
+        low, before, previous = w.lower, previous, w.lower
         if not any("а" <= c <= "я" or c == "ё" for c in low):
             continue
         r = _ru(low)
         if not r.lemmas or _number_compound(side, w):
             continue
         weight = 0.0
-        if _is_name(w) or (r.name and w.capitalised) or r.lemmas & _RU_LIGHT:
+        if _is_name(w) or (r.name and w.capitalised) or r.lemmas & _RU_LIGHT or r.ordinal:
             pass
-        elif r.lemmas & _RU_MINOR:
+        elif r.lemmas & _RU_MINOR or r.lemmas & _RU_LOCUTIONS.get(before, set()):
             weight = MINOR
         elif r.lemmas & _RU_NUMBER_WORDS or (r.lemmas & _RU_NUMBER_LEMMAS and _next_to_digit(side, w)):
             pass
         elif r.content and (_known(r.lemmas, dictionary.russian) or concept(low, "ru")):
             weight = 1.0
         partner = not r.grammar or bool(r.lemmas & (_RU_MINOR | _RU_LIGHT)) or _is_name(w)
-        tokens.append(Token(w, tuple(sorted(r.lemmas)), weight, False, partner))
+        tokens.append(Token(w, tuple(sorted(r.lemmas)), weight, False, partner, say=bool(r.lemmas & _RU_SAY)))
     return tokens
 
 

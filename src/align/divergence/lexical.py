@@ -49,7 +49,7 @@ from .tokens import SideText, Word, base_lang
 
 #: The version of the component's rules and weights: part of the scorer's stamp (:func:`stamp`), so
 #: ``align run`` re-scores English–Russian alignments when it changes.  Bump it with every change.
-VERSION = 2
+VERSION = 3
 #: Value of one uncovered content word of the source (several add up as independent evidence, to
 #: :data:`~.base.CAP`).  Chosen with ``benchmarks/lexical_tune.py`` on DEMETR's even ids and NTREX-128's even
 #: documents: the most ranking it buys without flagging more controls or professional translations.
@@ -162,12 +162,14 @@ def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
         pairs = tuple(f"{h} {b.word.lower}" for h in a.keys if b is not None and f"{h} {b.word.lower}" in dictionary)
         extra.append(pairs)
         heads += pairs
-    tr = [_translations(dictionary, t.keys + x) for t, x in zip(en_tokens, extra)]
+    tr = [_translations(dictionary, t.keys + x + t.derived) for t, x in zip(en_tokens, extra)]
 
     def linked(e: int, r: int) -> bool:
         te, tr_ = en_tokens[e], ru_tokens[r]
         if te.function and ru_tokens[r].weight != MINOR:
             return False  # "when", "about" may translate "когда", "около", and nothing heavier
+        if te.say and tr_.say:
+            return True  # "said" / "заявил", "told" / "сообщил"
         return tr[e].any(tr_.keys) or _sounds_like_pair(tr_.word.text, te.word.text)
 
     example = Family({r for h in heads for r in dictionary.examples.get(h, ())})
@@ -194,7 +196,9 @@ def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
     # the English side: each word that counts against every Russian word that may answer it
     en_idx = [i for i, t in enumerate(en_tokens) if t.weight]
     partners = [i for i, t in enumerate(ru_tokens) if t.partner]
-    en_edges = [[r for r in partners if linked(e, r)] for e in en_idx]
+    # a minor English word ("because", "while") may be said by a Russian conjunction or preposition
+    en_edges = [[r for r in (partners if en_tokens[e].weight != MINOR else range(len(ru_tokens))) if linked(e, r)]
+                for e in en_idx]
     order = sorted(range(len(en_idx)), key=lambda k: (-en_tokens[en_idx[k]].weight, len(en_edges[k])))
     paired = _match(en_edges, order)
     ru_lemmas = [lem for t in ru_tokens if t.partner for lem in t.keys]

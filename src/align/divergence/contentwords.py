@@ -304,18 +304,57 @@ def _strip_prefix(lemma: str) -> frozenset[str]:
     return frozenset(lemma[len(p):] for p in _RU_PREFIXES if lemma.startswith(p) and len(lemma) - len(p) >= _STEM)
 
 
+#: Russian derivational suffixes before an adjective's ending, and noun, adjective and adverb endings:
+#: "мировой" and "мир", "ранее" and "ранний", "военный" and "военные" share the root :func:`_root` finds.
+_ADJ_SUFFIXES = ("ическ", "еск", "ск", "енн", "онн", "ов", "ев", "н")
+_ADJ_ENDINGS = ("ый", "ий", "ой")
+_OTHER_ENDINGS = ("ость", "ство", "ее", "ие", "ия", "а", "я", "о", "е", "ь", "й")
+#: The shortest root :func:`_root` gives.
+_ROOT = 3
+
+
+@lru_cache(maxsize=262144)
+def _root(lemma: str) -> str:
+    """A Russian lemma without its ending and an adjective's derivational suffix ("мировой" → "мир",
+    "ранний" → "ран", "ранее" → "ран", "мир" → "мир"); "" when that leaves fewer than :data:`_ROOT`
+    letters.  Relational adjectives, their nouns and comparative adverbs of short stems, which
+    :class:`Family`'s common beginning (five letters at least) does not join."""
+    stem = lemma
+    for ending in _ADJ_ENDINGS:
+        if stem.endswith(ending):
+            stem = stem[:-len(ending)]
+            for suffix in _ADJ_SUFFIXES:
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= _ROOT:
+                    stem = stem[:-len(suffix)]
+                    break
+            break
+    else:
+        for ending in _OTHER_ENDINGS:
+            if stem.endswith(ending) and len(stem) - len(ending) >= _ROOT:
+                stem = stem[:-len(ending)]
+                break
+    if stem.endswith("н") and len(stem) > _ROOT:  # "ранний", "поздно", "облачность": the suffix н
+        stem = stem[:-1]
+    return stem if len(stem) >= _ROOT else ""
+
+
 class Family:
     """A set of Russian lemmas that answers "is this lemma, or one of its family, here?": the lemma
-    itself, the same lemma after a verbal prefix, or a common beginning of at least :data:`_STEM`
-    letters that is at most :data:`_STEM_SLACK` letters short of the shorter lemma."""
+    itself, the same lemma after a verbal prefix, a common beginning of at least :data:`_STEM`
+    letters that is at most :data:`_STEM_SLACK` letters short of the shorter lemma, or the same root
+    (:func:`_root`: "мировой" for "мир", "ранее" for "ранний")."""
 
     def __init__(self, lemmas: set[str] | frozenset[str]) -> None:
         self.exact = lemmas
         self.sorted = sorted(lemmas)
         self.stripped = {s for lem in lemmas for s in _strip_prefix(lem)}
+        self.roots = {r for lem in lemmas if (r := _root(lem))}
 
     def has(self, lemma: str) -> bool:
         if lemma in self.exact or lemma in self.stripped:
+            return True
+        root = _root(lemma)
+        if root and root in self.roots:
             return True
         bare = _strip_prefix(lemma)
         if bare & self.exact or bare & self.stripped:

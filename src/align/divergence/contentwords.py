@@ -46,7 +46,7 @@ _RU_MINOR = set("""
 #: locution ("в результате", "по поводу", "к сожалению", "до сих пор"): a translation says them with a
 #: preposition or an adverb ("after", "about", "unfortunately", "still") or not at all, so they count
 #: :data:`MINOR`.  Among the most frequent uncovered Russian words of NTREX-128's professional translations
-#: (``benchmarks/coverage.py --top``).
+#: (``benchmarks/lexical_coverage.py --top``).
 _RU_LOCUTIONS = {
     "в": {"результат", "течение", "качество", "связь", "случай", "рамка", "ход", "итог", "целое", "число",
           "настоящий", "частность", "отличие", "вид", "свой", "момент", "время"},
@@ -228,6 +228,7 @@ def english(side: SideText, dictionary: Dictionary) -> list[Token]:
             tokens.append(Token(w, tuple(h for h in _en(low) if h in dictionary), 0.0, True))
             continue
         lemmas = list(_en(low))
+        lemmas += [b for lem in lemmas if lem not in dictionary for b in _british(lem) if b not in lemmas]
         if "-" in low:  # "ex-husband", "well-known": the parts too
             lemmas += [lem for part in low.split("-") if len(part) > 2 and part not in _EN_FUNCTION
                        for lem in _en(part)]
@@ -263,6 +264,20 @@ def _bases(lemma: str, dictionary: Dictionary) -> tuple[str, ...]:
             if cand and cand != lemma and cand in dictionary and cand not in _EN_FUNCTION and cand not in out:
                 out.append(cand)
     return tuple(out)
+
+
+#: American spellings and the British ones Mueller's dictionary uses: "behavior" → "behaviour",
+#: "theater" → "theatre", "organize" → "organise", "defense" → "defence", "analyze" → "analyse",
+#: "catalog" → "catalogue", "traveled" → "travelled" (already a lemma: "travel").
+_BRITISH = (("or", "our"), ("ors", "ours"), ("er", "re"), ("ers", "res"), ("ize", "ise"), ("izes", "ises"),
+            ("ization", "isation"), ("yze", "yse"), ("ense", "ence"), ("og", "ogue"), ("ogs", "ogues"),
+            ("am", "amme"), ("eled", "elled"), ("eling", "elling"), ("ler", "ller"))
+
+
+@lru_cache(maxsize=65536)
+def _british(word: str) -> tuple[str, ...]:
+    """The British spellings an American one may have (:data:`_BRITISH`), each only where it differs."""
+    return tuple(word[:-len(a)] + b for a, b in _BRITISH if word.endswith(a) and len(word) > len(a) + 2)
 
 
 def _per_cent(side: SideText, word: Word) -> bool:

@@ -157,9 +157,13 @@ def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
     en_tokens = english(en, dictionary)
     ru_tokens = russian(ru, dictionary)
     heads = [h for t in en_tokens if not t.function for h in t.keys]
-    extra: list[tuple[str, ...]] = []  # two-word headwords ("break off", "take place"), kept with their first word
+    # two-word headwords ("break off", "take place") and compounds written open ("alarm clock": "alarm-clock"),
+    # kept with their first word
+    extra: list[tuple[str, ...]] = []
     for a, b in zip(en_tokens, en_tokens[1:] + [None]):
-        pairs = tuple(f"{h} {b.word.lower}" for h in a.keys if b is not None and f"{h} {b.word.lower}" in dictionary)
+        pairs = () if b is None else tuple(dict.fromkeys(
+            c for h in a.keys for second in (b.word.lower, *b.keys)
+            for c in (f"{h} {second}", f"{h}-{second}", f"{h}{second}") if c in dictionary))
         extra.append(pairs)
         heads += pairs
     tr = [_translations(dictionary, t.keys + x + t.derived) for t, x in zip(en_tokens, extra)]

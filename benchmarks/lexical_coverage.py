@@ -68,9 +68,11 @@ class Tally:
         self.uncovered = 0.0
         self.words: Counter[str] = Counter()
         self.examples: dict[str, str] = {}
+        self.net = 0.0
 
-    def add(self, scored, text: str, other: str) -> None:
+    def add(self, scored, text: str, other: str, net: float) -> None:
         self.pairs += 1
+        self.net += net
         for w, c, wt in scored:
             self.counted += wt
             self.uncovered += wt * (1 - c)
@@ -81,7 +83,8 @@ class Tally:
     def summary(self) -> dict[str, float]:
         return {"pairs": self.pairs, "words_counted_per_pair": self.counted / max(self.pairs, 1),
                 "uncovered_share": self.uncovered / max(self.counted, 1e-9),
-                "uncovered_per_pair": self.uncovered / max(self.pairs, 1)}
+                "uncovered_per_pair": self.uncovered / max(self.pairs, 1),
+                "net_per_pair": self.net / max(self.pairs, 1)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from align.divergence.dictionary import load as load_dictionary
-    from align.divergence.lexical import Coverage, coverage
+    from align.divergence.lexical import Coverage, coverage, net_lack
     from align.divergence.tokens import SideText
     dictionary = load_dictionary()
     if dictionary is None:
@@ -105,9 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     def faithful(name: str, en: str, ru: str) -> Coverage:
         cov = coverage(SideText(en, "en"), SideText(ru, "ru"), dictionary)
         t = tallies.setdefault(name, {"en": Tally(), "ru": Tally()})
-        t["en"].add(cov.en, en, ru)
-        t["ru"].add(cov.ru, ru, en)
+        t["en"].add(cov.en, en, ru, sum(net_lack(cov.en, cov.ru, SideText(en, "en"), SideText(ru, "ru"))))
+        t["ru"].add(cov.ru, ru, en, sum(net_lack(cov.ru, cov.en, SideText(ru, "ru"), SideText(en, "en"))))
         return cov
+
+    def source_net(cov: Coverage, en: str, ru: str) -> float:
+        return sum(net_lack(cov.ru, cov.en, SideText(ru, "ru"), SideText(en, "en")))
 
     folder = args.bench / NTREX
     if folder.is_dir() and not args.no_ntrex:
@@ -123,24 +129,26 @@ def main(argv: list[str] | None = None) -> int:
         for d in items:
             if d["id"] not in controls:
                 cov = faithful("DEMETR controls", d["mt_sent"], d["src_sent"])
-                controls[d["id"]] = Coverage.mass(cov.ru)
+                controls[d["id"]] = source_net(cov, d["mt_sent"], d["src_sent"])
             if name in EDITS and d["pert_sent"].strip():
                 cov = coverage(SideText(d["pert_sent"], "en"), SideText(d["src_sent"], "ru"), dictionary)
-                edits.setdefault(name, []).append(Coverage.mass(cov.ru) - controls[d["id"]])
-                edit_mass.setdefault(name, []).append(Coverage.mass(cov.ru))
+                got = source_net(cov, d["pert_sent"], d["src_sent"])
+                edits.setdefault(name, []).append(got - controls[d["id"]])
+                edit_mass.setdefault(name, []).append(got)
     took = time.perf_counter() - t0
 
     out: dict[str, object] = {"code": code_version(), "dictionary": dictionary.identity, "ids": args.ids,
                               "seconds": round(took, 1), "faithful": {}, "edits": {}}
     print(f"# Lexical coverage (`{dictionary.identity}`, DEMETR ids: {args.ids}; {took:.1f} s)\n")
-    print("| faithful pairs | side | pairs | words that count per pair | uncovered share | uncovered per pair |")
-    print("|---|---|---|---|---|---|")
+    print("| faithful pairs | side | pairs | words that count per pair | uncovered share | uncovered per pair "
+          "| not explained by the other side, per pair |")
+    print("|---|---|---|---|---|---|---|")
     for name, sides in tallies.items():
         for side, t in sides.items():
             s = t.summary()
             out["faithful"][f"{name}:{side}"] = s  # type: ignore[index]
             print(f"| {name} | {side} | {s['pairs']} | {s['words_counted_per_pair']:.2f} | "
-                  f"{100 * s['uncovered_share']:.1f}% | {s['uncovered_per_pair']:.2f} |")
+                  f"{100 * s['uncovered_share']:.1f}% | {s['uncovered_per_pair']:.2f} | {s['net_per_pair']:.2f} |")
     print("\n| edit (source = Russian) | items | more uncovered than its control | fewer | mean difference "
           "| AUC against every control |")
     print("|---|---|---|---|---|---|")

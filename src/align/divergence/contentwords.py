@@ -164,6 +164,22 @@ def _en(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_RU_KINDS = {"NOUN": "noun", "ADJF": "modifier", "ADJS": "modifier", "COMP": "modifier", "ADVB": "modifier",
+             "PRED": "modifier", "VERB": "verb", "INFN": "verb", "PRTF": "verb", "PRTS": "verb", "GRND": "verb"}
+_EN_KINDS = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "modifier", "ADV": "modifier"}
+
+
+@lru_cache(maxsize=131072)
+def kinds(word: str, lang: str) -> frozenset[str]:
+    """The kinds a word (lower case) may be: "noun", "verb" (participles and verbal adverbs too), "modifier"
+    (adjective, adverb); pymorphy3's best reading for Russian, every reading lemminflect knows for English."""
+    if lang == "ru":
+        parses = _morph().parse(word)
+        kind = _RU_KINDS.get(str(parses[0].tag.POS)) if parses else None
+        return frozenset({kind} if kind else ())
+    return frozenset(k for pos in _lemminflect().getAllLemmas(word) if (k := _EN_KINDS.get(pos)))
+
+
 def _is_name(word: Word) -> bool:
     """Capitalised inside a sentence, or an acronym: left to the names component."""
     return (word.capitalised and not word.initial) or word.all_caps

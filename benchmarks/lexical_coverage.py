@@ -38,7 +38,7 @@ from _common import DEFAULT_BENCH, code_version, skip  # noqa: E402  (also puts 
 from demetr import DEMETR, NTREX, load  # noqa: E402
 
 EDITS = ("critical_id23_noun_removed", "critical_id22_verb_removed", "critical_id21_adj_adv_removed",
-         "major_id3_hypernym")
+         "major_id3_hypernym", "critical_id6_addition", "critical_id7_antonym")
 
 
 def _pos_ru(word: str) -> str:

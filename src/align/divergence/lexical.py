@@ -78,6 +78,8 @@ SHARED = 0.5
 #: dictionary does not list leaves a word over on *each* side ("исходов" / "deaths"), a removal leaves one on
 #: the source's side only.  Measured with ``benchmarks/lexical_coverage.py``.
 PARAPHRASE = 1.0
+#: How far apart (in relative position, 0 to 1 across a side) two words may stand to be taken as paraphrases.
+NEAR = 1.0
 #: How much the target's uncovered words count against the source's.  Measured (``lexical_tune.py``):
 #: any weight lowers the ranking of removals, as translators add words of their own and a removed
 #: word takes its uncovered translation with it, and flags more professional translations; so the
@@ -277,7 +279,8 @@ def net_lack(source: Scored, target: Scored, src: SideText, tgt: SideText) -> tu
     src_left, tgt_left = left(source, src), left(target, tgt)
     if PARAPHRASE:
         for a in src_left:
-            for b in sorted((b for b in tgt_left if b[0] > 0 and a[1] & b[1]), key=lambda b: abs(b[2] - a[2])):
+            for b in sorted((b for b in tgt_left if b[0] > 0 and a[1] & b[1] and abs(b[2] - a[2]) <= NEAR),
+                            key=lambda b: abs(b[2] - a[2])):
                 if a[0] <= 1e-9:
                     break
                 shared = PARAPHRASE * min(a[0], b[0])

@@ -172,12 +172,15 @@ _EN_KINDS = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "AD
 @lru_cache(maxsize=131072)
 def kinds(word: str, lang: str) -> frozenset[str]:
     """The kinds a word (lower case) may be: "noun", "verb" (participles and verbal adverbs too), "modifier"
-    (adjective, adverb); pymorphy3's best reading for Russian, every reading lemminflect knows for English."""
+    (adjective, adverb); pymorphy3's best reading for Russian, every reading lemminflect knows for English,
+    except that an English word with an adjective or adverb reading is a modifier only."""
     if lang == "ru":
         parses = _morph().parse(word)
         kind = _RU_KINDS.get(str(parses[0].tag.POS)) if parses else None
         return frozenset({kind} if kind else ())
-    return frozenset(k for pos in _lemminflect().getAllLemmas(word) if (k := _EN_KINDS.get(pos)))
+    got = frozenset(k for pos in _lemminflect().getAllLemmas(word) if (k := _EN_KINDS.get(pos)))
+    # a word that may be an adjective or adverb is one ("international", "main", "local" have noun readings)
+    return frozenset({"modifier"}) if "modifier" in got else got
 
 
 def _is_name(word: Word) -> bool:

@@ -80,6 +80,8 @@ SHARED = 0.5
 PARAPHRASE = 1.0
 #: How far apart (in relative position, 0 to 1 across a side) two words may stand to be taken as paraphrases.
 NEAR = 1.0
+#: The kinds of word a paraphrase may explain (:func:`net_lack`).
+EXPLAINED = frozenset({"noun", "verb", "modifier"})
 #: How much the target's uncovered words count against the source's.  Measured (``lexical_tune.py``):
 #: any weight lowers the ranking of removals, as translators add words of their own and a removed
 #: word takes its uncovered translation with it, and flags more professional translations; so the
@@ -274,7 +276,7 @@ def net_lack(source: Scored, target: Scored, src: SideText, tgt: SideText) -> tu
     translation also holds a word of its kind that nothing covers."""
     def left(side: Scored, text: SideText) -> list[list]:
         size = max(len(text.text), 1)
-        return [[wt * (1.0 - c), kinds(w.lower, base_lang(text.lang)), w.start / size]
+        return [[wt * (1.0 - c), kinds(w.lower, base_lang(text.lang)) & EXPLAINED, w.start / size]
                 for w, c, wt in side]
     src_left, tgt_left = left(source, src), left(target, tgt)
     if PARAPHRASE:

@@ -281,14 +281,21 @@ def test_other_language_pairs_get_no_lexical_component(mini):
 
 
 def test_the_feature_counts_the_sources_uncovered_words_only(mini):
-    f = lex("Он продал старый дом у реки.", "He sold the house near the big river.")
-    # "старый" has no counterpart (1), "big" none either, but the target's words add nothing of their own...
-    assert f.feature_values() == {"lexical": 0.0}
-    # ... they explain a source word of their kind, as a paraphrase would ("big" for "старый": both modifiers)
-    assert [m.side for m in f.marks] == ["source", "target"]
-    f = lex("Он продал старый дом у реки.", "He sold the house near the river to the village.")
-    assert f.feature_values() == {"lexical": 1.0}  # "village" is a noun: it explains no modifier
+    f = lex("Он продал старый дом у реки.", "He sold the big house near the river.")
+    # "старый" has no counterpart (1), "big" none either, but the target's words add nothing
+    assert f.feature_values() == {"lexical": 1.0}
     assert lex("Он также продал дом.", "He sold the house.").feature_values() == {"lexical": lexical.MINOR}
+
+
+def test_a_noun_left_over_on_each_side_counts_as_a_paraphrase_in_part(mini):
+    # "дом" and "village" both lack a counterpart: a translation saying the noun otherwise, or a replacement
+    said_otherwise = lex("Он продал дом у реки.", "He sold the village near the river.")
+    assert [m.side for m in said_otherwise.marks] == ["source", "target"]  # both still marked
+    assert said_otherwise.feature_values() == {"lexical": pytest.approx(1 - lexical.PARAPHRASE)}
+    # the noun left out: nothing on the other side explains it
+    assert lex("Он продал дом у реки.", "He sold near the river.").feature_values() == {"lexical": 1.0}
+    # an adjective added to the translation explains no noun ("big" is a modifier)
+    assert lex("Он продал дом у реки.", "He sold big near the river.").feature_values() == {"lexical": 1.0}
 
 
 def test_a_word_left_out_raises_the_score_of_the_same_pair(mini):

@@ -32,6 +32,10 @@ Usage::
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/fit_divergence.py --write    # ... and write weights.json
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/fit_divergence.py --weights src/align/divergence/weights.json
                                                                      # report a weights file, fit nothing
+    git show 3111d2f:src/align/divergence/weights.json > /tmp/divergence-5.json
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/fit_divergence.py --base /tmp/divergence-5.json \
+        --lexical-range 0.3 0.6 --write        # divergence-6 as shipped: divergence-5's weights and intercept,
+                                               # only the lexical weight chosen by the rule
 
 To refit on your own reviewed alignments instead, see ``align scoring fit --help``.
 """
@@ -155,19 +159,22 @@ LEXICAL_GRID = tuple(round(0.05 * k, 2) for k in range(1, 21))
 
 
 def choose_lexical_weight(model: Model, archival: list[Example], demetr: list[Example],
-                          ranked: list[Ranked]) -> tuple[Model, list[str]]:
+                          ranked: list[Ranked], grid: tuple[float, ...] = LEXICAL_GRID,
+                          refit: bool = True) -> tuple[Model, list[str]]:
     """The weight of the ``lexical`` feature (uncovered source words), chosen on the fitting splits.
 
     Log-loss leaves it at its floor: an unedited machine translation already has about one uncovered word in
     eight, so the count hardly separates one pair from another.  Its use is to rank a bead above the same
     bead without the word, which a paired measure shows: the smallest weight of :data:`LEXICAL_GRID` whose
     mean critical wins on DEMETR's even ids is within 0.2 points of the grid's best, among weights that flag
-    at most 5% of DEMETR's faithful pairs there (the intercept refitted on archival ``tune`` for each)."""
+    at most 5% of DEMETR's faithful pairs there (the intercept refitted on archival ``tune`` for each, unless
+    ``refit`` is false: then every other weight and the intercept stay as ``model`` has them)."""
     from align.divergence.fitting import refit_intercept
     rows, results = ["| lexical weight | DEMETR even: critical wins | faithful flagged | archival tune: faithful / "
                      "divergent flagged |", "|---|---|---|---|"], []
-    for w in LEXICAL_GRID:
-        m = refit_intercept(Model(model.intercept, {**model.weights, "lexical": w}, dict(model.about)), archival)
+    for w in grid:
+        m = Model(model.intercept, {**model.weights, "lexical": w}, dict(model.about))
+        m = refit_intercept(m, archival) if refit else m
         wins = critical_wins(m, ranked)
         mean = sum(wins.values()) / len(wins)
         r = evaluate(m, demetr)["demetr"]
@@ -271,6 +278,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=Path, default=None, metavar="FILE",
                     help="read the features from FILE if it exists, else compute them and save them there "
                          "(to try fitting options without scoring everything again; stale once components change)")
+    ap.add_argument("--base", type=Path, default=None, metavar="WEIGHTS",
+                    help="fit nothing but the lexical weight: keep WEIGHTS' other weights and intercept and choose "
+                         "the lexical weight by the same rule, the intercept kept")
+    ap.add_argument("--lexical-range", type=float, nargs=2, default=(0.0, 1.0), metavar=("LO", "HI"),
+                    help="only try lexical weights of the grid within LO..HI (default: the whole grid)")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -293,14 +305,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Features computed in {time.perf_counter() - t0:.0f} s. Fit on: "
           + ", ".join(f"{k} {len(v)} ({sum(e.label for e in v)} divergent)" for k, v in tune.items()))
     examples = [e for v in tune.values() for e in v]
+    grid = tuple(w for w in LEXICAL_GRID if args.lexical_range[0] - 1e-9 <= w <= args.lexical_range[1] + 1e-9)
+    base = Model.load(args.base) if args.base else None
     if args.weights:
         model = Model.load(args.weights)
+    elif base is not None:
+        model, rows = choose_lexical_weight(base, tune["archival"], tune["demetr"], ranked_tune, grid, refit=False)
+        print(f"\nThe lexical weight on {args.base}'s other weights and intercept, chosen on DEMETR even ids:\n")
+        print("\n".join(rows))
     else:
         kw = {"l2": args.l2} if args.l2 is not None else {}
         # every weight by log-loss but the lexical count's, which is chosen for ranking (choose_lexical_weight)
         model = fit(examples, [f for f in FEATURES if f != "lexical"], calibrate_on=CALIBRATE_ON, **kw)
         if "lexical" in FEATURES:
-            model, rows = choose_lexical_weight(model, tune["archival"], tune["demetr"], ranked_tune)
+            model, rows = choose_lexical_weight(model, tune["archival"], tune["demetr"], ranked_tune, grid)
             print("\nThe lexical count's weight, chosen on DEMETR even ids:\n")
             print("\n".join(rows))
     print("\nWeights (log-odds per unit of each feature; all ≥ 0.05):\n")
@@ -314,17 +332,29 @@ def main(argv: list[str] | None = None) -> int:
           f"{100 * sum(wins.values()) / len(wins):.1f}; " + ", ".join(f"{k.split('_', 2)[2]} {100 * v:.1f}"
                                                               for k, v in wins.items()))
     if args.write and not args.weights:
+        rule = (f"the smallest weight of {grid[0]:.2f}..{grid[-1]:.2f} (steps of 0.05) within 0.2 points of their best "
+                "mean critical wins on DEMETR even ids, flagging at most 5% of their faithful pairs")
+        command = "OMP_NUM_THREADS=1 python benchmarks/fit_divergence.py --write"
+        if args.lexical_range != (0.0, 1.0):
+            command += " --lexical-range {:g} {:g}".format(*args.lexical_range)
         about = {
             "scoring": SCORING, "fitted": _dt.date.today().isoformat(), "code": code_version(),
-            "command": "OMP_NUM_THREADS=1 python benchmarks/fit_divergence.py --write",
+            "command": command,
             "fitted_on": {k: {"beads": len(v), "divergent": sum(e.label for e in v)} for k, v in tune.items()},
             "intercepts": model.about.get("intercepts", {}),
             "lexical": {"weight": model.weights.get("lexical"), "dictionary": dictionary_identity(),
-                        "chosen": "the smallest weight within 0.2 points of the best mean critical wins on DEMETR "
-                                  "even ids, flagging at most 5% of their faithful pairs; intercept refitted on "
-                                  "archival tune"},
+                        "chosen": rule + "; intercept refitted on archival tune"},
             "fit_metrics": _round(fitted_on), "held_out": _round(held_out),
         }
+        if base is not None:
+            about["command"] = command + f" --base <{base.about.get('scoring', 'the base')}'s weights file>"
+            about["lexical"]["chosen"] = rule + "; every other weight and the intercept kept as the base has them"
+            about["base"] = {"scoring": base.about.get("scoring"), "fitted": base.about.get("fitted"),
+                             "code": base.about.get("code"), "note": "not refitted: only the lexical weight "
+                             "was chosen (by the rule above); fitted_on and intercepts are the base's fit",
+                             "fitted_on": base.about.get("fitted_on"), "intercepts": base.about.get("intercepts")}
+            about["fitted_on"] = base.about.get("fitted_on", about["fitted_on"])
+            about["intercepts"] = base.about.get("intercepts", {})
         Model(model.intercept, model.weights, about).save(WEIGHTS_FILE)
         print(f"\nwrote {WEIGHTS_FILE}")
     return 0

@@ -138,12 +138,21 @@ def test_kills_and_interrupts_at_random_moments_lose_no_decision(reviewed, tmp_p
     texts, alignments, expected = reviewed
     rng = random.Random(14 + workers)
     env = _env(tmp_path)
+    # how long a run takes on this machine (three documents edited, as before each fault below), so
+    # that the faults land within a run however fast the code has become
+    _edit(texts, rng, 3)
+    t0 = time.perf_counter()
+    timed = subprocess.run(_run_args(texts, alignments, workers), env=env, capture_output=True, text=True,
+                           timeout=300)
+    duration = time.perf_counter() - t0
+    assert timed.returncode == 0, timed.stderr[-3000:]
+    assert _decisions(alignments) == expected
     landed = 0
     for n in range(faults):
         _edit(texts, rng, 3)
         sig = signal.SIGKILL if n % 2 else signal.SIGINT
         proc = _start(_run_args(texts, alignments, workers), env)
-        time.sleep(rng.uniform(0.5, 3.0 if workers == 1 else 7.0))
+        time.sleep(max(0.3, rng.uniform(0.1, 0.85) * duration))
         running = proc.poll() is None
         tree = psutil.Process(proc.pid).children(recursive=True) if running else []
         if running:

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Sequence
 
 from ..languages import RULES_LANGUAGE
-from . import antonyms, contentwords, gazetteer, names, tense
+from . import antonyms, contentwords, gazetteer, lexical, names, tense
 from .dictionary import load as load_dictionary
 from .tokens import SideText, base_lang
 
@@ -31,14 +31,15 @@ def _cyrillic(low: str) -> bool:
     return any("а" <= c <= "я" or c == "ё" for c in low)
 
 
-def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None) -> int:
+def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None, *, dictionary: bool = True) -> int:
     """Look up every word of ``texts`` (in language ``lang``) the way scoring will; returns how many
-    distinct words were looked up (fewer when ``stop`` was set on the way)."""
+    distinct words were looked up (fewer when ``stop`` was set on the way).  ``dictionary``: whether
+    the lexical component's English–Russian dictionary reads this pair (its lemmas are looked up, and
+    the dictionary loaded, only then)."""
     lang = base_lang(lang)
     poles = RULES_LANGUAGE.get(lang)  # the antonym lists' language, when they have one
     seen: set[str] = set()
-    if lang in ("en", "ru"):
-        load_dictionary()
+    lemmas = dictionary and lang in ("en", "ru") and load_dictionary() is not None
     for text in texts:
         if stop is not None and stop.is_set():
             break
@@ -53,9 +54,10 @@ def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None
             if poles is not None and not (w.capitalised and not w.initial):
                 antonyms._poles_of(low, poles)  # noqa: SLF001 - the component's own per-word cache
             if lang == "ru" and _cyrillic(low):
-                contentwords._ru(low)  # noqa: SLF001
                 tense._ru_verb(low)  # noqa: SLF001
-            elif lang == "en" and low.isascii():
+                if lemmas:
+                    contentwords._ru(low)  # noqa: SLF001
+            elif lemmas and lang == "en" and low.isascii():
                 contentwords._en(low.replace("’", "'"))  # noqa: SLF001
     return len(seen)
 
@@ -65,6 +67,8 @@ class Warmup:
 
     def __init__(self, sides: Sequence[tuple[Sequence[str], str]]) -> None:
         self.sides = [(list(texts), lang) for texts, lang in sides]
+        langs = [lang for _, lang in self.sides]
+        self.dictionary = len(langs) == 2 and lexical.applies(*langs)
         self.words = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="align-score-warmup", daemon=True)
@@ -76,7 +80,7 @@ class Warmup:
     def _run(self) -> None:
         try:
             for texts, lang in self.sides:
-                self.words += look_up(texts, lang, self._stop)
+                self.words += look_up(texts, lang, self._stop, dictionary=self.dictionary)
         except Exception:  # noqa: BLE001 - only caches are at stake: scoring looks up (and raises) itself
             pass
 

@@ -280,14 +280,14 @@ def bead_findings(alignment: Alignment, *, calibration: Calibration | None = Non
             found.append(pair_findings(alignment.beads[i]))
             if check is not None and check.deferred > asked:
                 asking.append(i)
-        return found, asking, check.noted(noted) if check is not None else []
+        return found, asking, check.take(noted) if check is not None else []
 
     out: list[list[Finding] | None] = []
     asking: list[int] = []
-    for k, (found, asked, names) in enumerate(in_two(part, len(alignment.beads), processes)):
+    for found, asked, names in in_two(part, len(alignment.beads), processes):
         out += found
         asking += asked
-        if k and check is not None:  # the second half's names, when a child process noted them
+        if check is not None:  # each half's names, in bead order, wherever the half was scored
             check.note(names)
     if check is not None:
         check.flush()

@@ -37,7 +37,7 @@ once how to get it: :func:`missing_note`).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -199,16 +199,8 @@ def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
     ru_cov = []
     for k, r in enumerate(ru_idx):
         t = ru_tokens[r]
-        if k in paired:
-            c = 1.0
-        elif ru_edges[k]:
-            c = SHARED
-        elif EXAMPLE and example.any(t.keys):
-            c = EXAMPLE
-        elif SYNONYM and any(_synonymous(dictionary, lem, own) for lem in t.keys):
-            c = SYNONYM
-        else:
-            c = 0.0
+        c = _grade(k in paired, bool(ru_edges[k]), t.keys, example.any,
+                   lambda keys: any(_synonymous(dictionary, lem, own) for lem in keys))
         ru_cov.append((t.word, c, t.weight))
     # the English side: each word that counts against every Russian word that may answer it
     en_idx = [i for i, t in enumerate(en_tokens) if t.weight]
@@ -223,19 +215,29 @@ def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
     en_cov = []
     for k, e in enumerate(en_idx):
         t = en_tokens[e]
-        if k in paired:
-            c = 1.0
-        elif en_edges[k]:
-            c = SHARED
-        elif EXAMPLE and have_example.any(r for h in t.keys for r in dictionary.examples.get(h, ())):
-            c = EXAMPLE
-        elif SYNONYM and any(_synonymous(dictionary, lem, [_long(dictionary.translations(h)) for h in t.keys])
-                             for lem in ru_lemmas):
-            c = SYNONYM
-        else:
-            c = 0.0
+        c = _grade(k in paired, bool(en_edges[k]), t.keys,
+                   lambda keys: have_example.any(r for h in keys for r in dictionary.examples.get(h, ())),
+                   lambda keys: any(_synonymous(dictionary, lem, [_long(dictionary.translations(h)) for h in keys])
+                                    for lem in ru_lemmas))
         en_cov.append((t.word, c, t.weight))
     return Coverage(tuple(en_cov), tuple(ru_cov))
+
+
+def _grade(paired: bool, linked: bool, keys: tuple[str, ...], in_example: Callable[[tuple[str, ...]], bool],
+           synonymous: Callable[[tuple[str, ...]], bool]) -> float:
+    """How well a word (its dictionary ``keys``) is covered: paired with a translation (1), its translations
+    all paired with other words (:data:`SHARED`), in an example of the other side's words
+    (:data:`EXAMPLE`), sharing translations with one of them (:data:`SYNONYM`), or not at all (0); the last
+    two are tested only when needed."""
+    if paired:
+        return 1.0
+    if linked:
+        return SHARED
+    if EXAMPLE and in_example(keys):
+        return EXAMPLE
+    if SYNONYM and synonymous(keys):
+        return SYNONYM
+    return 0.0
 
 
 def _sounds_like_pair(ru_word: str, en_word: str) -> bool:

@@ -53,12 +53,16 @@ class NameCheck:
         """How many texts :meth:`match` has noted since :meth:`defer` (0 when not deferring)."""
         return len(self._deferred) if self._deferred is not None else 0
 
-    def noted(self, since: int = 0) -> list[str]:
-        """The texts :meth:`match` has noted since :meth:`defer`, from the ``since``-th on."""
-        return list(self._deferred[since:]) if self._deferred is not None else []
+    def take(self, since: int = 0) -> list[str]:
+        """The texts :meth:`match` has noted since :meth:`defer`, from the ``since``-th on, taken off the
+        list (to be noted again with :meth:`note`, by this process or the one a forked child reports to)."""
+        if self._deferred is None:
+            return []
+        taken, self._deferred[since:] = self._deferred[since:], []
+        return taken
 
     def note(self, texts: Sequence[str]) -> None:
-        """Note ``texts`` as :meth:`match` would have (the names a forked process's beads asked about)."""
+        """Note ``texts`` as :meth:`match` would have (what :meth:`take` took, in this process or a child)."""
         if self._deferred is not None:
             self._deferred.extend(texts)
 

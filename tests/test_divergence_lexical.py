@@ -443,3 +443,37 @@ def test_a_faithful_demetr_translation_is_covered_and_a_removed_noun_is_not(muel
     assert {w.lower: c for w, c, _ in cov.ru}["поведение"] == 1.0
     b = lexical.score(SideText(src, "ru"), SideText(cut, "en"), mueller)
     assert "поведение" in " ".join(b.reasons)
+
+
+@pytest.mark.slow
+def test_two_prefixes_on_one_stem_do_not_make_one_family(mueller):
+    # DEMETR ru→en item 527: "fall" translates "впасть" and "власть", which covered "области" (об-ласть /
+    # в-ласть), so removing "region" left nothing uncovered; an aspect pair (one bare, one prefixed) still joins
+    src = "Небольшие дожди выпадут в отдельных районах Москвы, по области также возможны грозы."
+    full = "Light rain will fall in some areas of Moscow, and thunderstorms are also possible in the region."
+    cut = full.replace("the region.", "the.")
+    cover = {w.lower: c for w, c, _ in lexical.coverage(SideText(full, "en"), SideText(src, "ru"), mueller).ru}
+    assert cover["области"] == 1.0 and cover["районах"] == 1.0
+    cut_cover = {w.lower: c for w, c, _ in lexical.coverage(SideText(cut, "en"), SideText(src, "ru"), mueller).ru}
+    assert cut_cover["области"] + cut_cover["районах"] < 2.0
+    from align.divergence.contentwords import Family
+    assert Family({"сделать"}).has("делать") and Family({"делать"}).has("сделать")
+    assert not Family({"власть"}).has("область")
+
+
+@pytest.mark.slow
+def test_a_word_of_a_name_does_not_answer_a_verb_and_a_noun_of_saying_answers_one(mueller):
+    # DEMETR ru→en item 515: "State" of "Secretary of State" answered "заявил" (to state), so the removal of
+    # "announcement" (which renders "заявил") changed nothing
+    src = ("Об этом в пятницу заявил бывший помощник госсекретаря США по делам Восточной Азии и Тихого океана "
+           "Дэниел Рассел.")
+    full = ("Daniel Russell, former Assistant Secretary of State for East Asian and Pacific Affairs, made the "
+            "announcement on Friday.")
+    cut = full.replace("the announcement ", "the ")
+    cover = {w.lower: c for w, c, _ in lexical.coverage(SideText(full, "en"), SideText(src, "ru"), mueller).ru}
+    assert cover["заявил"] == 1.0
+    cut_cover = {w.lower: c for w, c, _ in lexical.coverage(SideText(cut, "en"), SideText(src, "ru"), mueller).ru}
+    assert cut_cover["заявил"] == 0.0
+    a = lexical.score(SideText(src, "ru"), SideText(full, "en"), mueller)
+    b = lexical.score(SideText(src, "ru"), SideText(cut, "en"), mueller)
+    assert b.value > a.value

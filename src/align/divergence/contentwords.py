@@ -65,7 +65,8 @@ _RU_LOCUTIONS = {
 }
 #: Verbs of saying, one class across the languages: a translator picks "заявил", "сообщил" or "отметил" for
 #: "said", "told" or "added" as the style asks, so any of them answers any other (the most frequent uncovered
-#: Russian word of NTREX-128 is "заявил", for "said").
+#: Russian word of NTREX-128 is "заявил", for "said"); English nouns of saying too ("made the announcement",
+#: "a statement": "заявил").
 _RU_SAY = set("""
 заявить заявлять сказать говорить сообщить сообщать сообщаться отметить отмечать подчеркнуть подчеркивать
 добавить добавлять рассказать рассказывать пояснить пояснять признать признавать заметить замечать утверждать
@@ -73,7 +74,7 @@ _RU_SAY = set("""
 """.split())
 _EN_SAY = set("""
 say tell state add note announce claim report explain stress insist declare remark mention comment observe
-point describe call admit
+point describe call admit announcement statement declaration explanation
 """.split())
 #: English words that carry grammar, not content: never compared.
 _EN_FUNCTION = set("""
@@ -374,7 +375,8 @@ def _root(lemma: str) -> str:
 
 class Family:
     """A set of Russian lemmas that answers "is this lemma, or one of its family, here?": the lemma
-    itself, the same lemma after a verbal prefix, a common beginning of at least :data:`_STEM`
+    itself, the same lemma after a verbal prefix (one of the two bare: "сделать" for "делать", but not
+    "область" for "власть", two prefixes on one stem), a common beginning of at least :data:`_STEM`
     letters that is at most :data:`_STEM_SLACK` letters short of the shorter lemma, or the same root
     (:func:`_root`: "мировой" for "мир", "ранее" for "ранний")."""
 
@@ -390,8 +392,7 @@ class Family:
         root = _root(lemma)
         if root and root in self.roots:
             return True
-        bare = _strip_prefix(lemma)
-        if bare & self.exact or bare & self.stripped:
+        if _strip_prefix(lemma) & self.exact:  # one of the two prefixed, not both ("область" is no "власть")
             return True
         i = bisect.bisect_left(self.sorted, lemma[:_STEM])
         while i < len(self.sorted) and self.sorted[i].startswith(lemma[:_STEM]):

@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from ..records import SIDES, Mark
 from .base import Finding, evidence
-from .contentwords import MINOR, Family, english, kinds, russian
+from .contentwords import MINOR, Family, _is_name, english, kinds, russian
 from .dictionary import HOW_TO_GET, Dictionary
 from .dictionary import identity as dictionary_identity
 from .dictionary import load as load_dictionary
@@ -53,7 +53,7 @@ from .tokens import SideText, Word, base_lang
 
 #: The version of the component's rules and weights: part of the scorer's stamp (:func:`stamp`), so
 #: ``align run`` re-scores English–Russian alignments when it changes.  Bump it with every change.
-VERSION = 3
+VERSION = 4
 #: Value of one uncovered content word of the source (several add up as independent evidence, to
 #: :data:`~.base.CAP`).  Chosen with ``benchmarks/lexical_tune.py`` on DEMETR's even ids and NTREX-128's even
 #: documents: the most ranking it buys without flagging more controls or professional translations.
@@ -91,6 +91,10 @@ EXPLAINED = frozenset({"noun", "verb"})
 #: word takes its uncovered translation with it, and flags more professional translations; so the
 #: target's words are marked and named but add nothing to the value.
 TARGET = 0.0
+#: The kinds of Russian word that an English word of a name (capitalised inside a sentence) may answer: a name
+#: is made of nouns and adjectives ("State Court" / "Государственный суд"), so "State" of "Secretary of State"
+#: is no "заявил" (stated), nor "Light" of "Northern Light" a "светить".
+NAME_PARTS = frozenset({"noun", "modifier"})
 
 
 @lru_cache(maxsize=65536)
@@ -185,6 +189,8 @@ def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
         te, tr_ = en_tokens[e], ru_tokens[r]
         if te.function and ru_tokens[r].weight != MINOR:
             return False  # "when", "about" may translate "когда", "около", and nothing heavier
+        if _is_name(te.word) and not te.function and not kinds(tr_.word.lower, "ru") & NAME_PARTS:
+            return False  # "State" of "Secretary of State" is no verb "заявил"
         if te.say and tr_.say:
             return True  # "said" / "заявил", "told" / "сообщил"
         return tr[e].any(tr_.keys) or _sounds_like_pair(tr_.word.text, te.word.text)

@@ -66,7 +66,7 @@ _ENTRIES: dict[str, tuple[str, str, str]] = {
     "anatolia": ("anatolia anatolian", "анатоли", "անատոլիա"),
     "africa": ("africa african", "африк", "աֆրիկ"),
     "moscow": ("moscow muscovite", "москв московск", "մոսկվա"),
-    "istanbul": ("constantinople istanbul", "константинопол стамбул царьград", "կոստանդնուպոլիս ստամբուլ պոլիս"),
+    "istanbul": ("constantinople istanbul", "константинопол стамбул царьград", "կոստանդնուպոլ ստամբուլ պոլիս"),
     "ankara": ("ankara angora", "анкар ангор", "անկարա անգորա"),
     "tbilisi": ("tbilisi tiflis", "тбилиси тифлис", "թբիլիսի թիֆլիս"),
     "yerevan": ("yerevan erivan", "ереван эриван", "երևան"),

@@ -16,8 +16,11 @@ and found fine) come last.  Beads with an empty side are omissions and
 additions and score 1; a finding may set a floor under the score, for
 evidence too rare in the labelled data to fit a weight on that a reviewer must
 see: a merged bead's sentence the aligner found probably without counterpart
-(a partial omission or addition: its value, at least the review threshold)
-and a person's name replaced by another (the threshold).
+(a partial omission or addition: its value, at least the review threshold),
+and a fact changed (the threshold): a person's name replaced by another, any
+proper name replaced by another on both sides or a place by another people's
+adjective (:data:`.names.REPLACED_FLOOR`), and a negation flipped cleanly
+(:data:`.polarity.FLIPPED_FLOOR`).
 
 Adding a component is adding a :class:`~.components.Component` to
 :data:`~.components.REGISTRY` (its scorer and its features) and refitting
@@ -68,7 +71,11 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #: 7: lexical matching: two prefixes on one stem no longer make a family (область / власть), a word of an English
 #:    name covers only Russian nouns and adjectives, English nouns of saying answer verbs of saying; weights
 #:    unchanged (the lexical weight re-chosen by the same rule on DEMETR even ids: 0.30 again).
-SCORING = "divergence-7"
+#: 8: changed facts floored at the review threshold: a proper name replaced by another on both sides (or a
+#:    country or people against another in a lower-case word), a negation flipped cleanly; a looser match for
+#:    names only (a dropped h, a leading y-glide, the first vowel); more negation bounds and carriers.  Weights
+#:    unchanged.
+SCORING = "divergence-8"
 
 #: The signature settings that record the names list's path and a weights file's path
 #: (``scoring_*`` keys never force a re-alignment).

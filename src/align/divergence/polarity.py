@@ -50,11 +50,12 @@ _RU_NOT_NEG = re.compile(r"\bтем\s+не\s+менее\b|\bчуть\s+(?:ли\s
                          r"|\bне\s+только\b"
                          r"|\bне\s+(?:более|менее|больше|меньше|"
                          r"позднее|позже|ранее|раньше|свыше)\b|\bне\s+приходя\b|\bне\s+так\s+давно\b"
+                         r"|\bне\s+в\s+последнюю\s+очередь\b"
                          r"|\bне\s+[а-яё]+\s+ли\b",  # "не может ли": the не of an indirect question
                          re.IGNORECASE)
 #: English phrases with a negation word that state a bound or an addition, not a denial.
 _EN_NOT_NEG = re.compile(r"\b(?:no|not)\s+(?:later|earlier|more|less|fewer|sooner)\s+than\b"
-                         r"|\bnot\s+only\b|\bnot\s+(?:just|merely)\b(?=[^.;!?]*\bbut\b)"
+                         r"|\bnot\s+only\b|\bnot\s+least\b|\bnot\s+(?:just|merely)\b(?=[^.;!?]*\bbut\b)"
                          r"|\bno\s+doubt\b|\bnothing\s+but\b|\bnot\s+(?:[a-z]+\s+){0,3}?(?:before|until|till)\b",
                          re.IGNORECASE)
 #: Armenian ոչ in a bound or an addition ("ոչ ավելի, քան" no more than, "ոչ միայն" not only), not a denial.
@@ -91,7 +92,7 @@ GENDER = 0.5
 
 # Words that carry a negation inside them, so that "не смог" / "unable", "not happy" / "недовольна",
 # "չի կարող" / "unable" need not be a difference.  English: un-/in-/im-/dis-/non- words and -less
-# words with a few common verbs; Russian: не- and без- words; Armenian: ան- words.
+# words with a few common verbs; Russian: не- and без- words; Armenian: ան- words, "instead", "only", "except".
 _EN_LEXNEG = re.compile(r"(?:un|in|im|il|ir|dis|non)[a-z]{3,}|[a-z]{3,}less|fail\w*|lack\w*|refus\w*|"
                         r"den(?:y|ied|ies)|absen\w*|hardly|barely|seldom|rarely|stopped|ceased|instead|avoid\w*|"
                         r"outside|only|except|rather|neglect\w*|miss\w*|ban\w*|reject\w*|prevent\w*|yet|non-[a-z]+|"
@@ -101,7 +102,7 @@ _EN_NOT_LEXNEG = re.compile(r"(?:under|unit|univ|into|inter|intern|info|india|in
 _RU_LEXNEG = re.compile(r"(?:не|без|бес)[а-яё]{3,}|вне|вместо|равно|отсутств[а-яё]*|"
                         r"прекрат[а-яё]*|прекращ[а-яё]*|перестал[а-яё]*|отказ[а-яё]*|запрет[а-яё]*|мимо|"
                         r"едва|вряд|мало|пока")
-_HY_LEXNEG = re.compile(r"ան[ա-ֆ]{3,}")
+_HY_LEXNEG = re.compile(r"ան[ա-ֆ]{3,}|փոխարեն|միայն|բացի|հազիվ")
 
 
 def _lexical_negatives(side: SideText) -> list[Word]:

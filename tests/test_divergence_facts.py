@@ -70,10 +70,18 @@ def test_a_negation_flipped_cleanly_keeps_the_bead_in_the_queue(src, tgt, faithf
     assert score_pair(src, faithful, "en", "ru", SIMILAR).score < DEFAULT_REVIEW_THRESHOLD
 
 
-def test_a_negation_the_other_side_may_carry_in_a_word_is_no_clean_flip():
+@pytest.mark.parametrize("a, la, b, lb", [
     # "unable" may carry "не смог": counted for little, and no floor
-    f = polarity.score_negation(SideText("He was unable to reach Kars.", "en"),
-                                SideText("Он не смог добраться до Карса.", "ru"))
+    ("He was unable to reach Kars.", "en", "Он не смог добраться до Карса.", "ru"),
+    # NTREX-128: "rather than" said as "instead of" in Armenian
+    ("Однако его сообщения отображались с одной серой галочкой, а не двумя голубыми.", "ru",
+     "Սակայն նրա հաղորդագրությունները ստացան միայն մեկ մոխրագույն ստուգանիշ` երկու կապույտի փոխարեն:", "hy"),
+    # NTREX-128: "have yet to announce" / "ещё не объявили"
+    ("The Nationals have yet to announce a starter for Sunday.", "en",
+     "«Нэшионалс» ещё не объявили питчера на воскресенье.", "ru"),
+])
+def test_a_negation_the_other_side_may_carry_in_a_word_is_no_clean_flip(a, la, b, lb):
+    f = polarity.score_negation(SideText(a, la), SideText(b, lb))
     assert f is not None and f.value > 0 and f.floor == 0
 
 
@@ -91,6 +99,8 @@ def test_a_negation_the_other_side_may_carry_in_a_word_is_no_clean_flip():
      "ru"),
     ("It's not just the financials that are in play, but who are the doctors?", "en",
      "Речь идет не только о финансах, но и о том, кто врачи.", "ru"),
+    ("They have reasons to keep their spirits up, not least thanks to the form of their players.", "en",
+     "У них есть причины держать дух на высоте, не в последнюю очередь благодаря форме игроков.", "ru"),
 ])
 def test_bounds_and_idioms_negate_nothing(a, la, b, lb):
     f = polarity.score_negation(SideText(a, la), SideText(b, lb))

@@ -50,7 +50,7 @@ from .lexicon import ordinary
 from .namecheck import NameCheck
 from .terms import TermList
 from .tokens import SideText, Word
-from .translit import name_key
+from .translit import name_key, to_latin
 
 _EN_STOP = set("""
 i i'm i've i'll i'd mr mrs ms dr prof sir madam lord lady st saint mount lake river sea ocean island
@@ -298,7 +298,14 @@ def words_match(a: str, lang_a: str, b: str, lang_b: str) -> bool:
         for kb, sb in stems(b, lang_b):
             if _keys_match(ka, sa, kb, sb):
                 return True
-    # last, the sounds one script writes and another drops (an h, a y-glide, the first vowel)
+    return False
+
+
+@lru_cache(maxsize=262144)
+def loosely_match(a: str, lang_a: str, b: str, lang_b: str) -> bool:
+    """Whether two names no rule of :func:`words_match` matches are one all the same, once the sounds one
+    script writes and another drops are set aside (:func:`_loose_stems`).  Names only: the lexical
+    component's international words keep to :func:`words_match`."""
     for ka, sa in _loose_stems(a, lang_a):
         for kb, sb in _loose_stems(b, lang_b):
             if ka == kb or (min(len(ka), len(kb)) >= 5 and _keys_match(ka, sa, kb, sb)):
@@ -320,9 +327,12 @@ def _loose_stems(word: str, lang: str) -> tuple[tuple[str, bool], ...]:
     four letters or more only.  Two loose keys match when they are equal, or, from five letters on, as
     two keys would (:func:`_keys_match`): "Omar" and "Амир" stay apart."""
     bare = _LATIN_H.sub("", word).replace("հ", "").replace("Հ", "")
+    # only a written first vowel (or glide) reads as "a": a v or w became u in the key ("Vettel", "website")
+    vowel = to_latin(bare or word)[:1] in ("a", "e", "i", "o", "u", "y", "j")
     out: dict[str, bool] = {}
     for key, short in stems(bare or word, lang):
-        k = _LEAD_VOWELS.sub("a", _GLIDE_AGAIN.sub("", _LEAD_GLIDE.sub("", key)))
+        k = _GLIDE_AGAIN.sub("", _LEAD_GLIDE.sub("", key))
+        k = _LEAD_VOWELS.sub("a", k) if vowel else k
         k = "".join(c for i, c in enumerate(k) if i == 0 or c != k[i - 1])
         if len(k) >= 4:
             out[k] = out.get(k, True) and short
@@ -496,7 +506,8 @@ class _Other:
         key = (text, lang)
         if key not in self._seen:
             verbatim = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", self.side.text) is not None
-            self._seen[key] = verbatim or any(words_match(text, lang, o, self.side.lang) for o in self.texts)
+            self._seen[key] = verbatim or any(words_match(text, lang, o, self.side.lang) for o in self.texts) \
+                or any(loosely_match(text, lang, o, self.side.lang) for o in self.texts)
         return self._seen[key]
 
 

@@ -47,6 +47,13 @@ def test_a_people_replaced_by_another_in_a_lower_case_adjective_is_an_actor_chan
     assert same.score < DEFAULT_REVIEW_THRESHOLD
 
 
+def test_a_city_against_its_countrys_adjective_is_no_people_replaced():
+    # "Athens" is a city, not a country or people: "the Greek capital" says the same
+    f = names.score(SideText("He arrived from Athens on Monday.", "en"),
+                    SideText("Он прибыл из греческой столицы в понедельник.", "ru"))
+    assert f is not None and f.value > 0 and f.floor == 0
+
+
 def test_a_name_one_side_adds_is_not_a_replacement():
     # NTREX-128: the translation adds a place the source leaves implicit; nothing on the other side is missing
     f = names.score(SideText("The city is home to the largest Turkish population outside Turkey.", "en"),

@@ -651,16 +651,21 @@ def score(src: SideText, tgt: SideText, *, terms: TermList | None = None,
 
 
 def _people_replaced(src: SideText, tgt: SideText, full: dict[bool, list[Run]], finding: Finding) -> None:
-    """A place or people named on one side and missing on the other, where the other side names another in
+    """A country or people named on one side and missing on the other, where the other side names another in
     a lower-case word ("the Georgian railway administration" / "армянское железнодорожное управление"):
-    the gazetteer's concepts of both sides' words, in any case.  Sets the floor and says so."""
+    words the gazetteer and CLDR both know as a country or a people (not a city, not "states" or "EU"), their
+    gazetteer concepts compared in any case.  Sets the floor and says so."""
+    def country(word: str, lang: str) -> str | None:
+        c = concept(word, lang)
+        return c if c is not None and territory(word, lang) is not None else None
+
     for side, other, runs in ((src, tgt, full[True]), (tgt, src, full[False])):
-        here = [(r, c) for r in runs for c in (concept(w.text, side.lang) for w in r.words) if c is not None]
+        here = [(r, c) for r in runs for c in (country(w.text, side.lang) for w in r.words) if c is not None]
         if not here:
             continue
         own = {concept(w.text, side.lang) for w in side.words}
         theirs = [(w, c) for w in other.words if not w.capitalised
-                  for c in (concept(w.text, other.lang),) if c is not None and c not in own]
+                  for c in (country(w.text, other.lang),) if c is not None and c not in own]
         if not theirs:
             continue
         (run, _), (word, _) = here[0], theirs[0]

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Literal
 
 from ..languages import EAST_SLAVIC, RULES_LANGUAGE
 from ..records import Mark
@@ -670,7 +671,7 @@ def _people_replaced(src: SideText, tgt: SideText, full: dict[bool, list[Run]], 
             continue
         (run, _), (word, _) = here[0], theirs[0]
         finding.floor = max(finding.floor, REPLACED_FLOOR)
-        which = "target" if other is tgt else "source"
+        which: Literal["source", "target"] = "target" if other is tgt else "source"
         finding.reasons.append(f"names: the {which} names {quote(word.text)} where the "
                                f"{'source' if which == 'target' else 'target'} has "
                                f"{quote(side.text[run.start:run.end])}")

@@ -163,8 +163,8 @@ def negations(side: SideText, other: SideText | None = None) -> list[Word]:
                                         and (w.initial or not w.capitalised)
                                         and not (w.capitalised and other is not None and _named(w, side, other)))
                    or bare(w) == "առանց"]
-        bounds = [m.start() for m in _HY_NOT_NEG.finditer(side.text.lower())]
-        concord = [w for w in words if bare(w) in _HY_CONCORD and w.start not in bounds]
+        bound_at = {m.start() for m in _HY_NOT_NEG.finditer(side.text.lower())}
+        concord = [w for w in words if bare(w) in _HY_CONCORD and w.start not in bound_at]
         return primary or concord[:1]
     return []
 

@@ -144,8 +144,8 @@ PERSON_FLOOR = 0.5
 #: rule, the names list or the encoder ("the valley of the Chorokh" / "долину Аракса"), or where a place or
 #: people one side names faces another in a lower-case word on the other ("Georgian" / "армянское"): a fact
 #: changed, which a historian must see, though too rare in the labelled data for a weight of its own.
-#: Measured before it was set: on 0.6% of NTREX-128 en–ru lines and 1.5% of en–hy lines not flagged
-#: otherwise (BENCHMARKS.md, "Changed facts caught").
+#: It decides 0.7% of NTREX-128 en–ru lines and 1.8% of en–hy lines, flagged by it alone (benchmarks/floors.py;
+#: BENCHMARKS.md, "Changed facts caught").
 REPLACED_FLOOR = 0.5
 
 

@@ -82,8 +82,8 @@ FIRST = 0.6
 ABSORBED = 0.3
 #: The least score of a bead where one side negates and the other has no negation at all and no word that may
 #: carry one ("does not wish to believe that" / "полагает, что"; "No such question has been raised" / "Этот
-#: вопрос уже поднимался").  Measured before it was set: on 1.2% of NTREX-128 en–ru lines and 1.0% of en–hy
-#: lines not flagged otherwise (BENCHMARKS.md, "Changed facts caught").
+#: вопрос уже поднимался").  It decides 1.2% of NTREX-128 en–ru lines and 0.8% of en–hy lines, flagged by it
+#: alone (benchmarks/floors.py; BENCHMARKS.md, "Changed facts caught").
 FLIPPED_FLOOR = 0.5
 #: Value of a question on one side only.
 QUESTION = 0.55

@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from ..records import SIDES, Mark
 from .base import Finding, evidence
-from .contentwords import MINOR, Family, _is_name, english, kinds, russian
+from .contentwords import MINOR, Family, Token, _is_name, english, kinds, russian
 from .dictionary import HOW_TO_GET, Dictionary
 from .dictionary import identity as dictionary_identity
 from .dictionary import load as load_dictionary
@@ -100,18 +100,34 @@ NAME_PARTS = frozenset({"noun", "modifier"})
 @lru_cache(maxsize=65536)
 def _headword_sets(dictionary: Dictionary, lemma: str) -> tuple[frozenset[str], ...]:
     """The translations (words of four letters or more) of every headword that ``lemma`` translates."""
-    return tuple(_long(dictionary.translations(h)) for h in dictionary.headwords(lemma))
+    return tuple(_long(dictionary, h) for h in dictionary.headwords(lemma))
 
 
-def _long(lemmas: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in lemmas if len(w) >= 4)  # no "от", "при": prepositions say nothing here
+@lru_cache(maxsize=131072)
+def _long(dictionary: Dictionary, headword: str) -> frozenset[str]:
+    """The translations of ``headword`` of four letters or more (no "от", "при": prepositions say nothing
+    here), made once per headword."""
+    return frozenset(w for w in dictionary.translations(headword) if len(w) >= 4)
 
 
-def _synonymous(dictionary: Dictionary, lemma: str, own: list[frozenset[str]]) -> bool:
+class Own:
+    """The translation lists a synonym is sought among (:func:`_synonymous`), with their union: a headword
+    that shares fewer than :data:`SYN_MIN` translations with the union shares fewer with each list, so it
+    is set aside with one set operation instead of one per list."""
+
+    def __init__(self, lists: Iterable[frozenset[str]]) -> None:
+        self.lists = [o for o in lists if o]  # an empty list shares nothing
+        self.union: frozenset[str] = frozenset().union(*self.lists)
+
+
+def _synonymous(dictionary: Dictionary, lemma: str, own: Own) -> bool:
     """Whether a headword translated by Russian ``lemma`` shares :data:`SYN_MIN` translations, and a
     quarter of the smaller list, with one of the translation lists ``own`` (the other side's words')."""
+    union = own.union
     for t in _headword_sets(dictionary, lemma):
-        for o in own:
+        if len(t & union) < SYN_MIN:
+            continue
+        for o in own.lists:
             shared = len(t & o)
             if shared >= SYN_MIN and 4 * shared >= min(len(t), len(o)):
                 return True
@@ -185,18 +201,16 @@ def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
         heads += pairs
     tr = [_translations(dictionary, t.keys + x + t.derived) for t, x in zip(en_tokens, extra)]
 
+    links: dict[tuple[int, int], bool] = {}  # both sides' edges ask about many of the same pairs
+
     def linked(e: int, r: int) -> bool:
-        te, tr_ = en_tokens[e], ru_tokens[r]
-        if te.function and ru_tokens[r].weight != MINOR:
-            return False  # "when", "about" may translate "когда", "около", and nothing heavier
-        if _is_name(te.word) and not te.function and not kinds(tr_.word.lower, "ru") & NAME_PARTS:
-            return False  # "State" of "Secretary of State" is no verb "заявил"
-        if te.say and tr_.say:
-            return True  # "said" / "заявил", "told" / "сообщил"
-        return tr[e].any(tr_.keys) or _sounds_like_pair(tr_.word.text, te.word.text)
+        got = links.get((e, r))
+        if got is None:
+            got = links[e, r] = _linked(en_tokens[e], ru_tokens[r], tr[e])
+        return got
 
     example = Family({r for h in heads for r in dictionary.examples.get(h, ())})
-    own = [_long(dictionary.translations(h)) for h in heads]
+    own = Own(_long(dictionary, h) for h in heads)
     # the Russian side: each word that counts against every English word
     ru_idx = [i for i, t in enumerate(ru_tokens) if t.weight]
     ru_edges = [[e for e in range(len(en_tokens)) if linked(e, r)] for r in ru_idx]
@@ -223,10 +237,14 @@ def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
         t = en_tokens[e]
         c = _grade(k in paired, bool(en_edges[k]), t.keys,
                    lambda keys: have_example.any(r for h in keys for r in dictionary.examples.get(h, ())),
-                   lambda keys: any(_synonymous(dictionary, lem, [_long(dictionary.translations(h)) for h in keys])
-                                    for lem in ru_lemmas))
+                   lambda keys: _any_synonymous(dictionary, ru_lemmas, Own(_long(dictionary, h) for h in keys)))
         en_cov.append((t.word, c, t.weight))
     return Coverage(tuple(en_cov), tuple(ru_cov))
+
+
+def _any_synonymous(dictionary: Dictionary, lemmas: list[str], own: Own) -> bool:
+    """Whether one of the Russian ``lemmas`` is :func:`_synonymous` with one of the lists ``own``."""
+    return any(_synonymous(dictionary, lem, own) for lem in lemmas)
 
 
 def _grade(paired: bool, linked: bool, keys: tuple[str, ...], in_example: Callable[[tuple[str, ...]], bool],
@@ -244,6 +262,18 @@ def _grade(paired: bool, linked: bool, keys: tuple[str, ...], in_example: Callab
     if SYNONYM and synonymous(keys):
         return SYNONYM
     return 0.0
+
+
+def _linked(te: Token, tr_: Token, translations: Family) -> bool:
+    """Whether English token ``te`` (its dictionary's ``translations``) and Russian token ``tr_`` may
+    translate each other."""
+    if te.function and tr_.weight != MINOR:
+        return False  # "when", "about" may translate "когда", "около", and nothing heavier
+    if _is_name(te.word) and not te.function and not kinds(tr_.word.lower, "ru") & NAME_PARTS:
+        return False  # "State" of "Secretary of State" is no verb "заявил"
+    if te.say and tr_.say:
+        return True  # "said" / "заявил", "told" / "сообщил"
+    return translations.any(tr_.keys) or _sounds_like_pair(tr_.word.text, te.word.text)
 
 
 def _sounds_like_pair(ru_word: str, en_word: str) -> bool:

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Sequence
 
 from ..languages import RULES_LANGUAGE
-from . import antonyms, contentwords, gazetteer, lexical, names, tense
+from . import antonyms, contentwords, gazetteer, lexical, lexicon, names, numerals, tense
 from .dictionary import load as load_dictionary
 from .tokens import SideText, base_lang
 
@@ -31,15 +31,20 @@ def _cyrillic(low: str) -> bool:
     return any("а" <= c <= "я" or c == "ё" for c in low)
 
 
-def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None, *, dictionary: bool = True) -> int:
+def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None, *, dictionary: bool = True,
+            tenses: bool = True) -> int:
     """Look up every word of ``texts`` (in language ``lang``) the way scoring will; returns how many
     distinct words were looked up (fewer when ``stop`` was set on the way).  ``dictionary``: whether
     the lexical component's English–Russian dictionary reads this pair (its lemmas are looked up, and
-    the dictionary loaded, only then)."""
+    the dictionary loaded, only then); ``tenses``: whether the tense component reads this pair (English and
+    Russian only: lemminflect's table of inflections is loaded only then)."""
     lang = base_lang(lang)
     poles = RULES_LANGUAGE.get(lang)  # the antonym lists' language, when they have one
     seen: set[str] = set()
-    lemmas = dictionary and lang in ("en", "ru") and load_dictionary() is not None
+    loaded = load_dictionary() if dictionary and lang in ("en", "ru") else None
+    lemmas = loaded is not None
+    if loaded is not None:
+        loaded.headwords("")  # the reverse index (Russian lemma → headwords) the synonym test reads
     for text in texts:
         if stop is not None and stop.is_set():
             break
@@ -51,14 +56,25 @@ def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None
             gazetteer.concept(w.text, lang)
             gazetteer.territory(w.text, lang)
             names.stems(w.text, lang)
+            if w.capitalised:
+                lexicon.ordinary(w.text, lang)
+            numerals.word_numeral(w.text, lang)
+            numerals.weak_value(w.text, lang)
+            numerals.compound_value(w.text, lang)
+            numerals.month_of(w.text, lang)
             if poles is not None and not (w.capitalised and not w.initial):
                 antonyms._poles_of(low, poles)  # noqa: SLF001 - the component's own per-word cache
             if lang == "ru" and _cyrillic(low):
                 tense._ru_verb(low)  # noqa: SLF001
                 if lemmas:
                     contentwords._ru(low)  # noqa: SLF001
-            elif lemmas and lang == "en" and low.isascii():
-                contentwords._en(low.replace("’", "'"))  # noqa: SLF001
+                    contentwords.kinds(low, lang)
+            elif lang == "en":
+                if tenses:
+                    tense._irregular(low.replace("’", "'"))  # noqa: SLF001
+                if lemmas and low.isascii():
+                    contentwords._en(low.replace("’", "'"))  # noqa: SLF001
+                    contentwords.kinds(low, lang)
     return len(seen)
 
 
@@ -69,6 +85,7 @@ class Warmup:
         self.sides = [(list(texts), lang) for texts, lang in sides]
         langs = [lang for _, lang in self.sides]
         self.dictionary = len(langs) == 2 and lexical.applies(*langs)
+        self.tenses = len(langs) == 2 and all(base_lang(lang) in tense._LANGS for lang in langs)  # noqa: SLF001
         self.words = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="align-score-warmup", daemon=True)
@@ -80,7 +97,8 @@ class Warmup:
     def _run(self) -> None:
         try:
             for texts, lang in self.sides:
-                self.words += look_up(texts, lang, self._stop, dictionary=self.dictionary)
+                self.words += look_up(texts, lang, self._stop, dictionary=self.dictionary,
+                                      tenses=self.tenses)
         except Exception:  # noqa: BLE001 - only caches are at stake: scoring looks up (and raises) itself
             pass
 

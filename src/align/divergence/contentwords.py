@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .dictionary import Dictionary
@@ -382,9 +382,31 @@ class Family:
 
     def __init__(self, lemmas: set[str] | frozenset[str]) -> None:
         self.exact = lemmas
-        self.sorted = sorted(lemmas)
-        self.stripped = {s for lem in lemmas for s in _strip_prefix(lem)}
-        self.roots = {r for lem in lemmas if (r := _root(lem))}
+
+    @classmethod
+    def union(cls, families: Iterable[Family]) -> Family:
+        """One family of the lemmas of ``families``: their prefixless forms and roots (made once for each,
+        when they are kept: :func:`align.divergence.lexical._head_family`) joined, not made again."""
+        parts = list(families)
+        if len(parts) == 1:
+            return parts[0]
+        out = cls(frozenset().union(*(f.exact for f in parts)))
+        out.__dict__["stripped"] = frozenset().union(*(f.stripped for f in parts))
+        out.__dict__["roots"] = frozenset().union(*(f.roots for f in parts))
+        return out
+
+    # made when first asked (many families answer from their exact lemmas, or are never asked)
+    @cached_property
+    def sorted(self) -> list[str]:
+        return sorted(self.exact)
+
+    @cached_property
+    def stripped(self) -> frozenset[str]:
+        return frozenset(s for lem in self.exact for s in _strip_prefix(lem))
+
+    @cached_property
+    def roots(self) -> frozenset[str]:
+        return frozenset(r for lem in self.exact if (r := _root(lem)))
 
     def has(self, lemma: str) -> bool:
         if lemma in self.exact or lemma in self.stripped:

@@ -158,7 +158,19 @@ class Coverage:
 
 @lru_cache(maxsize=65536)
 def _translations(dictionary: Dictionary, heads: tuple[str, ...]) -> Family:
-    return Family({r for h in heads for r in dictionary.translations(h)})
+    return Family.union(_head_family(dictionary, h) for h in dict.fromkeys(heads))
+
+
+@lru_cache(maxsize=131072)
+def _head_family(dictionary: Dictionary, headword: str) -> Family:
+    """The translations of one headword as a :class:`~.contentwords.Family` (joined for a word's headwords)."""
+    return Family(dictionary.translations(headword))
+
+
+@lru_cache(maxsize=131072)
+def _example_family(dictionary: Dictionary, headword: str) -> Family:
+    """The Russian words of one headword's examples as a :class:`~.contentwords.Family`."""
+    return Family(dictionary.examples.get(headword, frozenset()))
 
 
 def _match(edges: list[list[int]], order: list[int]) -> dict[int, int]:
@@ -209,7 +221,7 @@ def coverage(en: SideText, ru: SideText, dictionary: Dictionary) -> Coverage:
             got = links[e, r] = _linked(en_tokens[e], ru_tokens[r], tr[e])
         return got
 
-    example = Family({r for h in heads for r in dictionary.examples.get(h, ())})
+    example = Family.union(_example_family(dictionary, h) for h in dict.fromkeys(heads))
     own = Own(_long(dictionary, h) for h in heads)
     # the Russian side: each word that counts against every English word
     ru_idx = [i for i, t in enumerate(ru_tokens) if t.weight]

@@ -241,44 +241,54 @@ def _close(a: str, b: str, limit: int) -> bool:
     return prev[-1] <= limit
 
 
+#: First letters of two keys that may still be one name although they differ: a soft g (Gerrard / Джеррард),
+#: and the vowels transliterations disagree on.
+_FIRST_ALIKE = {"g": "kj", "k": "g", "j": "g", "e": "ia", "i": "ea", "a": "ei"}
+
+
 def _keys_match(a: str, a_short: bool, b: str, b_short: bool) -> bool:
     if a == b:
         return True
-    if len(a) < 3 or len(b) < 3:
+    la, lb = len(a), len(b)
+    if la < 3 or lb < 3:
         return False  # two-letter names (Ng, Ли) only match exactly
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    short_is_stem = a_short if short is a else b_short
-    if len(a) == len(b) == 3:
-        return a[0] == b[0] and a[2] == b[2]  # Dan / Дэн, Capp / Кэпп: only the vowel differs
-    if len(short) == 3:
+    short, long_, short_is_stem = (a, b, a_short) if la <= lb else (b, a, b_short)
+    ls = len(short)
+    if ls == 3:
+        if la == lb:
+            return a[0] == b[0] and a[2] == b[2]  # Dan / Дэн, Capp / Кэпп: only the vowel differs
         # a three-letter key meets a name that is little more than it: Шуш- / Shusha, Куп / Coupe
-        return long_.startswith(short) and len(long_) - len(short) <= (2 if short_is_stem else 1)
-    if long_.startswith(short):
-        return True
-    if len(short) >= 5 and short in long_:
-        return True  # Center / Гидрометцентр
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    if common >= 5 and common >= 0.6 * len(short):
-        return True  # Hydrometeorological / Гидрометцентр
-    if a[0] != b[0] and not {a[0], b[0]} <= {"g", "k"} and not {a[0], b[0]} <= {"g", "j"} \
-            and not {a[0], b[0]} <= {"e", "i", "a"}:  # Gerrard / Джеррард: a soft g
-        return False
-    if _close(a, b, 1 if len(short) <= 6 else 2):
+        return long_.startswith(short) and len(long_) - ls <= (2 if short_is_stem else 1)
+    if a[0] != b[0]:  # neither a beginning of the other nor a common beginning
+        if ls >= 5 and short in long_:
+            return True  # Center / Гидрометцентр
+        if b[0] not in _FIRST_ALIKE.get(a[0], ""):  # Gerrard / Джеррард: a soft g
+            return False
+    else:
+        if long_.startswith(short):
+            return True
+        if ls >= 5 and short in long_:
+            return True  # Center / Гидрометцентр
+        common = 0
+        for x, y in zip(a, b):
+            if x != y:
+                break
+            common += 1
+        if common >= 5 and common >= 0.6 * ls:
+            return True  # Hydrometeorological / Гидрометцентр
+    if _close(a, b, 1 if ls <= 6 else 2):
         return True
     # vowels are what transliterations disagree on most: Seattle / Сиэтл, Price / Прайс
     sa, sb = _skeleton(a), _skeleton(b)
     if sa == sb:  # Mike / Майк, Bone / Боун need both keys of four letters or more
-        return (len(sa) >= 3 or len(long_) >= 4) and abs(len(a) - len(b)) <= 3
-    return len(sa) >= 5 and abs(len(a) - len(b)) <= 3 and _close(sa, sb, 1)
+        return (len(sa) >= 3 or len(long_) >= 4) and abs(la - lb) <= 3
+    return len(sa) >= 5 and abs(la - lb) <= 3 and _close(sa, sb, 1)
 
 
 _VOICE = str.maketrans("zdbg", "stpk")
 
 
+@lru_cache(maxsize=65536)
 def _skeleton(key: str) -> str:
     """The first letter and the consonants of a key, voiced and voiceless alike (Melrose / Мелроуз)."""
     return (key[0] + "".join(c for c in key[1:] if c not in "aeiou")).translate(_VOICE)
@@ -287,17 +297,22 @@ def _skeleton(key: str) -> str:
 @lru_cache(maxsize=262144)
 def words_match(a: str, lang_a: str, b: str, lang_b: str) -> bool:
     """Whether word ``a`` (in ``lang_a``) and word ``b`` (in ``lang_b``) can be one name."""
-    if a.lower() == b.lower():
+    low_a, concept_a, territory_a, keys_a = _profile(a, lang_a)
+    low_b, concept_b, territory_b, keys_b = _profile(b, lang_b)
+    if low_a == low_b:
         return True
-    ca = concept(a, lang_a)
-    if ca is not None and ca == concept(b, lang_b):
+    if concept_a is not None and concept_a == concept_b:
         return True
-    ta = territory(a, lang_a)
-    if ta is not None and ta == territory(b, lang_b):
+    if territory_a is not None and territory_a == territory_b:
         return True
-    for ka, sa in stems(a, lang_a):
-        for kb, sb in stems(b, lang_b):
-            if _keys_match(ka, sa, kb, sb):
+    for ka, sa in keys_a:
+        alike = _FIRST_ALIKE.get(ka[0], "")
+        for kb, sb in keys_b:
+            if ka[0] != kb[0] and kb[0] not in alike:
+                # what _keys_match asks of keys whose first letters cannot be one sound: is one inside the other
+                if (5 <= len(ka) <= len(kb) and ka in kb) or (5 <= len(kb) < len(ka) and kb in ka):
+                    return True
+            elif _keys_match(ka, sa, kb, sb):
                 return True
     return False
 
@@ -338,6 +353,13 @@ def _loose_stems(word: str, lang: str) -> tuple[tuple[str, bool], ...]:
         if len(k) >= 4:
             out[k] = out.get(k, True) and short
     return tuple(sorted(out.items()))
+
+
+@lru_cache(maxsize=65536)
+def _profile(word: str, lang: str) -> tuple[str, str | None, str | None, tuple[tuple[str, bool], ...]]:
+    """What :func:`words_match` compares of a word, looked up once: its lower case, gazetteer concept, CLDR
+    territory and Latin keys (:func:`stems`)."""
+    return word.lower(), concept(word, lang), territory(word, lang), stems(word, lang)
 
 
 def title_case(side: SideText) -> bool:

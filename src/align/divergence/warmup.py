@@ -55,7 +55,7 @@ def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None
             low = w.lower
             gazetteer.concept(w.text, lang)
             gazetteer.territory(w.text, lang)
-            names.stems(w.text, lang)
+            names._profile(w.text, lang)  # noqa: SLF001 - its concept, territory and Latin keys (names.stems)
             if w.capitalised:
                 lexicon.ordinary(w.text, lang)
             numerals.word_numeral(w.text, lang)

@@ -409,6 +409,17 @@ class Family:
         return frozenset(r for lem in self.exact if (r := _root(lem)))
 
     def has(self, lemma: str) -> bool:
+        got = self._asked.get(lemma)
+        if got is None:
+            got = self._asked[lemma] = self._has(lemma)
+        return got
+
+    @cached_property
+    def _asked(self) -> dict[str, bool]:
+        """:meth:`has`'s answers so far (a family kept for a word is asked about the same lemmas again)."""
+        return {}
+
+    def _has(self, lemma: str) -> bool:
         if lemma in self.exact or lemma in self.stripped:
             return True
         root = _root(lemma)

@@ -151,9 +151,15 @@ REPLACED_FLOOR = 0.5
 
 def _is_stop(word: Word, lang: str) -> bool:
     """A common word written with a capital (every part of a hyphenated word must be one)."""
-    if word.lower.replace("’", "'") in _FUNCTION:
+    return _stop_word(word.lower, lang)
+
+
+@lru_cache(maxsize=65536)
+def _stop_word(lower: str, lang: str) -> bool:
+    """:func:`_is_stop` of a word in lower case (looked up once per word)."""
+    if lower.replace("’", "'") in _FUNCTION:
         return True
-    parts = word.lower.replace("’", "'").split("-")
+    parts = lower.replace("’", "'").split("-")
     if lang == "en" or lang not in ("ru", "hy"):
         return all(p in _EN_STOP or p in _JOINERS or (p.endswith("'s") and p[:-2] in _EN_STOP)
                    for p in parts)
@@ -163,7 +169,13 @@ def _is_stop(word: Word, lang: str) -> bool:
 
 def _is_title(word: Word, lang: str) -> bool:
     """A title before a person's name ("President", "генерал", "նախագահ"): no institution."""
-    w = word.lower.rstrip(".")
+    return _title_word(word.lower, lang)
+
+
+@lru_cache(maxsize=65536)
+def _title_word(lower: str, lang: str) -> bool:
+    """:func:`_is_title` of a word in lower case (looked up once per word)."""
+    w = lower.rstrip(".")
     if lang in EAST_SLAVIC:
         return any(_stem_of(w, t, _RU_INFLECTIONS) for t in _RU_TITLES)
     if lang == "hy":

@@ -33,7 +33,8 @@ class Word:
     end: int
     initial: bool
 
-    @property
+    # made once per word: the components ask them of every word, some of them many times
+    @cached_property
     def lower(self) -> str:
         return self.text.lower()
 
@@ -41,7 +42,7 @@ class Word:
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
 
-    @property
+    @cached_property
     def all_caps(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -58,6 +58,7 @@ def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None
             names._profile(w.text, lang)  # noqa: SLF001 - its concept, territory and Latin keys (names.stems)
             if w.capitalised:
                 lexicon.ordinary(w.text, lang)
+                names._stop_word(low, lang)  # noqa: SLF001
             numerals.word_numeral(w.text, lang)
             numerals.weak_value(w.text, lang)
             numerals.compound_value(w.text, lang)

@@ -540,10 +540,26 @@ class _Other:
     def has(self, text: str, lang: str) -> bool:
         key = (text, lang)
         if key not in self._seen:
-            verbatim = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", self.side.text) is not None
+            verbatim = _verbatim(text, self.side.text)
             self._seen[key] = verbatim or any(words_match(text, lang, o, self.side.lang) for o in self.texts) \
                 or any(loosely_match(text, lang, o, self.side.lang) for o in self.texts)
         return self._seen[key]
+
+
+def _verbatim(text: str, within: str) -> bool:
+    """Whether ``text`` stands in ``within`` as a whole word: no letter, digit or underscore (the ``\\w`` of
+    a regular expression) just before or after it."""
+    at = within.find(text)
+    while at >= 0:
+        end = at + len(text)
+        if (at == 0 or not _word_char(within[at - 1])) and (end == len(within) or not _word_char(within[end])):
+            return True
+        at = within.find(text, at + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _found(run: Run, side_lang: str, other: _Other) -> float:

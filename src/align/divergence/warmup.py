@@ -42,7 +42,6 @@ def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None
     poles = RULES_LANGUAGE.get(lang)  # the antonym lists' language, when they have one
     seen: set[str] = set()
     loaded = load_dictionary() if dictionary and lang in ("en", "ru") else None
-    lemmas = loaded is not None
     if loaded is not None:
         loaded.headwords("")  # the reverse index (Russian lemma → headwords) the synonym test reads
     for text in texts:
@@ -67,14 +66,18 @@ def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None
                 antonyms._poles_of(low, poles)  # noqa: SLF001 - the component's own per-word cache
             if lang == "ru" and _cyrillic(low):
                 tense._ru_verb(low)  # noqa: SLF001
-                if lemmas:
-                    contentwords._ru(low)  # noqa: SLF001
+                if loaded is not None:
+                    for lemma in contentwords._ru(low).lemmas:  # noqa: SLF001
+                        lexical._headword_sets(loaded, lemma)  # noqa: SLF001 - what the synonym test reads
                     contentwords.kinds(low, lang)
             elif lang == "en":
                 if tenses:
                     tense._irregular(low.replace("’", "'"))  # noqa: SLF001
-                if lemmas and low.isascii():
-                    contentwords._en(low.replace("’", "'"))  # noqa: SLF001
+                if loaded is not None and low.isascii():
+                    for lemma in contentwords._en(low.replace("’", "'")):  # noqa: SLF001
+                        if lemma in loaded:  # its translations' family, prefixless forms and roots made
+                            family = lexical._head_family(loaded, lemma)  # noqa: SLF001
+                            family.stripped, family.roots  # noqa: B018
                     contentwords.kinds(low, lang)
     return len(seen)
 

@@ -393,7 +393,9 @@ def timing(data: dict[str, list[dict]], vecs: dict, model: str, model_name: str 
         from align.divergence import antonyms, contentwords, gazetteer, lexical, names, translit
         from align.divergence.namecheck import NameCheck
         for f in (names.words_match, names.stems, antonyms._poles_of, translit.name_key, gazetteer.concept,
-                  gazetteer.territory, contentwords._ru, contentwords._en, lexical._translations):
+                  gazetteer.territory, contentwords._ru, contentwords._en, lexical._translations,
+                  names._profile, names._stop_word, names._title_word, names._skeleton, lexical._long,
+                  lexical._head_family, lexical._example_family):
             f.cache_clear()  # start cold: no word seen before (the dictionary's index stays loaded)
         with tempfile.TemporaryDirectory() as cold:
             if "encoder" in options:  # names never seen: every name the check asks about is embedded for real

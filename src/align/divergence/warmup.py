@@ -13,8 +13,11 @@ leaves the GIL while it computes; so :class:`Warmup` looks every word up on a
 daemon thread during the embedding, and the pipeline stops it before scoring
 (whatever it did not reach, scoring looks up itself).  It only fills caches:
 scores are the same with or without it.  It loads what those lookups need on
-its first word (pymorphy3's dictionaries, lemminflect, the CLDR tables, the
-English–Russian dictionary's index).
+its first word (pymorphy3's dictionaries, lemminflect and its table of
+inflections, the CLDR tables, the English–Russian dictionary's index and its
+reverse index), and it makes the per-word parts of the lexical component's
+tests: the synonym test's headword lists of each Russian lemma, the family of
+translations of each English headword (``BENCHMARKS.md``, "Scoring speed").
 """
 from __future__ import annotations
 

@@ -15,9 +15,9 @@ daemon thread during the embedding, and the pipeline stops it before scoring
 scores are the same with or without it.  It loads what those lookups need on
 its first word (pymorphy3's dictionaries, lemminflect and its table of
 inflections, the CLDR tables, the English–Russian dictionary's index and its
-reverse index), and it makes the per-word parts of the lexical component's
-tests: the synonym test's headword lists of each Russian lemma, the family of
-translations of each English headword (``BENCHMARKS.md``, "Scoring speed").
+reverse index).  It looks up only what scoring asks of (nearly) every word: on
+a machine whose other core is busy, a lookup scoring would not have made
+slows the embedding it runs beside (``BENCHMARKS.md``, "Scoring speed").
 """
 from __future__ import annotations
 
@@ -70,18 +70,12 @@ def look_up(texts: Sequence[str], lang: str, stop: threading.Event | None = None
             if lang == "ru" and _cyrillic(low):
                 tense._ru_verb(low)  # noqa: SLF001
                 if loaded is not None:
-                    for lemma in contentwords._ru(low).lemmas:  # noqa: SLF001
-                        lexical._headword_sets(loaded, lemma)  # noqa: SLF001 - what the synonym test reads
-                    contentwords.kinds(low, lang)
+                    contentwords._ru(low)  # noqa: SLF001
             elif lang == "en":
                 if tenses:
                     tense._irregular(low.replace("’", "'"))  # noqa: SLF001
                 if loaded is not None and low.isascii():
-                    for lemma in contentwords._en(low.replace("’", "'")):  # noqa: SLF001
-                        if lemma in loaded:  # its translations' family, prefixless forms and roots made
-                            family = lexical._head_family(loaded, lemma)  # noqa: SLF001
-                            family.stripped, family.roots  # noqa: B018
-                    contentwords.kinds(low, lang)
+                    contentwords._en(low.replace("’", "'"))  # noqa: SLF001
     return len(seen)
 
 

@@ -132,8 +132,7 @@ def _plain_family_has(lemmas: frozenset[str], lemma: str) -> bool:
     root = contentwords._root(lemma)
     if root and root in roots:
         return True
-    bare = contentwords._strip_prefix(lemma)
-    if bare & exact or bare & stripped:
+    if contentwords._strip_prefix(lemma) & exact:  # one of the two prefixed, not both
         return True
     i = bisect.bisect_left(ordered, lemma[:contentwords._STEM])
     while i < len(ordered) and ordered[i].startswith(lemma[:contentwords._STEM]):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,12 @@ def e5_encoder():
     """The real bundled model, built once per session (use in tests marked slow)."""
     from align.embed import get_encoder
     return get_encoder()
+
+
+@pytest.fixture()
+def sigint_raises():
+    """SIGINT raises KeyboardInterrupt here, even when the suite was started with it ignored (a shell
+    starts a background job, ``pytest … &``, with SIGINT ignored, and its children inherit that)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)

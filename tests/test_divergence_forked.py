@@ -47,7 +47,7 @@ def test_a_child_that_fails_or_dies_leaves_its_half_to_the_parent():
         assert first + second == list(range(n))
 
 
-def test_ctrl_c_in_the_parent_kills_the_child():
+def test_ctrl_c_in_the_parent_kills_the_child(sigint_raises):
     parent = os.getpid()
     children: list[int] = []
 

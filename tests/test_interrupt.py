@@ -99,14 +99,6 @@ class _SlowModel(Encoder):
         return np.ones((len(texts), 4), dtype=np.float32)
 
 
-@pytest.fixture()
-def sigint_raises():
-    """SIGINT raises KeyboardInterrupt here, even when the suite was started with it ignored."""
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    yield
-    signal.signal(signal.SIGINT, previous)
-
-
 @pytest.mark.parametrize("at_once", [False, True], ids=["one call", "a batch per core at once"])
 def test_ctrl_c_stops_the_wait_for_a_model_call_at_once(sigint_raises, at_once):
     model = _SlowModel()

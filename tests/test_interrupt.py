@@ -133,3 +133,35 @@ def test_a_hashing_encoder_gives_the_same_vectors_through_the_helper_thread():
     texts = ["The commission met.", "Der Ausschuss tagte."]
     assert np.array_equal(enc.encode(texts), np.stack([enc._vector(t) for t in texts]) /
                           np.linalg.norm(np.stack([enc._vector(t) for t in texts]), axis=1, keepdims=True))
+
+
+class _Finalised:
+    """An object whose finaliser raises, as a Ctrl-C landing in a ``__del__`` (the garbage collector's) does."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+    def __del__(self) -> None:
+        raise self.exc
+
+
+def test_a_ctrl_c_inside_a_finaliser_still_stops_the_command(sigint_raises, monkeypatch):
+    import sys
+
+    from align.cli import _interrupt_again
+    monkeypatch.setattr(sys, "unraisablehook", _interrupt_again)
+    with pytest.raises(KeyboardInterrupt):
+        _Finalised(KeyboardInterrupt())  # dropped at once: Python cannot raise from __del__
+        for _ in range(200):  # the interrupt, delivered again, comes at the next point where it can
+            time.sleep(0.005)
+
+
+def test_other_errors_in_a_finaliser_go_to_the_usual_hook(monkeypatch):
+    import sys
+
+    from align.cli import _interrupt_again
+    seen: list[type] = []
+    monkeypatch.setattr(sys, "unraisablehook",
+                        lambda args: _interrupt_again(args, default=lambda a: seen.append(a.exc_type)))
+    _Finalised(ValueError("broken"))
+    assert seen == [ValueError]

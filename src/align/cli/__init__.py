@@ -9,6 +9,7 @@ stderr and exit status 1; usage errors exit with 2.
 """
 from __future__ import annotations
 
+import _thread
 import argparse
 import importlib
 import os
@@ -17,7 +18,7 @@ import signal
 import sys
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from .. import __version__
@@ -56,6 +57,20 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
 INTERRUPTED = 130
 
 
+def _interrupt_again(unraisable: sys.UnraisableHookArgs,
+                     default: Callable[[sys.UnraisableHookArgs], object] = sys.unraisablehook) -> None:
+    """``sys.unraisablehook`` of the command: a Ctrl-C that lands in a finaliser (an object's ``__del__``,
+    run by the garbage collector anywhere) cannot be raised there; Python would print "Exception ignored
+    in …" and go on as if no key had been pressed.  It is delivered again instead, so the command stops at
+    the next point where it can — and nothing is printed."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        # from another thread: a call here would raise it again inside this hook (no Python-level lock is
+        # taken, since the collector may have run this finaliser anywhere)
+        _thread.start_new_thread(_thread.interrupt_main, (signal.SIGINT,))
+        return
+    default(unraisable)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns its exit status.
 
@@ -64,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     tearing down the interpreter (numba, NLTK, a model) can take longer than the two seconds
     within which Ctrl-C must stop a run.  Called with ``argv`` (tests, scripts), it returns."""
     previous = warnings.showwarning
+    if argv is None:
+        sys.unraisablehook = _interrupt_again
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

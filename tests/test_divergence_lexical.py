@@ -445,6 +445,11 @@ def test_a_faithful_demetr_translation_is_covered_and_a_removed_noun_is_not(muel
     assert "поведение" in " ".join(b.reasons)
 
 
+def _ru_coverage(en: str, ru: str, dictionary) -> dict[str, float]:
+    """How well each Russian word of ``ru`` is covered by ``en``, by its lower case."""
+    return {w.lower: c for w, c, _ in lexical.coverage(SideText(en, "en"), SideText(ru, "ru"), dictionary).ru}
+
+
 @pytest.mark.slow
 def test_two_prefixes_on_one_stem_do_not_make_one_family(mueller):
     # DEMETR ru→en item 527: "fall" translates "впасть" and "власть", which covered "области" (об-ласть /
@@ -452,9 +457,9 @@ def test_two_prefixes_on_one_stem_do_not_make_one_family(mueller):
     src = "Небольшие дожди выпадут в отдельных районах Москвы, по области также возможны грозы."
     full = "Light rain will fall in some areas of Moscow, and thunderstorms are also possible in the region."
     cut = full.replace("the region.", "the.")
-    cover = {w.lower: c for w, c, _ in lexical.coverage(SideText(full, "en"), SideText(src, "ru"), mueller).ru}
+    cover = _ru_coverage(full, src, mueller)
     assert cover["области"] == 1.0 and cover["районах"] == 1.0
-    cut_cover = {w.lower: c for w, c, _ in lexical.coverage(SideText(cut, "en"), SideText(src, "ru"), mueller).ru}
+    cut_cover = _ru_coverage(cut, src, mueller)
     assert cut_cover["области"] + cut_cover["районах"] < 2.0
     from align.divergence.contentwords import Family
     assert Family({"сделать"}).has("делать") and Family({"делать"}).has("сделать")
@@ -470,9 +475,9 @@ def test_a_word_of_a_name_does_not_answer_a_verb_and_a_noun_of_saying_answers_on
     full = ("Daniel Russell, former Assistant Secretary of State for East Asian and Pacific Affairs, made the "
             "announcement on Friday.")
     cut = full.replace("the announcement ", "the ")
-    cover = {w.lower: c for w, c, _ in lexical.coverage(SideText(full, "en"), SideText(src, "ru"), mueller).ru}
+    cover = _ru_coverage(full, src, mueller)
     assert cover["заявил"] == 1.0
-    cut_cover = {w.lower: c for w, c, _ in lexical.coverage(SideText(cut, "en"), SideText(src, "ru"), mueller).ru}
+    cut_cover = _ru_coverage(cut, src, mueller)
     assert cut_cover["заявил"] == 0.0
     a = lexical.score(SideText(src, "ru"), SideText(full, "en"), mueller)
     b = lexical.score(SideText(src, "ru"), SideText(cut, "en"), mueller)

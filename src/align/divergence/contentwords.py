@@ -184,7 +184,7 @@ def kinds(word: str, lang: str) -> frozenset[str]:
     return frozenset({"modifier"}) if "modifier" in got else got
 
 
-def _is_name(word: Word) -> bool:
+def is_name(word: Word) -> bool:
     """Capitalised inside a sentence, or an acronym: left to the names component."""
     return (word.capitalised and not word.initial) or word.all_caps
 
@@ -253,7 +253,7 @@ def english(side: SideText, dictionary: Dictionary) -> list[Token]:
             lemmas += [lem for part in low.split("-") if len(part) > 2 and part not in _EN_FUNCTION
                        for lem in _en(part)]
         heads = tuple(dict.fromkeys(h for h in lemmas if h in dictionary))
-        if not heads or _is_name(w) or set(lemmas[:3]) & _EN_LIGHT or low in _EN_MONTHS \
+        if not heads or is_name(w) or set(lemmas[:3]) & _EN_LIGHT or low in _EN_MONTHS \
                 or (low in _EN_NUMBER_NOUNS and _next_to_digit(side, w)) or _per_cent(side, w):
             weight = 0.0
         else:
@@ -316,7 +316,7 @@ def russian(side: SideText, dictionary: Dictionary) -> list[Token]:
         if not r.lemmas or _number_compound(side, w):
             continue
         weight = 0.0
-        if _is_name(w) or (r.name and w.capitalised) or r.lemmas & _RU_LIGHT or r.ordinal:
+        if is_name(w) or (r.name and w.capitalised) or r.lemmas & _RU_LIGHT or r.ordinal:
             pass
         elif r.lemmas & _RU_MINOR or r.lemmas & _RU_LOCUTIONS.get(before, set()):
             weight = MINOR
@@ -324,7 +324,7 @@ def russian(side: SideText, dictionary: Dictionary) -> list[Token]:
             pass
         elif r.content and (_known(r.lemmas, dictionary.russian) or concept(low, "ru")):
             weight = 1.0
-        partner = not r.grammar or bool(r.lemmas & (_RU_MINOR | _RU_LIGHT)) or _is_name(w)
+        partner = not r.grammar or bool(r.lemmas & (_RU_MINOR | _RU_LIGHT)) or is_name(w)
         tokens.append(Token(w, tuple(sorted(r.lemmas)), weight, False, partner, say=bool(r.lemmas & _RU_SAY)))
     return tokens
 

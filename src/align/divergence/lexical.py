@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from ..records import SIDES, Mark
 from .base import Finding, evidence
-from .contentwords import MINOR, Family, Token, _is_name, english, kinds, russian
+from .contentwords import MINOR, Family, Token, english, is_name, kinds, russian
 from .dictionary import HOW_TO_GET, Dictionary
 from .dictionary import identity as dictionary_identity
 from .dictionary import load as load_dictionary
@@ -281,7 +281,7 @@ def _linked(te: Token, tr_: Token, translations: Family) -> bool:
     translate each other."""
     if te.function and tr_.weight != MINOR:
         return False  # "when", "about" may translate "когда", "около", and nothing heavier
-    if _is_name(te.word) and not te.function and not kinds(tr_.word.lower, "ru") & NAME_PARTS:
+    if is_name(te.word) and not te.function and not kinds(tr_.word.lower, "ru") & NAME_PARTS:
         return False  # "State" of "Secretary of State" is no verb "заявил"
     if te.say and tr_.say:
         return True  # "said" / "заявил", "told" / "сообщил"

@@ -271,16 +271,14 @@ def _keys_match(a: str, a_short: bool, b: str, b_short: bool) -> bool:
             return a[0] == b[0] and a[2] == b[2]  # Dan / Дэн, Capp / Кэпп: only the vowel differs
         # a three-letter key meets a name that is little more than it: Шуш- / Shusha, Куп / Coupe
         return long_.startswith(short) and len(long_) - ls <= (2 if short_is_stem else 1)
+    if ls >= 5 and short in long_:
+        return True  # Center / Гидрометцентр
     if a[0] != b[0]:  # neither a beginning of the other nor a common beginning
-        if ls >= 5 and short in long_:
-            return True  # Center / Гидрометцентр
         if b[0] not in _FIRST_ALIKE.get(a[0], ""):  # Gerrard / Джеррард: a soft g
             return False
     else:
         if long_.startswith(short):
             return True
-        if ls >= 5 and short in long_:
-            return True  # Center / Гидрометцентр
         common = 0
         for x, y in zip(a, b):
             if x != y:

@@ -122,20 +122,49 @@ def reviewed(reviewed_template, tmp_path) -> tuple[Path, Path, dict[str, Counter
     return tmp_path / "texts", tmp_path / "alignments", _decisions(tmp_path / "alignments")
 
 
-def _cut_off(err: str) -> bool:
-    """Whether every traceback in ``err`` stops at its first line: a process killed while it printed one."""
+def _worker_tracebacks_only(err: str) -> bool:
+    """Whether every traceback in ``err`` is a Dask worker's (spawned by multiprocessing) that was still
+    importing when Ctrl-C came: it shows ``spawn_main``, or it was cut off before reaching it, when the driver
+    killed that worker as it printed (no frame at all, or only the ``<string>`` line of the spawn command; the
+    command's own traceback would go on into ``align/cli.py`` and end in an exception line)."""
     lines = err.splitlines()
-    heads = [i for i, line in enumerate(lines) if line.startswith("Traceback (most recent call last)")]
-    return all(i + 1 >= len(lines) or not lines[i + 1].startswith("  File ") for i in heads)
+    for i, line in enumerate(lines):
+        if not line.startswith("Traceback (most recent call last)"):
+            continue
+        block = []
+        for follow in lines[i + 1:]:
+            if not follow.startswith("  "):
+                break
+            block.append(follow)
+        frames = [b for b in block if b.startswith("  File ")]
+        if any("spawn_main" in b or "multiprocessing" in b for b in block):
+            continue
+        if frames and frames != ['  File "<string>", line 1, in <module>']:
+            return False
+    return True
 
 
 def _no_failures(err: str, workers: int = 1) -> None:
     """No pair reported failed, no traceback of the command; on Dask, a worker still importing its modules
-    when Ctrl-C came may print its own (documented in align.workers) — whole, or cut off at its first line
-    when the driver killed that worker as it printed — nothing else."""
+    when Ctrl-C came may print its own (documented in align.workers) — whole, or cut off wherever the
+    driver killed that worker as it printed — nothing else."""
     assert "align: failed:" not in err, err[-3000:]
     if "Traceback" in err:
-        assert workers > 1 and ("spawn_main" in err or _cut_off(err)), err[-3000:]
+        assert workers > 1 and _worker_tracebacks_only(err), err[-3000:]
+
+
+def test_worker_tracebacks_are_told_from_the_commands_own():
+    """The check above, on the shapes seen: whole, cut at each line, and the command's own."""
+    driver = "align: interrupted — the pairs finished so far are saved; run the same command again to do the rest"
+    head = "Traceback (most recent call last):"
+    spawn = '  File "<string>", line 1, in <module>'
+    whole = [head, spawn, '  File "/usr/lib/python3/multiprocessing/spawn.py", line 122, in spawn_main',
+             "KeyboardInterrupt"]
+    for cut in range(1, len(whole) + 1):
+        assert _worker_tracebacks_only("\n".join([*whole[:cut], driver]) + "\n"), cut
+    own = [head, spawn, '  File "/x/src/align/cli.py", line 900, in main', "KeyboardInterrupt", driver]
+    assert not _worker_tracebacks_only("\n".join(own))
+    assert not _worker_tracebacks_only("\n".join([head, '  File "/x/src/align/batch.py", line 3, in run', "E"]))
 
 
 # -- kill -9 and Ctrl-C at random moments ------------------------------------------------------------

@@ -85,3 +85,12 @@ def normalize_language(tag: str, *, where: str = "") -> str:
 def base_language(tag: str) -> str:
     """The language subtag of a normalised tag: ``"hy-AM"`` → ``"hy"``."""
     return tag.split("-")[0].lower()
+
+
+@lru_cache(maxsize=64)
+def english_name(tag: str) -> str:
+    """The English name of a language ("ru" → "Russian", "hy-AM" → "Armenian"), from babel's CLDR
+    data; the code itself when babel does not know it."""
+    from babel import Locale
+    code = base_language(tag)
+    return Locale("en").languages.get(code) or code

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 
+from ..languages import RULES_LANGUAGE, english_name
 from ..records import Mark
+from ..scripts import char_script
 from .base import Finding, evidence, quote
 from .terms import TermList
 from .tokens import SideText, Word
@@ -35,6 +37,10 @@ _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"
 FIRST = 0.6
 #: Shortest run of copied words that counts in a same-script pair.
 MIN_RUN = 3
+#: The least score of a bead with an ordinary word of the source left as it is in a translation in
+#: another script ("Diplomatic отношения with Qatar", the source's "дипломатические отношения"):
+#: the review threshold (:data:`align.divergence.DEFAULT_REVIEW_THRESHOLD`).  See :func:`left_as_in_source`.
+LEFT_FLOOR = 0.5
 
 
 #: One-letter words of a language (other single letters are letters talked about, "the letter w").
@@ -125,9 +131,87 @@ def score(src: SideText, tgt: SideText, *, terms: TermList | None = None) -> Fin
     runs = _runs(left, tgt.text)
     shown = ", ".join(quote(tgt.text[r[0].start:r[-1].end]) for r in runs[:3])
     more = f" and {len(runs) - 3} more" if len(runs) > 3 else ""
-    finding.reasons.append(f"untranslated: {shown}{more} left in the source language")
+    copied = left_as_in_source(src, tgt, left) if other_script else []
+    if copied:
+        # a word of the source copied into a sentence of the target's language: a reviewer must see it
+        finding.floor = LEFT_FLOOR
+        words = ", ".join(quote(w.text) for w in copied[:3])
+        words += f" and {len(copied) - 3} more" if len(copied) > 3 else ""
+        rest = [r for r in runs if not any(r[0].start <= w.start < r[-1].end for w in copied)]
+        also = f"; {len(rest)} more in the source's script" if rest else ""
+        finding.reasons.append(f"untranslated: {words} left in {english_name(src.lang)} inside the "
+                               f"{english_name(tgt.lang)} translation, as in the source{also}")
+    else:
+        finding.reasons.append(f"untranslated: {shown}{more} left in the source language")
     finding.marks += [Mark("target", r[0].start, r[-1].end, "untranslated", "untranslated") for r in runs]
     return finding
+
+
+def left_as_in_source(src: SideText, tgt: SideText, left: list[Word]) -> list[Word]:
+    """The words of ``left`` (target words in the source's script, counted untranslated) that are
+    ordinary words of the source copied into a sentence of the target's language — what floors the
+    bead at :data:`LEFT_FLOOR`.
+
+    A word counts when it is found in the source in the same form (for Russian, or with the same
+    lemma); every letter is in the source's script; it is a word the source language's dictionary
+    knows (pymorphy3's for Russian, lemminflect's for English; any word for other languages: "twp"
+    in "In Welsh twp means daft" is no English word); it is in lower case, or capitalised only to
+    open a sentence and no name (in lower case or opening a sentence in the source too, and no name
+    by pymorphy3 for Russian); it stands outside any quotation or brackets; and its run of
+    source-script words holds no name ("Global citizen").  Nothing counts when a third or more of
+    the target's words are in the source's script: a sentence kept whole ("Il faut bien le faire."
+    on both sides) is no word left inside a translation."""
+    if not left or 3 * sum(tgt.word_script(w) == src.script for w in tgt.words) >= len(tgt.words):
+        return []
+    spans = _quoted_spans(tgt.text) + [(m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(tgt.text)]
+    foreign = [w for w in tgt.words if tgt.word_script(w) == src.script]
+    named = {id(w) for run in _runs(foreign, tgt.text) if any(v.capitalised and not v.initial for v in run)
+             for w in run}
+    out = []
+    for w in left:
+        if len(w.text) < 2 or id(w) in named or any(a <= w.start < b for a, b in spans) or \
+                any(char_script(c) not in (src.script, None) for c in w.text):
+            continue
+        if w.text != w.lower and not (w.initial and w.text[1:] == w.lower[1:]):
+            continue  # a name, an acronym, a brand ("iPhone")
+        found = [s for s in src.words if _same_word(s.lower, w.lower, src.lang)]
+        if not found or not _known(w.lower, src.lang):
+            continue
+        if w.capitalised and (any(s.capitalised and not s.initial for s in found) or _a_name(w.lower, src.lang)):
+            continue
+        out.append(w)
+    return out
+
+
+_SINGLE_QUOTED = re.compile(r"‘[^’]*’|‹[^›]*›")
+
+
+def _same_word(a: str, b: str, lang: str) -> bool:
+    if a == b:
+        return True
+    if RULES_LANGUAGE.get(lang) == "ru":
+        from .contentwords import _ru
+        return bool(_ru(a).lemmas & _ru(b).lemmas)
+    return False
+
+
+def _known(lower: str, lang: str) -> bool:
+    """Whether the language's dictionary knows the word (True for a language without one here)."""
+    rules = RULES_LANGUAGE.get(lang)
+    if rules == "ru":
+        from .contentwords import _morph
+        return bool(_morph().word_is_known(lower))
+    if rules == "en":
+        from .contentwords import _lemminflect
+        return bool(_lemminflect().getAllLemmas(lower))
+    return True
+
+
+def _a_name(lower: str, lang: str) -> bool:
+    if RULES_LANGUAGE.get(lang) == "ru":
+        from .contentwords import _ru
+        return _ru(lower).name
+    return False
 
 
 def _copied(src: SideText, tgt: SideText, quoted: list[tuple[int, int]]) -> list[Word]:

@@ -30,7 +30,7 @@ class Finding:
     written: bool = False  # marks already on the texts as written (not on their normalised readings)
     #: The least score this finding alone gives its bead, whatever the weights: for evidence too rare in
     #: the labelled data to fit a weight on, that a reviewer must see (a sentence the aligner found
-    #: without counterpart, a name replaced by another, a negation flipped).
+    #: without counterpart, a name replaced by another, a negation flipped, a word of the source left untranslated).
     floor: float = 0.0
 
     def feature_values(self) -> dict[str, float]:

@@ -19,8 +19,9 @@ see: a merged bead's sentence the aligner found probably without counterpart
 (a partial omission or addition: its value, at least the review threshold),
 and a fact changed (the threshold): a person's name replaced by another, any
 proper name replaced by another on both sides or a place by another people's
-adjective (:data:`.names.REPLACED_FLOOR`), and a negation flipped cleanly
-(:data:`.polarity.FLIPPED_FLOOR`).
+adjective (:data:`.names.REPLACED_FLOOR`), a negation flipped cleanly
+(:data:`.polarity.FLIPPED_FLOOR`), and an ordinary word of the source left
+untranslated in a translation in another script (:data:`.untranslated.LEFT_FLOOR`).
 
 Adding a component is adding a :class:`~.components.Component` to
 :data:`~.components.REGISTRY` (its scorer and its features) and refitting
@@ -75,6 +76,8 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    country or people against another in a lower-case word), a negation flipped cleanly; a looser match for
 #:    names only (a dropped h, a leading y-glide, the first vowel); more negation bounds and carriers.  Weights
 #:    unchanged.
+#: 9: an ordinary word of the source left as it is in a translation in another script (found in the source, same
+#:    form or Russian lemma; no name, acronym, quotation or gloss) floored at the review threshold.  Weights unchanged.
 SCORING = "divergence-8"
 
 #: The signature settings that record the names list's path and a weights file's path

@@ -169,11 +169,10 @@ def left_as_in_source(src: SideText, tgt: SideText, left: list[Word]) -> list[Wo
         return []
     spans = _quoted_spans(tgt.text) + [(m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(tgt.text)]
     foreign = [w for w in tgt.words if tgt.word_script(w) == src.script]
-    named = {id(w) for run in _runs(foreign, tgt.text) if any(v.capitalised and not v.initial for v in run)
-             for w in run}
+    named = {w for run in _runs(foreign, tgt.text) if any(v.capitalised and not v.initial for v in run) for w in run}
     out = []
     for w in left:
-        if len(w.text) < 2 or id(w) in named or any(a <= w.start < b for a, b in spans) or \
+        if len(w.text) < 2 or w in named or any(a <= w.start < b for a, b in spans) or \
                 any(char_script(c) not in (src.script, None) for c in w.text):
             continue
         if w.text != w.lower and not (w.initial and w.text[1:] == w.lower[1:]):

@@ -20,8 +20,11 @@ see: a merged bead's sentence the aligner found probably without counterpart
 and a fact changed (the threshold): a person's name replaced by another, any
 proper name replaced by another on both sides or a place by another people's
 adjective (:data:`.names.REPLACED_FLOOR`), a negation flipped cleanly
-(:data:`.polarity.FLIPPED_FLOOR`), and an ordinary word of the source left
-untranslated in a translation in another script (:data:`.untranslated.LEFT_FLOOR`).
+(:data:`.polarity.FLIPPED_FLOOR`), an ordinary word of the source left
+untranslated in a translation in another script (:data:`.untranslated.LEFT_FLOOR`),
+and an English side whose words are out of order against a side that reads as a
+sentence (:data:`.wordorder.GARBLED_FLOOR`, a component that is a floor only: it
+gives the combination no feature).
 
 Adding a component is adding a :class:`~.components.Component` to
 :data:`~.components.REGISTRY` (its scorer and its features) and refitting
@@ -78,6 +81,8 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    unchanged.
 #: 9: an ordinary word of the source left as it is in a translation in another script (found in the source, same
 #:    form or Russian lemma; no name, acronym, quotation or gloss) floored at the review threshold.  Weights unchanged.
+#:    + order (an English side whose words are out of order: closed-class pairs English never allows), a floor at
+#:    the review threshold only, no feature in the fit.
 SCORING = "divergence-8"
 
 #: The signature settings that record the names list's path and a weights file's path

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..records import Alignment, Bead
-from . import antonyms, length, lexical, meaning, names, numbers, omission, polarity, tense, untranslated
+from . import antonyms, length, lexical, meaning, names, numbers, omission, polarity, tense, untranslated, wordorder
 from .base import Finding
 from .calibration import Calibration, char_length
 from .namecheck import NameCheck
@@ -55,7 +55,8 @@ class Component:
     ``label`` says in a few words what it flags; ``colour`` and ``underline`` (a CSS
     border style) highlight the words it marks; ``score`` is ``None`` for a component only an
     empty side gives; ``features`` are what the learned combination reads of its finding
-    (default: its value, under its name).
+    (default: its value, under its name); a ``floor_only`` component gives none: it speaks
+    through its finding's floor alone (evidence too rare in the labelled data to fit a weight on).
     """
 
     name: str
@@ -64,9 +65,12 @@ class Component:
     score: Callable[[Pair], Finding | None] | None = None
     features: tuple[str, ...] = ()
     underline: str = "solid"
+    floor_only: bool = False
 
     @property
     def feature_names(self) -> tuple[str, ...]:
+        if self.floor_only:
+            return ()
         return self.features or (self.name,)
 
 
@@ -102,6 +106,8 @@ REGISTRY: tuple[Component, ...] = (
     Component("question", "a question on one side only", score=lambda p: polarity.score_question(p.src, p.tgt)),
     Component("gender", "pronouns of the other gender", score=lambda p: polarity.score_gender(p.src, p.tgt)),
     Component("tense", "another tense or aspect", score=lambda p: tense.score(p.src, p.tgt)),
+    Component("order", "an English side whose words are out of order", "#000000",  # black, dashed
+              lambda p: wordorder.score(p.src, p.tgt), underline="dashed", floor_only=True),
     Component("lexical", "words with no counterpart (en–ru dictionary, term list)", "#000000",  # black, dotted
               lambda p: lexical.score(p.src, p.tgt, terms=p.terms), lexical.FEATURES, underline="dotted"),
     # a 1-0 or 0-1 bead scores 1 outside the model; these score a merged bead's partial ones

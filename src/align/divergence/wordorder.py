@@ -1,0 +1,238 @@
+"""Word order: an English side whose words do not stand in an order English allows.
+
+A target whose words were scrambled (an OCR line read out of order, a broken
+extraction, a machine translation gone wrong, DEMETR's "shuffled" edit) keeps
+the words of a faithful one, so the sentence vector and every word-level
+component stay calm; a reviewer must still see it.  No permissively licensed
+English tagger or language model ships its data on PyPI (spaCy's and NLTK's
+models are downloaded from elsewhere), so this component reads the *closed
+class* words, whose neighbours English grammar restricts: it counts adjacent
+pairs that English practically never allows:
+
+- an article or a possessive (the, a, an, their, its, our, your) before another
+  determiner, a preposition, a conjunction, an auxiliary, a pronoun, "not", a
+  comma or the sentence's end ("the were", "the between", "a the", "Party, the,");
+- "an" before a consonant, "a" before a vowel ("an construction", "a the");
+- a preposition before "of" or before another preposition that cannot follow
+  it ("of in", "with from"; "from within", "agreed upon by" are allowed);
+- "of" before an auxiliary or at the sentence's end; a sentence ending in a
+  preposition that is seldom stranded (at, for, from, into, to, with);
+- "and", "or", "nor" before another of them or at the sentence's end; a
+  subordinator before "and" ("because and");
+- "would/could/should/shall" or "to" before a finite verb or a modal ("to
+  was", "would is"); two different forms of "be" in a row ("is was");
+- a closed-class word twice ("the the", "of of": "that that" and "had had"
+  are English and not counted);
+- punctuation after a comma, semicolon or colon (",." "Party,."), two full stops.
+
+Only lower-case words count (a capital mid-sentence is a name or a title:
+"the This Morning presenter", "the US"), so do "a.m.", "i.e." and ".5" not.
+A side is called garbled when it has at least :data:`LEAST_HITS` such pairs and at least one for every
+:data:`WORDS_PER_HIT` words, and only when the *other* side reads as a
+sentence (at least :data:`LEAST_WORDS` words, and, in English, not garbled
+itself): a list or a headline on both sides says nothing.  One such pair alone
+is an ordinary slip (DEMETR's word swaps, added punctuation and function-word
+edits make one), and a faithful sentence has one in about 1 in 70 lines of
+NTREX-128; two or more in one sentence come from scrambled words.
+
+The finding is a floor (:data:`GARBLED_FLOOR`), not a weight of the learned
+combination: the labelled data have too few scrambled beads to fit one on, and
+the evidence is clear when it fires.  English only: Russian and Armenian order
+their words freely enough that no such short list is precise.
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import Mark, Side
+from .base import Finding, evidence, quote
+from .tokens import WORD, SideText
+
+#: Pairs needed on one side before it is called garbled ...
+LEAST_HITS = 2
+#: ... and at least one pair for every this many words of it (a long bead of several sentences needs more).
+WORDS_PER_HIT = 25
+#: A side is compared only when both it and the other side have at least this many words.
+LEAST_WORDS = 4
+#: The least score of a bead one of whose sides is garbled while the other reads as a sentence: the review
+#: threshold.  Its price on faithful text is in BENCHMARKS.md ("Word order").
+GARBLED_FLOOR = 0.5
+#: Value of each broken pair (what the reason's order among the others goes by).
+FIRST = 0.3
+
+_TOKEN = re.compile(rf"(?P<w>{WORD.pattern})|(?P<n>\d+(?:[.,]\d+)*)|(?P<p>[,.;:!?])|(?P<o>\S)")
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVES = frozenset({"their", "its", "our", "your"})
+_DETERMINERS = _ARTICLES | _POSSESSIVES | {"this", "these", "those", "my"}
+_PREPOSITIONS = frozenset("""of in on at by with from to for into onto upon among between during within without against
+towards toward via despite throughout than""".split())
+_CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "because", "although", "though", "whether", "unless", "whereas",
+                           "that"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "does", "did", "would",
+                          "could", "should", "shall"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "them", "us", "me", "which", "whom"})
+_FINITE = frozenset({"is", "are", "was", "were", "am", "has", "does", "did"})
+_MODALS = frozenset({"would", "could", "should", "shall"})
+_BE = frozenset({"is", "are", "was", "were"})
+#: Prepositions that are no verb particle ("went on to", "came in for" are English), and what cannot follow them.
+_PREP_FIRST = frozenset({"of", "with", "from", "to", "into", "within", "during", "among", "between", "via", "upon",
+                         "onto", "despite", "at"})
+_PREP_SECOND = frozenset({"of", "in", "on", "at", "with", "from", "to", "for", "into", "within", "during", "among",
+                          "between", "via", "upon", "onto", "despite"})
+_PREP_PAIRS_OK = frozenset({("from", "within"), ("from", "among"), ("from", "between"), ("to", "within")})
+_COORDINATORS = frozenset({"and", "or", "nor"})
+_SUBORDINATORS = frozenset({"because", "although", "unless", "whereas"})
+#: Closed-class words that are never doubled in English ("that that", "had had", "is is" can be).
+_NEVER_TWICE = frozenset({"of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "the", "a", "an",
+                          "into"})
+#: Prepositions a sentence seldom ends in (in, on, by, about end many: "let me by", "lives on").
+_RARELY_STRANDED = frozenset({"at", "for", "from", "into", "to", "with"})
+#: A subject pronoun before a verb that does not agree with it ("they is", "he are"; "I" is left out: "World War I
+#: was").
+_PLURAL_SUBJECTS = frozenset({"we", "they"})
+_SINGULAR_VERBS = frozenset({"is", "has", "does", "am"})
+_SINGULAR_SUBJECTS = frozenset({"he", "she"})
+_PLURAL_VERBS = frozenset({"are", "am"})
+_ENDS = ".!?"
+_CONSONANTS = frozenset("bcdfgjklmnpqrstvwz")
+
+
+class _Token:
+    __slots__ = ("kind", "text", "start", "end")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.kind = m.lastgroup or "o"
+        self.text, self.start, self.end = m.group(), m.start(), m.end()
+
+
+def _closed(tok: _Token | None, text: str, initial: bool) -> str | None:
+    """The word in lower case when it is written in lower case (or capitalised at a sentence's start) and stands
+    apart ("213a", "a.m." are not the article); None otherwise."""
+    if tok is None or tok.kind != "w":
+        return None
+    if tok.start > 0 and (text[tok.start - 1].isalnum() or text[tok.start - 1] in ".'’"):
+        return None
+    if text[tok.end:tok.end + 1] in (".", "'", "’") and text[tok.end + 1:tok.end + 2].isalpha():
+        return None  # "a.m.", "i.e."
+    w = tok.text
+    if w.islower() or (initial and w[:1].isupper() and w[1:].islower()):
+        return w.lower()
+    if w in ("The", "An"):
+        return w.upper()  # an article capitalised inside a sentence: a title ("The Hague") unless a closed word follows
+    return None
+
+
+def _vowel_sound(word: str) -> bool:
+    """A lower-case word that begins with a vowel sound, by its spelling (a European, a one-off, a unit: no)."""
+    if word[0] in "aei":
+        return not word.startswith(("eu", "ew"))
+    if word[0] == "o":
+        return not word.startswith(("one", "once"))
+    return word.startswith("un") and not word.startswith(("uni", "una"))
+
+
+def _is_end(tok: _Token | None, text: str, marks: str = _ENDS) -> bool:
+    """A sentence ends here: a full stop, "!" or "?" (or ``marks``) not followed by a letter, digit or another dot."""
+    if tok is None or tok.kind != "p" or tok.text not in marks:
+        return False
+    after = text[tok.end:tok.end + 1]
+    return not after or not (after.isalnum() or after in ".…")
+
+
+def broken_pairs(text: str) -> list[tuple[int, int, str]]:
+    """The adjacent pairs of ``text`` (English) that English grammar practically never allows: (start, end, what
+    the reason quotes), in order."""
+    toks = [_Token(m) for m in _TOKEN.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    for i, a in enumerate(toks):
+        b = toks[i + 1] if i + 1 < len(toks) else None
+        if b is not None and text[a.end:b.start].strip():
+            continue  # a quote, bracket, dash or slash between them: not neighbours
+        prev = toks[i - 1] if i else None
+        initial = prev is None or (prev.kind == "p" and prev.text in _ENDS)
+        x = _closed(a, text, initial)
+        y = _closed(b, text, False)
+        ends = _is_end(b, text)
+        hit = False
+        if a.kind == "p" and b is not None and b.kind == "p":
+            hit = (a.text in ",;:") or (a.text == "." == b.text and not text[b.end:b.end + 1] == "."
+                                        and not (prev is not None and prev.text == "."))
+        elif x is None:
+            continue
+        elif x in ("THE", "AN"):
+            hit = y in _ARTICLES or y in _PREPOSITIONS or y in _AUXILIARIES or y in _CONJUNCTIONS
+        elif x in _ARTICLES or x in _POSSESSIVES:
+            hit = (y in _DETERMINERS or y in _PREPOSITIONS or y in _CONJUNCTIONS or y in _AUXILIARIES
+                   or y in _PRONOUNS or y == "not" or (b is not None and b.text == ",")
+                   or (x != "a" and _is_end(b, text, _ENDS + ";:")))
+            if not hit and y is not None and b is not None and b.text.islower():
+                hit = (x == "an" and y[0] in _CONSONANTS) or (x == "a" and _vowel_sound(y))
+        if hit:
+            pass
+        elif x == y and x in _NEVER_TWICE:
+            hit = True
+        elif x in _PREP_FIRST and y in _PREP_SECOND and (x, y) not in _PREP_PAIRS_OK:
+            hit = True
+        elif x == "of" and (y in _AUXILIARIES or ends):
+            hit = True
+        elif x in _RARELY_STRANDED and ends:
+            hit = True
+        elif x in _COORDINATORS and (y in _COORDINATORS or y == "but" or ends):
+            hit = True
+        elif x in _SUBORDINATORS and (y in _COORDINATORS or y == "but"):
+            hit = True
+        elif (x in _MODALS or x == "to") and (y in _FINITE or y in _MODALS):
+            hit = True
+        elif x in _BE and ((y in _BE and y != x) or y in _MODALS):
+            hit = True
+        elif (x in _PLURAL_SUBJECTS and y in _SINGULAR_VERBS) or (x in _SINGULAR_SUBJECTS and y in _PLURAL_VERBS):
+            hit = True
+        if not hit:
+            continue
+        if b is None or (ends and b.text in _ENDS and a.kind == "w"):
+            out.append((a.start, a.end if b is None else b.end, f"ends in {quote(a.text)}"))
+        else:
+            glued = a.kind == "p" and prev is not None and prev.kind == "w" and prev.end == a.start
+            start = prev.start if glued and prev is not None else a.start
+            out.append((start, b.end, quote(text[start:b.end])))
+    return out
+
+
+def _word_count(side: SideText) -> int:
+    return len(side.words)
+
+
+def garbled(side: SideText) -> list[tuple[int, int, str]]:
+    """The broken pairs of an English side when there are enough of them to call it garbled (see the module
+    docstring), else []."""
+    if side.lang != "en":
+        return []
+    n = _word_count(side)
+    if n < LEAST_WORDS:
+        return []
+    pairs = broken_pairs(side.text)
+    if len(pairs) < LEAST_HITS or len(pairs) * WORDS_PER_HIT < n:
+        return []
+    return pairs
+
+
+def _reads_as_sentence(side: SideText) -> bool:
+    return _word_count(side) >= LEAST_WORDS and not garbled(side)
+
+
+def score(src: SideText, tgt: SideText) -> Finding | None:
+    """A garbled English side against a side that reads as a sentence; None when neither is."""
+    finding: Finding | None = None
+    sides: tuple[tuple[Side, SideText, SideText], ...] = (("source", src, tgt), ("target", tgt, src))
+    for where, this, other in sides:
+        pairs = garbled(this)
+        if not pairs or not _reads_as_sentence(other):
+            continue
+        if finding is None:
+            finding = Finding("order", 0.0, features={}, floor=GARBLED_FLOOR)
+        shown = ", ".join(p for _, _, p in pairs[:4]) + (", …" if len(pairs) > 4 else "")
+        finding.reasons.append(f"order: the {where} does not read as an English sentence: word order broken ({shown})")
+        finding.marks += [Mark(where, s, e, "order", "word order") for s, e, _ in pairs]
+        finding.value = max(finding.value, evidence(len(pairs), FIRST))
+    return finding

@@ -43,6 +43,7 @@ their words freely enough that no such short list is precise.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..records import Mark, Side
 from .base import Finding, evidence, quote
@@ -64,7 +65,7 @@ _TOKEN = re.compile(rf"(?P<w>{WORD.pattern})|(?P<n>\d+(?:[.,]\d+)*)|(?P<p>[,.;:!
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVES = frozenset({"their", "its", "our", "your"})
-_DETERMINERS = _ARTICLES | _POSSESSIVES | {"this", "these", "those", "my"}
+_DETERMINERS = _ARTICLES | _POSSESSIVES | {"this", "these", "those", "my", "his", "her"}
 _PREPOSITIONS = frozenset("""of in on at by with from to for into onto upon among between during within without against
 towards toward via despite throughout than""".split())
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "because", "although", "though", "whether", "unless", "whereas",
@@ -94,6 +95,8 @@ _PLURAL_SUBJECTS = frozenset({"we", "they"})
 _SINGULAR_VERBS = frozenset({"is", "has", "does", "am"})
 _SINGULAR_SUBJECTS = frozenset({"he", "she"})
 _PLURAL_VERBS = frozenset({"are", "am"})
+#: Subject pronouns, which end a sentence only in "than he." ("I." is also a Roman numeral: "World War I.").
+_SUBJECTS = frozenset({"he", "she", "they", "we"})
 _ENDS = ".!?"
 _CONSONANTS = frozenset("bcdfgjklmnpqrstvwz")
 
@@ -140,11 +143,65 @@ def _is_end(tok: _Token | None, text: str, marks: str = _ENDS) -> bool:
     return not after or not (after.isalnum() or after in ".…")
 
 
-def broken_pairs(text: str) -> list[tuple[int, int, str]]:
+def _rule(a: _Token, b: _Token | None, prev: _Token | None, x: str | None, y: str | None, ends: bool,
+          text: str) -> str | None:
+    """The name of the rule the neighbours ``a`` (read ``x``) and ``b`` (read ``y``) break, or None."""
+    if a.kind == "p":
+        if b is None or b.kind != "p":
+            return None
+        if a.text in ",;:" and b.text != a.text:
+            return "punctuation"
+        two_stops = a.text == "." == b.text and text[b.end:b.end + 1] != "."
+        return "punctuation" if two_stops and not (prev is not None and prev.text == ".") else None
+    if x is None:
+        return None
+    if x in ("THE", "AN"):
+        return "article" if y in _ARTICLES or y in _PREPOSITIONS or y in _AUXILIARIES or y in _CONJUNCTIONS else None
+    if x in _ARTICLES or x in _POSSESSIVES:
+        if (y in _DETERMINERS or y in _PREPOSITIONS or y in _CONJUNCTIONS or y in _AUXILIARIES or y in _PRONOUNS
+                or y == "not" or (b is not None and b.text == ",") or (x != "a" and _is_end(b, text, _ENDS + ";:"))):
+            return "article"
+        if y is not None and b is not None and b.text.islower():
+            if (x == "an" and y[0] in _CONSONANTS) or (x == "a" and _vowel_sound(y)):
+                return "a/an"
+    if x == y and x in _NEVER_TWICE:
+        return "twice"
+    if x in _PREP_FIRST and y in _PREP_SECOND and (x, y) not in _PREP_PAIRS_OK:
+        return "preposition"
+    if x == "of" and (y in _AUXILIARIES or ends):
+        return "of"
+    if x in _RARELY_STRANDED and ends:
+        return "stranded"
+    if x in _COORDINATORS and (y in _COORDINATORS or y == "but") or (x in _COORDINATORS or x == "but") and ends:
+        return "conjunction"
+    if x in _SUBJECTS and ends:
+        return "subject"
+    if x in _SUBORDINATORS and (y in _COORDINATORS or y == "but"):
+        return "conjunction"
+    if (x in _MODALS or x == "to") and (y in _FINITE or y in _MODALS):
+        return "modal"
+    if x in _BE and ((y in _BE and y != x) or y in _MODALS):
+        return "be"
+    if (x in _PLURAL_SUBJECTS and y in _SINGULAR_VERBS) or (x in _SINGULAR_SUBJECTS and y in _PLURAL_VERBS):
+        return "agreement"
+    return None
+
+
+class Broken(NamedTuple):
+    """A pair of neighbours English practically never allows: offsets into the side, what the reason quotes, and
+    the rule it breaks."""
+
+    start: int
+    end: int
+    shown: str
+    rule: str
+
+
+def broken_pairs(text: str) -> list[Broken]:
     """The adjacent pairs of ``text`` (English) that English grammar practically never allows: (start, end, what
-    the reason quotes), in order."""
+    the reason quotes, the rule), in order."""
     toks = [_Token(m) for m in _TOKEN.finditer(text)]
-    out: list[tuple[int, int, str]] = []
+    out: list[Broken] = []
     for i, a in enumerate(toks):
         b = toks[i + 1] if i + 1 < len(toks) else None
         if b is not None and text[a.end:b.start].strip():
@@ -154,48 +211,15 @@ def broken_pairs(text: str) -> list[tuple[int, int, str]]:
         x = _closed(a, text, initial)
         y = _closed(b, text, False)
         ends = _is_end(b, text)
-        hit = False
-        if a.kind == "p" and b is not None and b.kind == "p":
-            hit = (a.text in ",;:") or (a.text == "." == b.text and not text[b.end:b.end + 1] == "."
-                                        and not (prev is not None and prev.text == "."))
-        elif x is None:
-            continue
-        elif x in ("THE", "AN"):
-            hit = y in _ARTICLES or y in _PREPOSITIONS or y in _AUXILIARIES or y in _CONJUNCTIONS
-        elif x in _ARTICLES or x in _POSSESSIVES:
-            hit = (y in _DETERMINERS or y in _PREPOSITIONS or y in _CONJUNCTIONS or y in _AUXILIARIES
-                   or y in _PRONOUNS or y == "not" or (b is not None and b.text == ",")
-                   or (x != "a" and _is_end(b, text, _ENDS + ";:")))
-            if not hit and y is not None and b is not None and b.text.islower():
-                hit = (x == "an" and y[0] in _CONSONANTS) or (x == "a" and _vowel_sound(y))
-        if hit:
-            pass
-        elif x == y and x in _NEVER_TWICE:
-            hit = True
-        elif x in _PREP_FIRST and y in _PREP_SECOND and (x, y) not in _PREP_PAIRS_OK:
-            hit = True
-        elif x == "of" and (y in _AUXILIARIES or ends):
-            hit = True
-        elif x in _RARELY_STRANDED and ends:
-            hit = True
-        elif x in _COORDINATORS and (y in _COORDINATORS or y == "but" or ends):
-            hit = True
-        elif x in _SUBORDINATORS and (y in _COORDINATORS or y == "but"):
-            hit = True
-        elif (x in _MODALS or x == "to") and (y in _FINITE or y in _MODALS):
-            hit = True
-        elif x in _BE and ((y in _BE and y != x) or y in _MODALS):
-            hit = True
-        elif (x in _PLURAL_SUBJECTS and y in _SINGULAR_VERBS) or (x in _SINGULAR_SUBJECTS and y in _PLURAL_VERBS):
-            hit = True
-        if not hit:
+        rule = _rule(a, b, prev, x, y, ends, text)
+        if rule is None:
             continue
         if b is None or (ends and b.text in _ENDS and a.kind == "w"):
-            out.append((a.start, a.end if b is None else b.end, f"ends in {quote(a.text)}"))
+            out.append(Broken(a.start, a.end if b is None else b.end, f"ends in {quote(a.text)}", rule))
         else:
             glued = a.kind == "p" and prev is not None and prev.kind == "w" and prev.end == a.start
             start = prev.start if glued and prev is not None else a.start
-            out.append((start, b.end, quote(text[start:b.end])))
+            out.append(Broken(start, b.end, quote(text[start:b.end]), rule))
     return out
 
 
@@ -203,7 +227,7 @@ def _word_count(side: SideText) -> int:
     return len(side.words)
 
 
-def garbled(side: SideText) -> list[tuple[int, int, str]]:
+def garbled(side: SideText) -> list[Broken]:
     """The broken pairs of an English side when there are enough of them to call it garbled (see the module
     docstring), else []."""
     if side.lang != "en":
@@ -231,8 +255,8 @@ def score(src: SideText, tgt: SideText) -> Finding | None:
             continue
         if finding is None:
             finding = Finding("order", 0.0, features={}, floor=GARBLED_FLOOR)
-        shown = ", ".join(p for _, _, p in pairs[:4]) + (", …" if len(pairs) > 4 else "")
+        shown = ", ".join(p.shown for p in pairs[:4]) + (", …" if len(pairs) > 4 else "")
         finding.reasons.append(f"order: the {where} does not read as an English sentence: word order broken ({shown})")
-        finding.marks += [Mark(where, s, e, "order", "word order") for s, e, _ in pairs]
+        finding.marks += [Mark(where, s, e, "order", "word order") for s, e, _, _ in pairs]
         finding.value = max(finding.value, evidence(len(pairs), FIRST))
     return finding

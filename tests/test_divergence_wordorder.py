@@ -1,0 +1,108 @@
+"""Word order: an English side whose words were scrambled reaches the review queue, with the broken spots marked;
+faithful sentences, headlines, lists and cosmetic edits do not.  The sentences are the archival dev set's
+(benchmarks/data/archival), scrambled here."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from align.divergence import DEFAULT_REVIEW_THRESHOLD, FEATURES, score_pair, wordorder
+from align.divergence.components import component
+from align.divergence.model import shipped
+from align.divergence.tokens import SideText
+
+#: A cosine an equivalent pair of the dev set has: a scrambled sentence keeps its words, so its cosine stays high.
+SIMILAR = 0.93
+ARCHIVAL = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "archival"
+
+EN = ("He asked me whether the Armenian Government still insisted on the line that would give it Kars, Ardahan "
+      "and the valley of the Chorokh.")
+RU = ("Он спросил меня, настаивает ли армянское правительство по-прежнему на линии, которая отдала бы ему Карс, "
+      "Ардаган и долину Чороха.")
+#: EN's words in another order, its capital first word and full stop kept.
+SCRAMBLED = ("Line the Kars, whether he the of would on Chorokh and asked Ardahan government it still me valley "
+             "insisted that give the Armenian the.")
+
+
+def test_a_scrambled_translation_is_flagged_with_the_broken_spots_marked():
+    d = score_pair(RU, SCRAMBLED, "ru", "en", SIMILAR)
+    assert d.score >= DEFAULT_REVIEW_THRESHOLD
+    reason = next(r for r in d.reasons if r.startswith("order:"))
+    assert "the target does not read as an English sentence" in reason
+    assert "“the of”" in reason and "ends in “the”" in reason
+    marked = [SCRAMBLED[m.start:m.end] for m in d.marks if m.component == "order"]
+    assert marked == ["the of", "of would", "the."]
+    assert all(m.side == "target" for m in d.marks if m.component == "order")
+    # the same translation in its own order is faithful
+    same = score_pair(RU, EN, "ru", "en", SIMILAR)
+    assert same.score < DEFAULT_REVIEW_THRESHOLD and not any(r.startswith("order") for r in same.reasons)
+
+
+def test_a_scrambled_english_source_is_named_as_the_source():
+    d = score_pair(SCRAMBLED, RU, "en", "ru", SIMILAR)
+    assert d.score >= DEFAULT_REVIEW_THRESHOLD
+    assert any(r.startswith("order: the source does not read") for r in d.reasons)
+    assert {m.side for m in d.marks if m.component == "order"} == {"source"}
+
+
+def test_one_slip_is_no_scrambling():
+    # a typo, a word swap, a stray stop: one broken pair each, and the sentence still reads as English
+    for slip in ("He asked me whether the the Armenian Government still insisted on the line.",
+                 "He asked me whether the Armenian Government still insisted on line the that would give it Kars.",
+                 "He asked me whether the Armenian Government still insisted on the line that would give it Kars,."):
+        assert len(wordorder.broken_pairs(slip)) == 1
+        assert wordorder.score(SideText(RU, "ru"), SideText(slip, "en")) is None
+
+
+@pytest.mark.parametrize("text", [
+    EN,
+    EN.lower(),  # all lower case
+    EN[0].lower() + EN[1:],  # first letter lower case
+    "He asked me whether the Armenian Government still insisted on the line that would give it Kars , Ardahan "
+    "and the valley of the Chorokh .",  # tokenized
+    "He asked me whether the Armenian Government still insisted on the line line that would give it Kars.",
+    "The sitting opened at 11 a.m. under the chairmanship of Engineer Galstian.",
+    "The departure of the This Morning presenter, i.e. its best-known face, worried the US networks.",
+    "The remaining wagons are either under repair or unaccounted for.",
+    "A. Ter-Mikaelian",
+    "CONFIDENTIAL",
+])
+def test_faithful_sentences_headlines_and_cosmetic_edits_are_not_flagged(text):
+    assert wordorder.score(SideText(RU, "ru"), SideText(text, "en")) is None
+
+
+def test_a_list_or_a_fragment_on_the_other_side_says_nothing():
+    # the other side is no sentence (a heading, a list): nothing to compare the order with
+    for other in ("Карс, Ардаган", "КОНФИДЕНЦИАЛЬНО"):
+        assert wordorder.score(SideText(other, "ru"), SideText(SCRAMBLED, "en")) is None
+    # both sides English and both garbled: the text is like that, not the translation
+    assert wordorder.score(SideText(SCRAMBLED, "en"), SideText(SCRAMBLED, "en")) is None
+    # only English is read: a Russian side is never called garbled
+    assert wordorder.garbled(SideText("и и в на, к по и.", "ru")) == []
+
+
+def test_the_dev_sets_sentences_read_as_english_and_their_scrambles_mostly_do_not():
+    lines = [line for path in sorted(ARCHIVAL.glob("*/en.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if len(line.split()) >= 8]
+    assert len(lines) > 100
+    assert not [line for line in lines if wordorder.garbled(SideText(line, "en"))]
+    rng = random.Random(20)
+    scrambled = []
+    for line in lines:
+        words = line.rstrip(".").split()
+        rng.shuffle(words)
+        scrambled.append(" ".join(words) + ".")
+    caught = sum(bool(wordorder.garbled(SideText(s, "en"))) for s in scrambled)
+    assert caught >= 0.3 * len(scrambled)
+
+
+def test_word_order_is_a_floor_only_and_gives_the_weights_no_feature():
+    c = component("order")
+    assert c is not None and c.floor_only and c.feature_names == ()
+    assert not any(f.startswith("order") for f in FEATURES)
+    assert not any(k.startswith("order") for k in shipped().weights)
+    f = wordorder.score(SideText(RU, "ru"), SideText(SCRAMBLED, "en"))
+    assert f is not None and f.floor == wordorder.GARBLED_FLOOR == DEFAULT_REVIEW_THRESHOLD
+    assert f.feature_values() == {}

@@ -56,6 +56,24 @@ def test_one_slip_is_no_scrambling():
         assert wordorder.score(SideText(RU, "ru"), SideText(slip, "en")) is None
 
 
+def test_one_broken_pair_with_the_names_in_another_order_than_the_other_sides_is_scrambling():
+    scrambled = ("Me asked whether he the Armenian Government still insisted on the Chorokh line that would give it "
+                 "Ardahan, Kars and valley of the.")
+    assert [p.shown for p in wordorder.broken_pairs(scrambled)] == ["ends in “the”"]
+    assert wordorder.out_of_order(SideText(scrambled, "en"), SideText(RU, "ru"))
+    d = score_pair(RU, scrambled, "ru", "en", SIMILAR)
+    assert d.score >= DEFAULT_REVIEW_THRESHOLD
+    assert any(r.startswith("order:") and "names and numbers stand in another order than the source's" in r
+               for r in d.reasons)
+    # names in another order alone are a translator's choice, not scrambling
+    reordered = ("He asked me whether the Armenian Government still insisted on the line that would give it "
+                 "Chorokh, Ardahan and the valley of Kars.")
+    assert wordorder.out_of_order(SideText(reordered, "en"), SideText(RU, "ru"))
+    assert wordorder.score(SideText(RU, "ru"), SideText(reordered, "en")) is None
+    # and the names in the other side's order leave one broken pair a slip
+    assert not wordorder.out_of_order(SideText(EN, "en"), SideText(RU, "ru"))
+
+
 @pytest.mark.parametrize("text", [
     EN,
     EN.lower(),  # all lower case

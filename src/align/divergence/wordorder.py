@@ -32,8 +32,12 @@ A side is called garbled when it has at least :data:`LEAST_HITS` such pairs and 
 sentence (at least :data:`LEAST_WORDS` words, and, in English, not garbled
 itself): a list or a headline on both sides says nothing.  One such pair alone
 is an ordinary slip (DEMETR's word swaps, added punctuation and function-word
-edits make one), and a faithful sentence has one in about 1 in 70 lines of
-NTREX-128; two or more in one sentence come from scrambled words.
+edits make one; about 1 line in 250 of faithful English has one); two or more
+in one sentence come from scrambled words.  One pair is enough when the side's
+names and numbers also stand in another order than the other side's
+(:func:`out_of_order`: at least :data:`ANCHORS` of them, :data:`INVERTED` of
+their pairs the other way round), which a faithful translation does on its own
+in about 1 line of 50 ("Russian President" / "Президент России").
 
 The finding is a floor (:data:`GARBLED_FLOOR`), not a weight of the learned
 combination: the labelled data have too few scrambled beads to fit one on, and
@@ -47,6 +51,7 @@ from typing import NamedTuple
 
 from ..records import Mark, Side
 from .base import Finding, evidence, quote
+from .names import words_match
 from .tokens import WORD, SideText
 
 #: Pairs needed on one side before it is called garbled ...
@@ -58,9 +63,17 @@ LEAST_WORDS = 4
 #: The least score of a bead one of whose sides is garbled while the other reads as a sentence: the review
 #: threshold.  Its price on faithful text is in BENCHMARKS.md ("Word order").
 GARBLED_FLOOR = 0.5
+#: A side with one broken pair only is garbled when it shares at least this many names and numbers with the other
+#: side ...
+ANCHORS = 3
+#: ... and at least this share of their pairs stand the other way round (a faithful translation reorders some:
+#: "Russian President" / "Президент России").
+INVERTED = 1 / 3
 #: Value of each broken pair (what the reason's order among the others goes by).
 FIRST = 0.3
 
+_DIGITS = re.compile(r"\d+")
+_OTHER = {"source": "target", "target": "source"}
 _TOKEN = re.compile(rf"(?P<w>{WORD.pattern})|(?P<n>\d+(?:[.,]\d+)*)|(?P<p>[,.;:!?])|(?P<o>\S)")
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -227,18 +240,51 @@ def _word_count(side: SideText) -> int:
     return len(side.words)
 
 
+def _broken(side: SideText) -> list[Broken]:
+    """The broken pairs of an English side of at least :data:`LEAST_WORDS` words ([] for any other side)."""
+    if side.lang != "en" or _word_count(side) < LEAST_WORDS:
+        return []
+    return broken_pairs(side.text)
+
+
+def _enough(pairs: list[Broken], side: SideText) -> bool:
+    return len(pairs) >= LEAST_HITS and len(pairs) * WORDS_PER_HIT >= _word_count(side)
+
+
 def garbled(side: SideText) -> list[Broken]:
     """The broken pairs of an English side when there are enough of them to call it garbled (see the module
     docstring), else []."""
-    if side.lang != "en":
-        return []
-    n = _word_count(side)
-    if n < LEAST_WORDS:
-        return []
-    pairs = broken_pairs(side.text)
-    if len(pairs) < LEAST_HITS or len(pairs) * WORDS_PER_HIT < n:
-        return []
-    return pairs
+    pairs = _broken(side)
+    return pairs if _enough(pairs, side) else []
+
+
+def _anchors(side: SideText) -> list[tuple[int, str, bool]]:
+    """A side's names (capitalised words inside a sentence; not "I") and numbers, in order: (offset, text, is a
+    number)."""
+    out = [(w.start, w.text, False) for w in side.words if w.text[:1].isupper() and not w.initial and w.text != "I"]
+    out += [(m.start(), m.group(), True) for m in _DIGITS.finditer(side.text)]
+    return sorted(out)
+
+
+def out_of_order(side: SideText, other: SideText) -> bool:
+    """Whether the names and numbers ``side`` shares with ``other`` (:func:`.names.words_match`, numbers as
+    written) are at least :data:`ANCHORS` and stand in another order: at least :data:`INVERTED` of their pairs
+    the other way round."""
+    theirs = _anchors(other)
+    taken: set[int] = set()
+    order: list[int] = []
+    for _, text, number in _anchors(side):
+        for j, (_, t, n) in enumerate(theirs):
+            same = t == text if number else words_match(text, side.lang, t, other.lang)
+            if j not in taken and n == number and same:
+                taken.add(j)
+                order.append(j)
+                break
+    k = len(order)
+    if k < ANCHORS:
+        return False
+    inverted = sum(1 for i in range(k) for j in range(i + 1, k) if order[i] > order[j])
+    return inverted >= INVERTED * k * (k - 1) / 2
 
 
 def _reads_as_sentence(side: SideText) -> bool:
@@ -246,17 +292,27 @@ def _reads_as_sentence(side: SideText) -> bool:
 
 
 def score(src: SideText, tgt: SideText) -> Finding | None:
-    """A garbled English side against a side that reads as a sentence; None when neither is."""
+    """A garbled English side against a side that reads as a sentence; None when neither is.
+
+    A side with one broken pair only is garbled too when its names and numbers stand in another order than the
+    other side's (:func:`out_of_order`)."""
     finding: Finding | None = None
     sides: tuple[tuple[Side, SideText, SideText], ...] = (("source", src, tgt), ("target", tgt, src))
     for where, this, other in sides:
-        pairs = garbled(this)
+        pairs = _broken(this)
         if not pairs or not _reads_as_sentence(other):
+            continue
+        if _enough(pairs, this):
+            also = ""
+        elif len(pairs) == 1 and out_of_order(this, other):
+            also = f"; its names and numbers stand in another order than the {_OTHER[where]}'s"
+        else:
             continue
         if finding is None:
             finding = Finding("order", 0.0, features={}, floor=GARBLED_FLOOR)
         shown = ", ".join(p.shown for p in pairs[:4]) + (", …" if len(pairs) > 4 else "")
-        finding.reasons.append(f"order: the {where} does not read as an English sentence: word order broken ({shown})")
+        finding.reasons.append(f"order: the {where} does not read as an English sentence: word order broken "
+                               f"({shown}){also}")
         finding.marks += [Mark(where, s, e, "order", "word order") for s, e, _, _ in pairs]
         finding.value = max(finding.value, evidence(len(pairs), FIRST))
     return finding

@@ -74,6 +74,20 @@ def test_one_broken_pair_with_the_names_in_another_order_than_the_other_sides_is
     assert not wordorder.out_of_order(SideText(EN, "en"), SideText(RU, "ru"))
 
 
+@pytest.mark.parametrize("text, broken", [
+    ("The note of he the Legation sent was received.", ["“of he”"]),
+    ("It was agreed with from the Consul to wait.", ["“with from”"]),
+    ("The Government has decided to can the talks than.", ["“to can”", "ends in “than”"]),
+    ("He said they is ready, and.", ["“they is”", "ends in “and”"]),
+    ("The commission met at 11 a.m. in the building of the Legation.", []),
+    ("From the early months on he began to study the archives, i.e. the papers of the Legation.", []),
+    # "paid for by" is English; a stranded "to" is rare enough to count (one such pair is no scrambling)
+    ("The sum was paid for by the Treasury, which the Minister had written to.", ["ends in “to”"]),
+])
+def test_each_rule_on_a_sentence(text, broken):
+    assert [p.shown for p in wordorder.broken_pairs(text)] == broken
+
+
 @pytest.mark.parametrize("text", [
     EN,
     EN.lower(),  # all lower case

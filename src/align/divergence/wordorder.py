@@ -10,17 +10,22 @@ class* words, whose neighbours English grammar restricts: it counts adjacent
 pairs that English practically never allows:
 
 - an article or a possessive (the, a, an, their, its, our, your) before another
-  determiner, a preposition, a conjunction, an auxiliary, a pronoun, "not", a
-  comma or the sentence's end ("the were", "the between", "a the", "Party, the,");
-- "an" before a consonant, "a" before a vowel ("an construction", "a the");
+  determiner, a preposition, a conjunction, an auxiliary, a pronoun, "not", "as",
+  "there", a comma or the sentence's end ("the were", "the between", "a the",
+  ends in "the");
+- "an" before a consonant, "a" before a vowel ("an construction", "a it");
 - a preposition before "of" or before another preposition that cannot follow
-  it ("of in", "with from"; "from within", "agreed upon by" are allowed);
+  it ("of in", "within with"; "from within", "agreed upon by" are allowed), or
+  before a subject pronoun ("of he": prepositions take "him");
 - "of" before an auxiliary or at the sentence's end; a sentence ending in a
-  preposition that is seldom stranded (at, for, from, into, to, with);
-- "and", "or", "nor" before another of them or at the sentence's end; a
-  subordinator before "and" ("because and");
+  preposition that is seldom stranded (at, for, from, into, to, with), in a
+  subject pronoun (he, she, they, we), in "than" or "very"; one opening with
+  "Than" or "Been";
+- "and", "or", "nor" before another of them, they and "but" at the sentence's
+  end; a subordinator before "and" ("because and");
 - "would/could/should/shall" or "to" before a finite verb or a modal ("to
-  was", "would is"); two different forms of "be" in a row ("is was");
+  was", "to can", "would is"); two different forms of "be" in a row ("is was");
+  "they is", "he are";
 - a closed-class word twice ("the the", "of of": "that that" and "had had"
   are English and not counted);
 - punctuation after a comma, semicolon or colon (",." "Party,."), two full stops.
@@ -110,6 +115,10 @@ _SINGULAR_SUBJECTS = frozenset({"he", "she"})
 _PLURAL_VERBS = frozenset({"are", "am"})
 #: Subject pronouns, which end a sentence only in "than he." ("I." is also a Roman numeral: "World War I.").
 _SUBJECTS = frozenset({"he", "she", "they", "we"})
+#: Prepositions that take the objective case ("of him", never "of he"; "than he", "before he left" are English, and
+#: so are adverbs: "from then on he began").
+_OBJECT_CASE = frozenset({"of", "with", "from", "to", "into", "among", "between", "during", "without", "within",
+                          "against", "toward", "towards", "upon", "onto", "via", "despite"})
 _ENDS = ".!?"
 _CONSONANTS = frozenset("bcdfgjklmnpqrstvwz")
 
@@ -172,7 +181,8 @@ def _rule(a: _Token, b: _Token | None, prev: _Token | None, x: str | None, y: st
         return "article" if y in _ARTICLES or y in _PREPOSITIONS or y in _AUXILIARIES or y in _CONJUNCTIONS else None
     if x in _ARTICLES or x in _POSSESSIVES:
         if (y in _DETERMINERS or y in _PREPOSITIONS or y in _CONJUNCTIONS or y in _AUXILIARIES or y in _PRONOUNS
-                or y == "not" or (b is not None and b.text == ",") or (x != "a" and _is_end(b, text, _ENDS + ";:"))):
+                or y in ("not", "as", "there") or (b is not None and b.text == ",")
+                or ((x != "a" or a.text == "a") and _is_end(b, text, _ENDS + ";:"))):
             return "article"
         if y is not None and b is not None and b.text.islower():
             if (x == "an" and y[0] in _CONSONANTS) or (x == "a" and _vowel_sound(y)):
@@ -189,9 +199,15 @@ def _rule(a: _Token, b: _Token | None, prev: _Token | None, x: str | None, y: st
         return "conjunction"
     if x in _SUBJECTS and ends:
         return "subject"
+    if x in ("than", "very") and ends:
+        return "ends"
+    if x in _OBJECT_CASE and y in _SUBJECTS:
+        return "case"
+    if x in ("than", "been") and a is not None and prev is None:
+        return "first"
     if x in _SUBORDINATORS and (y in _COORDINATORS or y == "but"):
         return "conjunction"
-    if (x in _MODALS or x == "to") and (y in _FINITE or y in _MODALS):
+    if (x in _MODALS or x == "to") and (y in _FINITE or y in _MODALS) or x == "to" and y in ("can", "must", "might"):
         return "modal"
     if x in _BE and ((y in _BE and y != x) or y in _MODALS):
         return "be"

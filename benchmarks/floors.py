@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
                     if sum(1 for s_ in shown if s_.startswith(f"[{name}] {key}")) < args.examples:
                         shown.append(f"[{name}] {key}: {x}\n    {y}")
         n = len(pairs)
-    floored = ("names", "negation", "untranslated", "order")
+        cells = [f"{100 * k / n:.1f}" for k in (flagged, by_weights)] + \
+            [f"{100 * decided[k] / n:.1f} ({decided[k]})" for k in floored]
         print(f"| {name} | {n} | " + " | ".join(cells) + " |")
     if shown:
         print("\n" + "\n".join(shown))

@@ -203,7 +203,7 @@ def _rule(a: _Token, b: _Token | None, prev: _Token | None, x: str | None, y: st
         return "ends"
     if x in _OBJECT_CASE and y in _SUBJECTS:
         return "case"
-    if x in ("than", "been") and a is not None and prev is None:
+    if x in ("than", "been") and prev is None:
         return "first"
     if x in _SUBORDINATORS and (y in _COORDINATORS or y == "but"):
         return "conjunction"

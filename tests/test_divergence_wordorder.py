@@ -99,6 +99,7 @@ def test_each_rule_on_a_sentence(text, broken):
     "The departure of the This Morning presenter, i.e. its best-known face, worried the US networks.",
     "The remaining wagons are either under repair or unaccounted for.",
     "A. Ter-Mikaelian",
+    "The parties agree: a. the frontier shall follow the river; b. the railway shall remain open to the traffic of a.",
     "CONFIDENTIAL",
 ])
 def test_faithful_sentences_headlines_and_cosmetic_edits_are_not_flagged(text):

@@ -148,6 +148,12 @@ def _closed(tok: _Token | None, text: str, initial: bool) -> str | None:
     return None
 
 
+def _lone_a(a: _Token, prev: _Token | None) -> bool:
+    """A lower-case "a" after a word: an article that ends a sentence ("A." is an initial, "a." after a colon or at a
+    line's start a list's letter)."""
+    return a.text == "a" and prev is not None and prev.kind == "w"
+
+
 def _vowel_sound(word: str) -> bool:
     """A lower-case word that begins with a vowel sound, by its spelling (a European, a one-off, a unit: no)."""
     if word[0] in "aei":
@@ -182,7 +188,7 @@ def _rule(a: _Token, b: _Token | None, prev: _Token | None, x: str | None, y: st
     if x in _ARTICLES or x in _POSSESSIVES:
         if (y in _DETERMINERS or y in _PREPOSITIONS or y in _CONJUNCTIONS or y in _AUXILIARIES or y in _PRONOUNS
                 or y in ("not", "as", "there") or (b is not None and b.text == ",")
-                or ((x != "a" or a.text == "a") and _is_end(b, text, _ENDS + ";:"))):
+                or ((x != "a" or _lone_a(a, prev)) and _is_end(b, text, _ENDS + ";:"))):
             return "article"
         if y is not None and b is not None and b.text.islower():
             if (x == "an" and y[0] in _CONSONANTS) or (x == "a" and _vowel_sound(y)):

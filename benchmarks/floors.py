@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     check = NameCheck(enc, budget=10**6)
     model = shipped()
     thr = DEFAULT_REVIEW_THRESHOLD
-    floored = ("names", "negation", "untranslated", "order")
+    floored = ("names", "negation", "untranslated", "order", "numbers")
     print("| data (faithful) | pairs | flagged | flagged by the weights alone | decided by a floor: "
           + " | ".join(floored) + " |")
     print("|---|---|---|---|" + "---|" * len(floored))

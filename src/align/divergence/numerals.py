@@ -91,7 +91,8 @@ _HY_MORPHEMES: dict[str, tuple[str, float]] = {
     "մեկ": ("unit", 1), "երկու": ("unit", 2), "երեք": ("unit", 3), "չորս": ("unit", 4),
     "հինգ": ("unit", 5), "վեց": ("unit", 6), "յոթն": ("unit", 7), "յոթ": ("unit", 7),
     "ութ": ("unit", 8), "ինն": ("unit", 9), "ինը": ("unit", 9), "տասն": ("unit", 10),
-    "տասը": ("unit", 10), "քսան": ("unit", 20), "երեսուն": ("unit", 30), "քառասուն": ("unit", 40),
+    "տասը": ("unit", 10), "տաս": ("unit", 10),  # the spoken spelling: "Տաս տարի", "ժամը տասին"
+    "քսան": ("unit", 20), "երեսուն": ("unit", 30), "քառասուն": ("unit", 40),
     "հիսուն": ("unit", 50), "վաթսուն": ("unit", 60), "յոթանասուն": ("unit", 70),
     "ութսուն": ("unit", 80), "իննսուն": ("unit", 90), "հարյուր": ("hundred", 100),
     "հազար": ("scale", 1e3), "միլիոն": ("scale", 1e6), "միլլիոն": ("scale", 1e6),
@@ -211,10 +212,14 @@ _RU_NUMERAL_START = re.compile(r"(?:сорок|пятидесят|шестиде
                                r"восьм|девят|десят)")
 
 
+#: Forms the analyser reads as numerals that are far more often other words ("семью": "family").
+_RU_NOT_NUMERALS = {"семью"}
+
+
 @lru_cache(maxsize=65536)
 def _ru_by_lemma(w: str, *, ordinal: bool) -> float | None:
     """A Russian numeral the tables miss, through pymorphy3's lemma ("сорокового" → 40, ordinal)."""
-    if not _RU_NUMERAL_START.match(w):
+    if not _RU_NUMERAL_START.match(w) or w in _RU_NOT_NUMERALS:
         return None
     for p in _morph().parse(w)[:2]:
         if ordinal and "Anum" in p.tag:
@@ -270,6 +275,7 @@ _RU_MONTH_NUM = {"январ": 1, "феврал": 2, "март": 3, "апрел"
 _HY_MONTHS = {"հունվար": 1, "փետրվար": 2, "մարտ": 3, "ապրիլ": 4, "մայիս": 5, "հունիս": 6,
               "հուլիս": 7, "օգոստոս": 8, "սեպտեմբեր": 9, "հոկտեմբեր": 10, "նոյեմբեր": 11,
               "դեկտեմբեր": 12}
+_HY_OBLIQUE = ("ի", "ին", "ից", "ով", "ում")
 _HY_MONTH_ENDINGS = ("", "ի", "ին", "ից", "ով", "ում", "ը", "ն", "ու", "յան", "յանի", "յան", "յանը", "յանին")
 
 
@@ -284,6 +290,7 @@ def month_of(word: str, lang: str) -> tuple[int, bool] | None:
             return table.index(w) + 1, w in ambiguous
         return None
     if lang == "en":
+        w = re.sub(r"['’]s$", "", w)  # "February's"
         if w not in _EN_MONTHS or (w not in _EN_FULL_MONTHS and not word[:1].isupper()):
             return None  # "jan", "dec" in lower case are not months
         return _EN_MONTHS[w], w in _EN_NEEDS_NUMBER
@@ -297,6 +304,8 @@ def month_of(word: str, lang: str) -> tuple[int, bool] | None:
         for stem, n in _HY_MONTHS.items():
             if w.startswith(stem) and w[len(stem):] in _HY_MONTH_ENDINGS:
                 return n, stem == "մարտ"
+            if stem.endswith("եմբեր") and w.startswith(stem[:-2] + "ր") and w[len(stem) - 1:] in _HY_OBLIQUE:
+                return n, False  # հոկտեմբրի, սեպտեմբրից: the oblique stem drops its е
     return None
 
 
@@ -398,8 +407,73 @@ _MONTH_CONTEXT = {"en": {"in", "of", "since", "until", "till", "during", "from",
                          "late", "mid", "throughout", "last", "next", "this", "that", "each", "every"},
                   "fr": {"en", "de", "d", "fin", "début", "mi", "depuis", "jusqu", "mois"},
                   "de": {"im", "seit", "bis", "ende", "anfang", "mitte", "monat"}}
+#: Words after an ambiguous month name that make it a month ("մարտ ամսին", "մարտի վերջին": March's end).
+_MONTH_CONTEXT_AFTER = {"hy": re.compile(r"(?:ամս|ամիս|վերջ|սկզբ|սկիզբ|կեսին|կեսից)\w*")}
 
 
 def month_context(lang: str) -> set[str]:
     """Words before an ambiguous month name ("May", "mars") that make it a month ("in May")."""
     return _MONTH_CONTEXT.get(lang, set())
+
+
+def month_context_after(word: str, lang: str) -> bool:
+    """Whether a word after an ambiguous month name makes it a month ("մարտ ամսին")."""
+    pattern = _MONTH_CONTEXT_AFTER.get(lang)
+    return bool(pattern and pattern.fullmatch(word.lower()))
+
+
+# -- conversions: words that hold a number without being numerals ("a decade", "tripled", "вдвое", "կես") --------
+#
+# Each reads as values a number on the other side may match, never required itself: "a decade" is
+# "10 лет", "tripled" is "в три раза", "a pair of" is "двумя", "half" is "половина".  Chosen from what
+# the numbers rules misread on faithful NTREX-128 lines and the dev set (BENCHMARKS.md, "Numbers read").
+
+_EN_CONVERSIONS: dict[str, frozenset[float]] = {
+    **{w: frozenset({10.0}) for w in ("decade",)},
+    **{w: frozenset({12.0}) for w in ("dozen",)},
+    **{w: frozenset({14.0}) for w in ("fortnight",)},
+    **{w: frozenset({2.0}) for w in ("pair", "couple", "twice", "double", "doubled", "doubling", "doubles", "biennial",
+                                     "duo")},
+    **{w: frozenset({3.0}) for w in ("triple", "tripled", "tripling", "triples", "thrice", "treble", "trebled",
+                                     "trio")},
+    **{w: frozenset({4.0}) for w in ("quadruple", "quadrupled", "quadrupling", "quartet")},
+    **{w: frozenset({0.5}) for w in ("half", "halves")},
+    "halved": frozenset({0.5, 2.0}),
+    "halving": frozenset({0.5, 2.0}),
+}
+#: What follows a number word inside an English compound that counts something: "fourballs", "foursomes", "tenfold".
+_EN_COUNTING_TAIL = re.compile(r"(?:balls?|somes?|fold)")
+_RU_CONVERSIONS: tuple[tuple[re.Pattern[str], frozenset[float]], ...] = tuple(
+    (re.compile(p), frozenset(v)) for p, v in (
+        (r"десятилети[еяюийем]\w*", {10.0}), (r"дюжин\w*", {12.0}), (r"пара|пару|пары|парой|парою", {2.0}),
+        (r"вдвое|дважды|удво\w+|двукратно", {2.0}), (r"втрое|трижды|утро(?:ил|ит|ен|ени|ять|ив)\w*", {3.0}),
+        (r"вчетверо|четырежды|учетвер\w+", {4.0}), (r"впятеро", {5.0}), (r"вдесятеро", {10.0}),
+        (r"половин\w*", {0.5}), (r"полугоди\w*", {0.5, 6.0}), (r"сут(?:ки|ок|кам|ками|ках)", {24.0}),
+        (r"полвека", {50.0})))
+_HY_CONVERSIONS: tuple[tuple[re.Pattern[str], frozenset[float]], ...] = tuple(
+    (re.compile(p), frozenset(v)) for p, v in (
+        (r"տասնամյակ\w*", {10.0}), (r"տասնյակ\w*", {10.0}), (r"դյուժին\w*", {12.0}), (r"զույգ\w*", {2.0}),
+        (r"կրկնապատկ\w*|կրկնակի", {2.0}), (r"եռապատկ\w*", {3.0}), (r"քառապատկ\w*", {4.0}),
+        (r"հնգապատկ\w*", {5.0}), (r"տասնապատկ\w*", {10.0}), (r"կես(?:ը|ի|ից|ին|ով|ն)?", {0.5})))
+
+
+@lru_cache(maxsize=65536)
+def conversion_values(word: str, lang: str) -> frozenset[float] | None:
+    """The values a word that holds a number stands for ("a decade" → 10, "вдвое" → 2,
+    "Mother-of-three" → 3, "fourballs" → 4, "կես" → 0.5), or None."""
+    w = word.lower().replace("’", "'")
+    if lang == "en":
+        if w in _EN_CONVERSIONS:
+            return _EN_CONVERSIONS[w]
+        pieces = w.split("-")
+        if len(pieces) >= 3 and pieces[-2] == "of" and pieces[-1] in _EN and _EN[pieces[-1]][0] == "unit":
+            return frozenset({_EN[pieces[-1]][1]})  # "mother-of-three", "father-of-two"
+        for unit in sorted(_EN_UNITS + _EN_TENS, key=len, reverse=True):
+            if w.startswith(unit) and _EN_COUNTING_TAIL.fullmatch(w[len(unit):]):
+                return frozenset({_EN[unit][1]})  # "fourballs", "foursomes", "tenfold"
+        return None
+    table = _RU_CONVERSIONS if lang in EAST_SLAVIC else _HY_CONVERSIONS if lang == "hy" else ()
+    for pattern, values in table:
+        if pattern.fullmatch(w):
+            return values
+    return None

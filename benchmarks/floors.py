@@ -3,9 +3,9 @@
 A *floor* keeps a bead in the review queue whatever the learned weights say
 (``Finding.floor``: a person's name replaced, a name or people replaced, a
 negation flipped cleanly, an ordinary word of the source left untranslated in
-a translation in another script, an English side whose words are out of order;
-a partial omission or addition too, which pairs scored alone never have).  Its cost is the
-faithful pairs it flags that the weights alone would not.  Every pair is
+a translation in another script, an English side whose words are out of order,
+a count on one side only; a partial omission or addition too, which pairs
+scored alone never have).  Its cost is the faithful pairs it flags that the weights alone would not.  Every pair is
 scored alone, as ``fit_divergence.py`` scores them (the bundled model's
 reference calibration, the encoder's names check), and counted per
 component whose floor reaches the review threshold while the weights alone

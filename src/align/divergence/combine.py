@@ -22,9 +22,10 @@ proper name replaced by another on both sides or a place by another people's
 adjective (:data:`.names.REPLACED_FLOOR`), a negation flipped cleanly
 (:data:`.polarity.FLIPPED_FLOOR`), an ordinary word of the source left
 untranslated in a translation in another script (:data:`.untranslated.LEFT_FLOOR`),
-and an English side whose words are out of order against a side that reads as a
+an English side whose words are out of order against a side that reads as a
 sentence (:data:`.wordorder.GARBLED_FLOOR`, a component that is a floor only: it
-gives the combination no feature).
+gives the combination no feature), and a count on one side only while the other
+side holds values (:data:`.numbers.ONE_SIDE_FLOOR`).
 
 Adding a component is adding a :class:`~.components.Component` to
 :data:`~.components.REGISTRY` (its scorer and its features) and refitting
@@ -83,6 +84,9 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    form or Russian lemma; no name, acronym, quotation or gloss) floored at the review threshold.  Weights unchanged.
 #:    + order (an English side whose words are out of order: closed-class pairs English never allows), a floor at
 #:    the review threshold only, no feature in the fit.
+#: 9: numbers read conversions (a decade, tripled, вдвое, mother-of-three, fourballs, half/половина/կես, сутки),
+#:    the spoken Armenian տաս, oblique Armenian months; a count on one side only (nothing replaced, the other side
+#:    holding values; no unit, date or relative day) floored at the review threshold.  Weights unchanged.
 SCORING = "divergence-8"
 
 #: The signature settings that record the names list's path and a weights file's path

@@ -27,8 +27,14 @@ What counts as a value:
   3.3 or 15.3); decades: ``the 1930s`` matches ``30-х годов``; ``$5m``, ``£2bn``
   carry their scale.
 
+- words that hold a number (:func:`.numerals.conversion_values`): "a decade" (10),
+  "tripled", "вдвое", "mother-of-three", "fourballs", "half" / "половина" / "կես",
+  "сутки" (24 hours): matched, never required.
+
 A value next to a unit of measurement (miles, inches, °F, km, кг, ...) that has
 no match counts for less (``UNIT_WEIGHT``): translations often convert units.
+A count on one side only, nothing replaced, while the other side holds values,
+floors the bead at the review threshold (:data:`ONE_SIDE_FLOOR`).
 
 A lone word for "one" ("one", "одна", "մեկ") is too often not a number ("one
 of", "the same") to be required on the other side, and a scale word with no

@@ -120,7 +120,8 @@ FIRST = 0.7
 #: The least score of a bead with a value on one side only, nothing replaced, while the other side holds
 #: values of its own (a number dropped from a sentence that keeps others: "although it had promised
 #: fifteen"; "the first half" / "первые три месяца").  Values next to a unit (often converted), dates
-#: (often added or left out for context) and days named from today do not set it.  See :func:`one_side_floor` and BENCHMARKS.md ("Numbers read").
+#: (often added or left out for context) and days named from today do not set it.  See
+#: :func:`one_side_floor` and BENCHMARKS.md ("Numbers read").
 ONE_SIDE_FLOOR = 0.5
 _DATE = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
 _SCALE_AFTER = re.compile(
@@ -475,8 +476,8 @@ def _date_part(q: Quantity, side: list[Quantity]) -> bool:
         return True
     if q.text.isdigit() and len(q.text) == 4 and 1000 <= int(q.text) <= 2100:
         return True
-    return any(isinstance(v, str) and v.startswith("month:") and (0 <= m.start - q.end <= 4 or 0 <= q.start - m.end <= 4)
-               for m in side for v in m.values)
+    return any(isinstance(v, str) and v.startswith("month:")
+               and (0 <= m.start - q.end <= 4 or 0 <= q.start - m.end <= 4) for m in side for v in m.values)
 
 
 def one_side_floor(only_src: list[Quantity], only_tgt: list[Quantity],

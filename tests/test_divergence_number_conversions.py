@@ -169,3 +169,9 @@ def test_no_floor_for_a_value_replaced_a_date_added_a_unit_or_a_lone_number():
     # nothing on the other side to compare with
     f = score("He had promised fifteen.", "en", "Он обещал.", "ru")
     assert f is not None and f.value > 0 and f.floor == 0
+
+
+def test_tens_of_thousands_is_a_round_ten_thousand():
+    faithful("More than 1,000 people were killed and tens of thousands dislocated from their homes.", "en",
+             "1000-ից ավել մարդ է սպանվել, և 10000-ից ավել մարդ լքել են իրենց տները:", "hy")
+    assert [sorted(q.values) for q in numbers.quantities(SideText("десятки тысяч беженцев", "ru"))] == [[1e4]]

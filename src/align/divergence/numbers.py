@@ -253,7 +253,7 @@ def quantities(side: SideText) -> list[Quantity]:
             if m.group(g) and m.group(g).isupper():
                 found.append(Quantity(frozenset({float(_roman(m.group(g)))}), m.start(g), m.end(g), m.group(g)))
     words = _word_quantities(side, taken) if side.lang not in TEXT2NUM_LANGS else _text2num_quantities(side, taken)
-    found += _halves(side, words)
+    found += _halves(side, words) + _tens_of(side)
     months = _months(side, found)
     found = _dated_ordinals(side, found, months) + months + _relative_days(side)
     found = [_not_required(side, q) if _NOT_REQUIRED.search(text[max(0, q.start - 12):q.start] + q.text.lower())
@@ -306,6 +306,25 @@ _HALF_AFTER = {
     "ru": re.compile(r"(?:\s+[а-яё]+)?\s+с\s+половиной\b", re.IGNORECASE),
     "fr": re.compile(r"(?:\s+[a-zéèû]+)?\s+et\s+demie?\b", re.IGNORECASE),
 }
+
+
+#: Round plurals of a scale: "tens of thousands" (10000 or more), "десятки тысяч", "տասնյակ հազարավոր".
+_TENS_OF = {
+    "en": ((r"tens of thousands", 1e4), (r"hundreds of thousands", 1e5), (r"tens of millions", 1e7),
+           (r"hundreds of millions", 1e8)),
+    "ru": ((r"десятк\w* тысяч\w*", 1e4), (r"сот(?:ни|ен|ням|нями|нях) тысяч\w*", 1e5),
+           (r"десятк\w* миллион\w*", 1e7), (r"сот(?:ни|ен|ням|нями|нях) миллион\w*", 1e8)),
+    "hy": ((r"տասնյակ\w* հազար\w*", 1e4), (r"հարյուրավոր հազար\w*", 1e5)),
+}
+
+
+def _tens_of(side: SideText) -> list[Quantity]:
+    """"tens of thousands" and its like: a round value a digit may match ("10000-ից ավել"), never required."""
+    out = []
+    for pattern, value in _TENS_OF.get(side.lang, ()):
+        for m in re.finditer(rf"(?<!\w){pattern}", side.text, re.IGNORECASE):
+            out.append(Quantity(frozenset({value}), m.start(), m.end(), m.group(), weak=True))
+    return out
 
 
 def _halves(side: SideText, quantities: list[Quantity]) -> list[Quantity]:

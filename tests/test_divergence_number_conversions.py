@@ -175,3 +175,7 @@ def test_tens_of_thousands_is_a_round_ten_thousand():
     faithful("More than 1,000 people were killed and tens of thousands dislocated from their homes.", "en",
              "1000-ից ավել մարդ է սպանվել, և 10000-ից ավել մարդ լքել են իրենց տները:", "hy")
     assert [sorted(q.values) for q in numbers.quantities(SideText("десятки тысяч беженцев", "ru"))] == [[1e4]]
+    # "свыше тысячи" is one thousand (a genitive after a preposition), not "thousands"
+    faithful("More than 1,000 people were killed and tens of thousands dislocated from their homes.", "en",
+             "Было убито свыше тысячи людей, и еще десятки тысяч лишились крова.", "ru")
+    assert numbers.quantities(SideText("тысячи людей вышли на улицы", "ru")) == []

@@ -379,6 +379,11 @@ def _continues(prev: tuple[str, float], nxt: tuple[str, float]) -> bool:
     return False  # "five six": two numbers
 
 
+#: A preposition that takes the genitive before "тысячи": one thousand ("свыше тысячи людей"), not thousands.
+_GENITIVE_BEFORE = re.compile(r"(?<!\w)(?:свыше|более|менее|около|до|от|из|с|без|порядка|больше|меньше)\s+$",
+                              re.IGNORECASE)
+
+
 def _word_quantities(side: SideText, taken: list[tuple[int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     run: list[tuple[int, int, list[tuple[str, float]]]] = []
@@ -388,7 +393,8 @@ def _word_quantities(side: SideText, taken: list[tuple[int, int]]) -> list[Quant
         if real:
             parts = [p for _, _, ps in real for p in ps]
             word = side.text[real[0][0]:real[0][1]].lower()
-            vague = len(run) == 1 and {k for k, _ in parts} == {"scale"} and word not in SINGULAR_SCALES
+            vague = len(run) == 1 and {k for k, _ in parts} == {"scale"} and word not in SINGULAR_SCALES \
+                and not (side.lang in ("ru", "uk", "be") and _GENITIVE_BEFORE.search(side.text, 0, real[0][0]))
             if not vague:  # "thousands of", "тысячи людей" are not values
                 value = combine(parts)
                 start, end = run[0][0], run[-1][1]

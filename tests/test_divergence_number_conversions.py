@@ -179,3 +179,9 @@ def test_tens_of_thousands_is_a_round_ten_thousand():
     faithful("More than 1,000 people were killed and tens of thousands dislocated from their homes.", "en",
              "Было убито свыше тысячи людей, и еще десятки тысяч лишились крова.", "ru")
     assert numbers.quantities(SideText("тысячи людей вышли на улицы", "ru")) == []
+
+
+def test_a_number_written_in_words_before_a_unit_is_a_unit():
+    (q,) = numbers.quantities(SideText("всего в полутора километрах от места происшествия", "ru"))
+    assert q.unit and q.values == {1.5}
+    assert not numbers.quantities(SideText("six in the morning", "en"))[0].unit

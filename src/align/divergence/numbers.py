@@ -401,7 +401,8 @@ def _word_quantities(side: SideText, taken: list[tuple[int, int]]) -> list[Quant
                 # a lone "one", or a scale word with no number before it ("a thousand",
                 # "до тысячи"): matched when present, never required
                 weak = len(parts) == 1 and (value == 1.0 or parts[0][0] == "scale")
-                out.append(Quantity(frozenset({_num(value)}), start, end, side.text[start:end], weak))
+                unit = bool(_UNIT.match(side.text, end) or _UNIT_HYPHEN.match(side.text, end))  # "six meters"
+                out.append(Quantity(frozenset({_num(value)}), start, end, side.text[start:end], weak, unit=unit))
         run.clear()
 
     prev_end = -1

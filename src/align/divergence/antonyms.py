@@ -9,6 +9,19 @@ names ("New York", "Western Union") and are skipped.
 
 General vocabulary written for this project; the table is short on purpose,
 because each entry can also fire on a loose but correct translation.
+
+A few pairs are *clean* (:data:`CLEAN`): gradable words and evaluations whose
+poles a faithful English–Russian translation does not trade — more/less
+(более/less), better/worse (худший/best), high/low, big/small, strong/weak,
+rich/poor, cheap/expensive, fast/slow, increase/decrease, success/failure,
+possible/impossible, legal/illegal, positive/negative, maximum/minimum.  Where
+such a pair is the only antonym of an English–Russian bead and both sides
+negate equally often (a negation on one side only may cancel it: "ended in
+failure" / "не увенчались успехом"), the antonym is a changed fact and sets a
+floor (:data:`FLIPPED_FLOOR`).  The loose pairs (first/last, before/after,
+win/lose, start/end, few/many, hot/cold, ...) fire on faithful news
+translations and never floor; Armenian "ավելի" is the mark of any comparative
+("ավելի քիչ", less), so Armenian pairs never floor either.
 """
 from __future__ import annotations
 
@@ -18,6 +31,7 @@ from functools import lru_cache
 from ..languages import RULES_LANGUAGE
 from ..records import Mark
 from .base import Finding, evidence, quote
+from .polarity import negations
 from .tokens import SideText, Word
 
 _ADJ = r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)"
@@ -122,6 +136,19 @@ _PAIRS: list[tuple[tuple[str, str, str], tuple[str, str, str]]] = [
 ]
 
 
+#: The first English word of each clean pair's first pole (see the module's docstring).
+_CLEAN_KEYS = ("more", "good", "high", "big", "strong", "rich", "cheap", "fast", "increase", "success", "possible",
+               "legal", "positive", "maximum")
+#: The indices of the clean pairs in the table.
+CLEAN = frozenset(i for i, (a, _) in enumerate(_PAIRS) if a[0].split()[:1] and a[0].split()[0] in _CLEAN_KEYS)
+#: The languages whose clean pairs floor (their rules language, :data:`align.languages.RULES_LANGUAGE`).
+CLEAN_LANGUAGES = frozenset({"en", "ru"})
+#: The least score of a bead whose only antonym is a clean pair, where both sides negate equally often: a
+#: changed fact ("more than 1 million" / "less than 1 million") that a reviewer must see, though too rare in
+#: the labelled data for the antonym weight to show it.
+FLIPPED_FLOOR = 0.5
+
+
 def _compile(pole: tuple[str, str, str]) -> dict[str, frozenset[str] | re.Pattern[str]]:
     en, ru, hy = pole
     return {"en": frozenset(en.split()), "ru": re.compile(ru), "hy": re.compile(hy)}
@@ -160,10 +187,12 @@ def score(src: SideText, tgt: SideText) -> Finding | None:
     s, t = _index(src, ls), _index(tgt, lt)
     finding = Finding("antonym", 0.0)
     hits = 0
+    pairs: list[int] = []
     for (i, p), t_words in t.items():
         other = (i, 1 - p)
         if other in s and (i, p) not in s and other not in t:
             hits += 1
+            pairs.append(i)
             s_words = s[other]
             finding.reasons.append(f"antonym: the target says {quote(t_words[0].text)} where the source "
                                    f"says the opposite ({quote(s_words[0].text)})")
@@ -172,4 +201,9 @@ def score(src: SideText, tgt: SideText) -> Finding | None:
             finding.marks += [Mark("source", w.start, w.end, "antonym", f"opposite of “{t_words[0].text}”")
                               for w in s_words]
     finding.value = evidence(hits, 0.55)
+    if len(pairs) == 1 and pairs[0] in CLEAN and {ls, lt} <= CLEAN_LANGUAGES \
+            and len(negations(src, tgt)) == len(negations(tgt, src)):
+        # a clean pair reversed and nothing else to explain it: a changed fact
+        finding.floor, finding.floor_rule = FLIPPED_FLOOR, "clean pair"
+        finding.reasons[0] += " — a clean pair of opposites, and no negation on one side only to cancel it"
     return finding

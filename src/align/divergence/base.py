@@ -32,6 +32,8 @@ class Finding:
     #: the labelled data to fit a weight on, that a reviewer must see (a sentence the aligner found
     #: without counterpart, a name replaced by another, a negation flipped, a word of the source left untranslated).
     floor: float = 0.0
+    #: Which rule set the floor, where a component has several ("full name dropped"): for the benchmarks.
+    floor_rule: str = ""
 
     def feature_values(self) -> dict[str, float]:
         return dict(self.features) if self.features is not None else {self.component: self.value}

@@ -58,12 +58,24 @@ def ordinary(word: str, lang: str) -> bool:
             return False
         p = parses[0]
         # "Назарян" is a surname as well as "of the Nazarenes": a name among the readings keeps it a name
-        if any(_RU_NAME_TAGS & set(q.tag.grammemes) for q in parses[:3]):
+        if name_tags(w, lang):
             return False
         return bool(p.is_known) and str(p.tag.POS or "") != ""
     if lang == "hy":
         return bool(_HY_ORDINARY.fullmatch(w))
     return False
+
+
+@lru_cache(maxsize=65536)
+def name_tags(word: str, lang: str) -> frozenset[str]:
+    """The name tags pymorphy3 gives a Russian word (any case) among its first three readings (Name, Surn,
+    Patr, Geox, Orgn, Trad); empty for other languages."""
+    if lang not in EAST_SLAVIC:
+        return frozenset()
+    w = word.lower()
+    if not re.fullmatch(r"[а-яё\-]+", w):
+        return frozenset()
+    return frozenset(g for q in morph().parse(w)[:3] for g in q.tag.grammemes if g in _RU_NAME_TAGS)
 
 
 def _en_known(w: str) -> bool:

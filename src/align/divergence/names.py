@@ -46,6 +46,7 @@ from typing import Literal
 from ..languages import EAST_SLAVIC, RULES_LANGUAGE
 from ..records import Mark
 from .base import Finding, evidence, quote
+from .fullnames import full_name
 from .gazetteer import concept, territory
 from .lexicon import ordinary
 from .namecheck import NameCheck
@@ -147,6 +148,10 @@ PERSON_FLOOR = 0.5
 #: It decides 0.7% of NTREX-128 en–ru lines and 1.8% of en–hy lines, flagged by it alone (benchmarks/floors.py;
 #: BENCHMARKS.md, "Changed facts caught").
 REPLACED_FLOOR = 0.5
+#: The least score of a bead where one side names a person in full (a first name and a surname: "Вероника
+#: Степанова", "Veronika Stepanova") and the other side drops the name, no word of it found by any rule, the
+#: names list or the encoder (:mod:`.fullnames`): who did or said it is lost.
+DROPPED_FLOOR = 0.5
 
 
 def _is_stop(word: Word, lang: str) -> bool:
@@ -685,6 +690,7 @@ def score(src: SideText, tgt: SideText, *, terms: TermList | None = None,
         finding.floor = max(finding.floor, REPLACED_FLOOR)
     else:
         _people_replaced(src, tgt, full, finding)
+    dropped = _dropped(src, tgt, runs_s, runs_t, in_tgt, in_src, misses, listed, acronym_left)
     if not weight:
         return finding
     finding.value = evidence(weight, FIRST)
@@ -696,7 +702,36 @@ def score(src: SideText, tgt: SideText, *, terms: TermList | None = None,
         a, b = full[True][0], full[False][0]
         finding.reasons.append(f"names: {quote(src.text[a.start:a.end])} replaced by "
                                f"{quote(tgt.text[b.start:b.end])}? No rule, list or the encoder matches them")
+    if dropped is not None:
+        # a person's full name one side has and the other drops, whole: who did or said it is lost
+        side_name, name = dropped
+        if DROPPED_FLOOR > finding.floor:
+            finding.floor, finding.floor_rule = DROPPED_FLOOR, "full name dropped"
+        here, there = ("source", "target") if side_name is src else ("target", "source")
+        finding.reasons.insert(0, f"names: the {here} names {quote(side_name.text[name[0].start:name[-1].end])}, "
+                                  f"a person's full name, and the {there} drops it: no word of it is found there")
     return finding
+
+
+def _dropped(src: SideText, tgt: SideText, runs_s: list[Run], runs_t: list[Run], in_tgt: _Other, in_src: _Other,
+             misses: dict[int, float], listed: dict[int, bool],
+             acronym_left: dict[bool, bool]) -> tuple[SideText, tuple[Word, ...]] | None:
+    """A person's full name (:func:`.fullnames.full_name`) on one side, none of whose words the other side has
+    by any rule, the names list or the encoder, where the other side names nobody it lacks (else the name may
+    be spelt there beyond the rules: :data:`REPLACED_FLOOR`'s case) and faces no unmatched acronym (its
+    expansion?); not in a heading, an institution's name or a run of common words.  The side and the name."""
+    for side, runs, other_runs, look in ((src, runs_s, runs_t, in_tgt), (tgt, runs_t, runs_s, in_src)):
+        if acronym_left[side is not src] or title_case(side):
+            continue
+        if any(misses[id(r)] and not r.common for r in other_runs):
+            continue
+        for run in runs:
+            if not misses[id(run)] or run.soft or run.common or listed.get(id(run)):
+                continue
+            name = full_name(run.words, side.lang, look.has)
+            if name is not None:
+                return side, name
+    return None
 
 
 def _people_replaced(src: SideText, tgt: SideText, full: dict[bool, list[Run]], finding: Finding) -> None:

@@ -19,8 +19,10 @@ see: a merged bead's sentence the aligner found probably without counterpart
 (a partial omission or addition: its value, at least the review threshold),
 and a fact changed (the threshold): a person's name replaced by another, any
 proper name replaced by another on both sides or a place by another people's
-adjective (:data:`.names.REPLACED_FLOOR`), a negation flipped cleanly
-(:data:`.polarity.FLIPPED_FLOOR`), an ordinary word of the source left
+adjective (:data:`.names.REPLACED_FLOOR`), a person's full name one side drops
+whole (:data:`.names.DROPPED_FLOOR`), a negation flipped cleanly
+(:data:`.polarity.FLIPPED_FLOOR`), a clean pair of opposites reversed
+(:data:`.antonyms.FLIPPED_FLOOR`), an ordinary word of the source left
 untranslated in a translation in another script (:data:`.untranslated.LEFT_FLOOR`),
 an English side whose words are out of order against a side that reads as a
 sentence (:data:`.wordorder.GARBLED_FLOOR`, a component that is a floor only: it
@@ -87,6 +89,9 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #: 9: numbers read conversions (a decade, tripled, вдвое, mother-of-three, fourballs, half/половина/կես, сутки),
 #:    the spoken Armenian տաս, oblique Armenian months; a count on one side only (nothing replaced, the other side
 #:    holding values; no unit, date or relative day) floored at the review threshold.  Weights unchanged.
+#:    + two more floors at the review threshold: a person's full name one side drops whole (no word of it found on
+#:    the other side by any rule; :mod:`.fullnames`), and a clean pair of opposites reversed in an en–ru bead with no
+#:    negation on one side only (more/less, better/worse, ...; :data:`.antonyms.CLEAN`).  Weights unchanged.
 SCORING = "divergence-8"
 
 #: The signature settings that record the names list's path and a weights file's path

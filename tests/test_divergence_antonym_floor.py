@@ -30,6 +30,17 @@ SIMILAR = 0.94
      "the clock.",
      "This presents a bad opportunity to see the northern lights because the sky will be more or less dark around "
      "the clock.", "bad", "хорошую"),
+    # pairs added with the floor: current/former, arrive/depart
+    ("Глава Дагестана Владимир Васильев провел встречу с действующим чемпионом UFC в легком весе Хабибом "
+     "Нурмагомедовым, сообщает сайт главы республики.",
+     "The head of Dagestan Vladimir Vasiliev held a meeting with the current UFC lightweight champion Khabib "
+     "Nurmagomedov, the website of the head of the republic reports.",
+     "The head of Dagestan Vladimir Vasiliev held a meeting with the former UFC lightweight champion Khabib "
+     "Nurmagomedov, the website of the head of the republic reports.", "former", "действующим"),
+    ("Президент России Владимир Путин прибыл в Санкт-Петербург на Главный парад Военно-морского флота России.",
+     "Russian President Vladimir Putin arrived in St. Petersburg for the Main Parade of the Russian Navy.",
+     "Russian President Vladimir Putin departed in St. Petersburg for the Main Parade of the Russian Navy.",
+     "departed", "прибыл"),
 ])
 def test_a_clean_antonym_keeps_the_bead_in_the_queue(src, kept, reversed_, said, opposite):
     d = score_pair(src, reversed_, "ru", "en", SIMILAR)
@@ -60,3 +71,13 @@ def test_no_antonym_floor_where_something_else_explains_it(a, la, b, lb):
     f = antonyms.score(SideText(a, la), SideText(b, lb))
     assert f is not None and f.value > 0  # the component still fires, as a weighted feature
     assert f.floor == 0 and not any("clean pair" in r for r in f.reasons)
+
+
+def test_profits_are_no_arrival():
+    # "прибыли" is "arrived" and "profits": left out of the arrival words, so profits never face "departed"
+    f = antonyms.score(SideText("Компания получила прибыли в прошлом году.", "ru"),
+                       SideText("The company departed from its profits last year.", "en"))
+    assert f is not None and f.value == 0
+    f = antonyms.score(SideText("Делегация прибыла в Ереван.", "ru"),
+                       SideText("The delegation departed Yerevan.", "en"))
+    assert f is not None and f.value > 0 and f.floor == antonyms.FLIPPED_FLOOR

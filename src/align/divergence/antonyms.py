@@ -14,7 +14,8 @@ A few pairs are *clean* (:data:`CLEAN`): gradable words and evaluations whose
 poles a faithful English–Russian translation does not trade — more/less
 (более/less), better/worse (худший/best), high/low, big/small, strong/weak,
 rich/poor, cheap/expensive, fast/slow, increase/decrease, success/failure,
-possible/impossible, legal/illegal, positive/negative, maximum/minimum.  Where
+possible/impossible, legal/illegal, positive/negative, maximum/minimum,
+often/rarely, current/former, appear/disappear, quiet/loud, arrive/depart.  Where
 such a pair is the only antonym of an English–Russian bead and both sides
 negate equally often (a negation on one side only may cancel it: "ended in
 failure" / "не увенчались успехом"), the antonym is a changed fact and sets a
@@ -46,7 +47,7 @@ _PAIRS: list[tuple[tuple[str, str, str], tuple[str, str, str]]] = [
       r"նվազ\w*|կրճատ\w*|անկում\w*")),
     (("big bigger biggest large larger largest huge",
       r"больш" + _ADJ + r"|крупн\w*|огромн\w*", r"մեծ|մեծը|մեծի|խոշոր\w*|հսկայական\w*"),
-     ("small smaller smallest little tiny", r"мал" + _ADJ + r"|маленьк\w*|небольш\w*|мелк\w*",
+     ("small smaller smallest little tiny", r"мал" + _ADJ + r"|маленьк\w*|небольш\w*|мелк\w*|крошечн\w*|крохотн\w*",
       r"փոքր\w*")),
     (("many numerous", r"много|многие|многих|многим|многими|многочисленн\w*", r"շատ|բազմաթիվ\w*"),
      ("few", r"мало|немного|немногие|немногих|немногим", r"քիչ|սակավ\w*")),
@@ -133,12 +134,26 @@ _PAIRS: list[tuple[tuple[str, str, str], tuple[str, str, str]]] = [
      ("bright brighter brightest", r"светл\w*|ярк\w*", r"պայծառ\w*|վառ\w*")),
     (("love loved loves loving", r"любов\w*|люб[лия]\w*", r"սեր|սիր\w*"),
      ("hate hated hates hating hatred", r"ненави\w*", r"ատել\w*|ատում\w*|ատեց\w*")),
+    (("often frequently frequent", r"часто|частые|частых|частым|частыми|нередко", r"հաճախ\w*"),
+     ("rarely seldom rare", r"редко|редк" + _ADJ, r"հազվադեպ\w*|հազվ\w*")),
+    (("current currently incumbent", r"действующ\w*|нынешн\w*", r"ներկայիս|գործող\w*"),
+     ("former ex", r"бывш\w*|экс", r"նախկին\w*")),
+    (("appear appeared appears appearing", r"появ\w*|появл\w*", r"հայտնվ\w*"),
+     ("disappear disappeared disappears disappearing vanish vanished vanishes vanishing",
+      r"исчез\w*|исчеза\w*|пропа[лдв]\w*", r"անհետաց\w*|չքաց\w*")),
+    (("quiet quieter quietest quietly", r"тих\w*|тише", r"հանգիստ\w*|լուռ\w*"),
+     ("loud louder loudest loudly noisy", r"громк\w*|громче|шумн\w*", r"բարձրաձայն\w*|աղմկոտ\w*")),
+    # "прибыли" is also "profits": the plural past is left out
+    (("arrive arrived arrives arriving arrival",
+      r"прибыл[ао]?|прибыв\w*|прибыт\w*|прибуд\w*|приезд\w*|приех\w*|приезжа\w*", r"ժամանել\w*|ժամանեց\w*"),
+     ("depart departed departs departing departure",
+      r"отбыл[аио]?|отбыв\w*|отбыт\w*|отъезд\w*|уех\w*|уезжа\w*", r"մեկնել\w*|մեկնեց\w*")),
 ]
 
 
 #: The first English word of each clean pair's first pole (see the module's docstring).
 _CLEAN_KEYS = ("more", "good", "high", "big", "strong", "rich", "cheap", "fast", "increase", "success", "possible",
-               "legal", "positive", "maximum")
+               "legal", "positive", "maximum", "often", "current", "appear", "quiet", "arrive")
 #: The indices of the clean pairs in the table.
 CLEAN = frozenset(i for i, (a, _) in enumerate(_PAIRS) if a[0].split()[:1] and a[0].split()[0] in _CLEAN_KEYS)
 #: The languages whose clean pairs floor (their rules language, :data:`align.languages.RULES_LANGUAGE`).

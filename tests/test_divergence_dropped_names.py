@@ -72,6 +72,11 @@ def test_an_english_full_name_the_russian_drops_is_caught_too():
      "ambassadorial home.", "en",
      "Моя мать была чехословацкой еврейкой, сосланной в Освенцим тем же нацистским режимом, чиновники которого "
      "когда-то занимали посольский дом, в котором я жил много лет спустя.", "ru"),
+    # DEMETR: a word repeated (a minor edit) is no full name
+    ("Проведенная работа была в основном теоретической, но программа была написана для имитации наблюдений "
+     "галактики в Стрельце.", "ru",
+     "The work done was mostly theoretical, but the program was written to simulate observations of the galaxy in "
+     "Sagittarius Sagittarius.", "en"),
 ])
 def test_no_full_name_floor_for_adjectives_acronyms_single_names_places_or_peoples(src, lang_s, tgt, lang_t):
     f = names.score(SideText(src, lang_s), SideText(tgt, lang_t))

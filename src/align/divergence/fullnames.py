@@ -65,8 +65,8 @@ def full_name(words: Sequence[Word], lang: str, found: Callable[[str, str], bool
     """The first full name among ``words`` (one candidate run of the names component, in order) none of
     whose words is ``found(text, lang)`` on the other side; None when there is none.
 
-    A full name is :data:`MIN_WORDS` or more consecutive words that may be part of a name (:func:`_part`);
-    in Russian one of them must read as a first name, surname or patronymic."""
+    A full name is :data:`MIN_WORDS` or more consecutive words that may be part of a name (:func:`_part`),
+    that many of them distinct; in Russian one of them must read as a first name, surname or patronymic."""
     russian = lang in EAST_SLAVIC
     if not russian and lang != "en":
         return None  # Armenian and the rest: no lexicon to tell a name from a word
@@ -75,7 +75,8 @@ def full_name(words: Sequence[Word], lang: str, found: Callable[[str, str], bool
         if w is not None and _part(w.text, lang) and not found(w.text, lang):
             span.append(w)
             continue
-        if len(span) >= MIN_WORDS and (not russian or any(_person(s.text, lang) for s in span)):
+        # distinct words: a word said twice ("Sagittarius Sagittarius", DEMETR's repetitions) is no full name
+        if len({s.lower for s in span}) >= MIN_WORDS and (not russian or any(_person(s.text, lang) for s in span)):
             return tuple(span)
         span = []
     return None

@@ -35,6 +35,10 @@ such names are translated, not transliterated), the names of a side in Title
 Case (a heading), and those of a side facing an unmatched acronym (likely its
 expansion).  The features keep a replaced name (a proper name, not a common
 word in capitals, missing on both sides) apart from a name on one side only.
+Three floors keep a bead in the review queue whatever the weights: a person's
+name replaced (:data:`PERSON_FLOOR`), any proper name replaced
+(:data:`REPLACED_FLOOR`) and a person's full name one side drops whole
+(:data:`DROPPED_FLOOR`, :mod:`.fullnames`).
 """
 from __future__ import annotations
 

@@ -721,14 +721,15 @@ def _dropped(src: SideText, tgt: SideText, runs_s: list[Run], runs_t: list[Run],
              misses: dict[int, float], listed: dict[int, bool],
              acronym_left: dict[bool, bool]) -> tuple[SideText, tuple[Word, ...]] | None:
     """A person's full name (:func:`.fullnames.full_name`) on one side, none of whose words the other side has
-    by any rule, the names list or the encoder, where the other side names nobody it lacks (else the name may
-    be spelt there beyond the rules: :data:`REPLACED_FLOOR`'s case) and faces no unmatched acronym (its
-    expansion?); not in a heading, an institution's name or a run of common words.  The side and the name."""
+    by any rule, the names list or the encoder, where the other side has no capitalised run of its own left
+    unmatched (the name may be spelt or rendered there beyond the rules: :data:`REPLACED_FLOOR`'s case, or
+    "Brother Love" / "Браза Лав") and no unmatched acronym (its expansion?); not in a heading, an institution's
+    name or a run of common words.  The side and the name."""
     for side, runs, other_runs, look in ((src, runs_s, runs_t, in_tgt), (tgt, runs_t, runs_s, in_src)):
         if acronym_left[side is not src] or title_case(side):
             continue
-        if any(misses[id(r)] and not r.common for r in other_runs):
-            continue
+        if any(misses[id(r)] for r in other_runs):
+            continue  # even a common word in capitals may be the name's rendering ("Brother Love" / "Браза Лав")
         for run in runs:
             if not misses[id(run)] or run.soft or run.common or listed.get(id(run)):
                 continue

@@ -72,6 +72,12 @@ def test_an_english_full_name_the_russian_drops_is_caught_too():
      "ambassadorial home.", "en",
      "Моя мать была чехословацкой еврейкой, сосланной в Освенцим тем же нацистским режимом, чиновники которого "
      "когда-то занимали посольский дом, в котором я жил много лет спустя.", "ru"),
+    # NTREX-128: a nickname rendered in part ("Brother Love" / "Браза Лав"): the other side's capitalised common
+    # words are left unmatched too, and may be the name's rendering
+    ("Sean Combs has been variously known as Puff Daddy, P. Diddy or Diddy, but this year announced his preference "
+     "for the names Love and Brother Love.", "en",
+     "Шон Комбс, раньше известный как Пафф Дэдди, Пи Дидди или просто Дидди, в этом году попросил называть себя Лав "
+     "(«любовь») или Браза Лав («Братская Любовь» или «Брат Любовь»).", "ru"),
     # DEMETR: a word repeated (a minor edit) is no full name
     ("Проведенная работа была в основном теоретической, но программа была написана для имитации наблюдений "
      "галактики в Стрельце.", "ru",

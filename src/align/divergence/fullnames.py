@@ -80,4 +80,3 @@ def full_name(words: Sequence[Word], lang: str, found: Callable[[str, str], bool
             return tuple(span)
         span = []
     return None
-

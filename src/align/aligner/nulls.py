@@ -20,7 +20,9 @@ sentence ``k`` of a merged side, with ``other`` the opposite side:
   (≥ 0: the bead matches as well or better without k);
 - ``length``: how much closer the bead's length ratio comes to the document's
   usual ratio without k (in spreads of ``length_sigma``);
-- ``foreign``: k reads as written in the other side's language (:mod:`.foreign`);
+- ``foreign``: k reads as written in the other side's language (:mod:`.foreign`), or a
+  language identifier says so (``null_langid``, :mod:`.langid_evidence`: then with
+  :data:`LANGID_WEIGHT` more);
 - ``rest``: the fit of the side without k (a bead that matches well once k is gone);
 - ``para``, ``weak``, ``aside``: what the text says — a paragraph break parts k
   from the rest of its side; a colon, semicolon or lower-case start binds it to

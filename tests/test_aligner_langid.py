@@ -90,3 +90,17 @@ def test_the_identifier_detaches_text_bergs_german_advertisement_lines(e5_encode
     assert set(range(103, 116)) <= with_id
     assert not {103, 105, 115} <= without
     assert 2 not in with_id  # "Michel Piola , Vernier": German to the identifier, a name line to the rule
+
+
+def test_the_decoded_model_is_kept_in_the_cache_folder_and_a_damaged_copy_is_decoded_again(tmp_path, monkeypatch):
+    from align.aligner import langid_evidence
+    monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(langid_evidence, "_model", None)
+    first = identify(FRENCH + GERMAN)
+    [saved] = tmp_path.glob("langid-*.npz")
+    monkeypatch.setattr(langid_evidence, "_model", None)
+    assert identify(FRENCH + GERMAN) == first
+    saved.write_bytes(b"not an npz file")
+    monkeypatch.setattr(langid_evidence, "_model", None)
+    assert identify(FRENCH + GERMAN) == first
+    assert saved.stat().st_size > 1_000_000  # decoded and saved again

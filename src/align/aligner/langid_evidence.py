@@ -17,14 +17,20 @@ start in lower case ("Für jedes Wetter", not "Michel Piola , Vernier" or
 such sentences, lines the identifier has no confident word on (debris, an
 address) not breaking the run (an advertisement of a dozen German lines).
 
-The model loads on first use (about 5 s: the package stores it compressed);
-each sentence then costs a fraction of a millisecond, since only the n-grams it
-holds are multiplied (the package's own ``classify`` multiplies the full
-feature vector, about 8 ms a sentence).
+The model loads on first use.  The package stores it compressed (2.5 s of CPU
+to decode), so the decoded arrays are kept in the cache folder
+(:func:`align.embed.cache.default_cache_dir`, a file of 8 MB named after the
+model's digest) and later processes read them in milliseconds.  Each sentence
+then costs a fraction of a millisecond, since only the n-grams it holds are
+multiplied (the package's own ``classify`` multiplies the full feature
+vector, about 8 ms a sentence).
 """
 from __future__ import annotations
 
+import os
+import tempfile
 import threading
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -48,9 +54,44 @@ def _identifier() -> Any:
     global _model
     with _lock:
         if _model is None:
-            from langid.langid import LanguageIdentifier, model
-            _model = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+            _model = _load()
         return _model
+
+
+def _load() -> Any:
+    """The identifier from its decoded arrays in the cache folder (milliseconds), else from the package's
+    compressed model (seconds), whose arrays are then saved there for the next process (best effort: a
+    folder that cannot be written only costs the next process the same seconds)."""
+    import hashlib
+
+    from langid import langid as package
+
+    from ..embed.cache import default_cache_dir
+    digest = hashlib.sha1(package.model if isinstance(package.model, bytes) else package.model.encode()).hexdigest()
+    path = default_cache_dir() / f"langid-{digest[:12]}.npz"
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            starts = np.concatenate(([0], np.cumsum(z["lens"])))
+            flat = z["flat"].tolist()
+            output = {int(k): tuple(flat[starts[r]:starts[r + 1]]) for r, k in enumerate(z["keys"].tolist())}
+            ptc = z["ptc"]
+            return package.LanguageIdentifier(ptc, z["pc"], ptc.shape[0], z["classes"].tolist(),
+                                              array("H", z["nextmove"].tobytes()), output, norm_probs=True)
+    except (OSError, ValueError, KeyError):
+        pass
+    idf = package.LanguageIdentifier.from_modelstring(package.model, norm_probs=True)
+    keys = sorted(idf.tk_output)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as tmp:
+            np.savez(tmp, ptc=idf.nb_ptc, pc=idf.nb_pc, classes=np.array(idf.nb_classes),
+                     nextmove=np.frombuffer(idf.tk_nextmove.tobytes(), dtype=np.uint16),
+                     keys=np.array(keys, dtype=np.int64), lens=np.array([len(idf.tk_output[k]) for k in keys]),
+                     flat=np.array([i for k in keys for i in idf.tk_output[k]], dtype=np.int64))
+        os.replace(tmp.name, path)
+    except OSError:
+        pass
+    return idf
 
 
 def identify(texts: Sequence[str]) -> list[tuple[str, float]]:

@@ -87,7 +87,7 @@ GAP_NEAR = 0.25
 FIRST = 0.3
 
 _DIGITS = re.compile(r"\d+")
-_OTHER = {"source": "target", "target": "source"}
+_OTHER: dict[Side, Side] = {"source": "target", "target": "source"}
 _TOKEN = re.compile(rf"(?P<w>{WORD.pattern})|(?P<n>\d+(?:[.,]\d+)*)|(?P<p>[,.;:!?])|(?P<o>\S)")
 
 _ARTICLES = frozenset({"the", "a", "an"})

@@ -83,6 +83,8 @@ MISSING_FLOOR = 0.5
 #: How far (in relative position, 0 to 1) a word of the other side with no counterpart may stand from the gap to
 #: corroborate it.  Chosen on DEMETR's even ids: 0.25 keeps word swaps and NTREX-128's typos out.
 GAP_NEAR = 0.25
+#: ... and a word only partly matched (its translations taken by other words), from this near.
+PARTLY_NEAR = 0.1
 #: Value of each broken pair (what the reason's order among the others goes by).
 FIRST = 0.3
 
@@ -255,8 +257,9 @@ _GAP_SUBJECTS = frozenset({"i", "we", "they", "he", "she"})
 #: only with a word of the other side found missing too (:func:`missing_word`).
 GAP_ONLY = frozenset({"verb", "subject", "adjective", "possessive", "participle"})
 #: Rules whose pair shows a word left out where it stands (a noun after "the", a verb after "will"); the others
-#: ("a"/"an", "to was", two forms of "be", punctuation, agreement, case) show a slip or a scramble.
-MISSING_RULES = GAP_ONLY | {"article", "preposition", "of", "stranded", "conjunction", "ends"}
+#: ("a"/"an", "to was", two forms of "be", punctuation, agreement, case) show a slip or a scramble, and a
+#: stranded preposition ends many a faithful sentence ("the home they were taken from.").
+MISSING_RULES = GAP_ONLY | {"article", "preposition", "of", "conjunction", "ends"}
 
 
 def _question(toks: list[_Token], i: int, text: str) -> bool:
@@ -399,7 +402,17 @@ def _shows_gap(pair: Broken, text: str) -> bool:
     if pair.rule == "conjunction" and not pair.shown.startswith("ends in"):
         return False  # "and or": a slip
     words = text[pair.start:pair.end].lower().split()
-    return not (len(words) == 2 and words[0] == words[1].rstrip(",.;:!?"))
+    if len(words) == 2 and words[0] == words[1].rstrip(",.;:!?"):
+        return False  # "the the": a word written twice
+    if pair.rule == "article" and len(words) == 2 and (words[0] in _POSSESSIVES and words[1] in _AUXILIARIES
+                                                       or words[1] in _ARTICLES):
+        return False  # "their were", "its been": "there", "it's" misspelt; "the a": one determiner too many
+    if pair.rule == "preposition" and "of" not in words:
+        return False  # "with for", "to at least": a preposition stranded or an idiom, no word left out
+    mark = text[pair.end - 1:pair.end]
+    if mark in ".!?;:" and text[pair.end:].lstrip(" \"'”’»)")[:1].islower():
+        return False  # "the: unspoilt", "with? a": a stray mark, the sentence goes on
+    return True
 
 
 def gap_shown(pair: Broken, text: str) -> str:
@@ -429,14 +442,14 @@ def missing_word(pairs: list[Broken], this: SideText, other: SideText,
     if dictionary is None:
         return None
     cov = lexical.coverage(this, other, dictionary)
-    lost = [w for w, c, wt in cov.ru if c < 0.5 and wt >= 1.0]
+    lost = [(w, c) for w, c, wt in cov.ru if c < 1.0 and wt >= 1.0]
     size, other_size = max(len(this.text), 1), max(len(other.text), 1)
     best: tuple[float, Broken, Word] | None = None
     for gap in gaps:
         at = gap.start / size
-        for w in lost:
+        for w, c in lost:
             far = abs(w.start / other_size - at)
-            if far <= GAP_NEAR and (best is None or far < best[0]):
+            if far <= (GAP_NEAR if c < 0.5 else PARTLY_NEAR) and (best is None or far < best[0]):
                 best = (far, gap, w)
     return None if best is None else (best[1], best[2])
 

@@ -4,7 +4,8 @@ A *floor* keeps a bead in the review queue whatever the learned weights say
 (``Finding.floor``: a person's name replaced, a name or people replaced, a
 person's full name dropped, a negation flipped cleanly, a clean antonym, an
 ordinary word of the source left untranslated in a translation in another
-script, an English side whose words are out of order, a count on one side only;
+script, an English side whose words are out of order, a word missing where an English side's grammar shows a
+gap and the Russian side a word with no counterpart (``order: word missing``), a count on one side only;
 a partial omission or addition too, which pairs scored alone never have).  Its
 cost is the faithful pairs it flags that the weights alone would not.  Every pair is
 scored alone, as ``fit_divergence.py`` scores them (the bundled model's
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     model = shipped()
     thr = DEFAULT_REVIEW_THRESHOLD
     floored = ("names", "names: full name dropped", "negation", "antonym: clean pair", "untranslated", "order",
-               "numbers")
+               "order: word missing", "numbers")
     print("| data (faithful) | pairs | flagged | flagged by the weights alone | decided by a floor: "
           + " | ".join(floored) + " |")
     print("|---|---|---|---|" + "---|" * len(floored))

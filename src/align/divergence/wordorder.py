@@ -57,7 +57,7 @@ from typing import NamedTuple
 
 from ..records import Mark, Side
 from .base import Finding, evidence, quote
-from .contentwords import _lemminflect
+from .contentwords import _lemminflect, kinds
 from .dictionary import Dictionary
 from .names import words_match
 from .tokens import WORD, SideText, Word, base_lang
@@ -432,8 +432,9 @@ def missing_word(pairs: list[Broken], this: SideText, other: SideText,
                  dictionary: Dictionary | None = None) -> tuple[Broken, Word] | None:
     """A gap of an English side (:func:`_shows_gap`) that the other side, in Russian, corroborates: a content
     word of it that the dictionary finds no counterpart for (coverage under one half, :func:`.lexical.coverage`)
-    within :data:`GAP_NEAR` of the gap's relative position, the nearest first; None without a gap, a Russian
-    other side or the dictionary."""
+    within :data:`GAP_NEAR` of the gap's relative position, or one only partly matched within
+    :data:`PARTLY_NEAR`; a word of the kind the gap lacks (a verb after "will", a noun after "the") before the
+    nearest.  None without a gap, a Russian other side or the dictionary."""
     gaps = [p for p in pairs if _shows_gap(p, this.text)]
     if not gaps or this.lang != "en" or base_lang(other.lang) != "ru":
         return None
@@ -444,13 +445,16 @@ def missing_word(pairs: list[Broken], this: SideText, other: SideText,
     cov = lexical.coverage(this, other, dictionary)
     lost = [(w, c) for w, c, wt in cov.ru if c < 1.0 and wt >= 1.0]
     size, other_size = max(len(this.text), 1), max(len(other.text), 1)
-    best: tuple[float, Broken, Word] | None = None
+    best: tuple[tuple[bool, float], Broken, Word] | None = None
     for gap in gaps:
         at = gap.start / size
+        want = "verb" if gap.rule in ("verb", "subject") else "noun"
         for w, c in lost:
             far = abs(w.start / other_size - at)
-            if far <= (GAP_NEAR if c < 0.5 else PARTLY_NEAR) and (best is None or far < best[0]):
-                best = (far, gap, w)
+            # the nearest word of the kind the gap wants ("were … by": a verb), else the nearest
+            rank = (want not in kinds(w.lower, "ru"), far)
+            if far <= (GAP_NEAR if c < 0.5 else PARTLY_NEAR) and (best is None or rank < best[0]):
+                best = (rank, gap, w)
     return None if best is None else (best[1], best[2])
 
 
@@ -487,11 +491,13 @@ def _reads_as_sentence(side: SideText) -> bool:
     return _word_count(side) >= LEAST_WORDS and not garbled(side)
 
 
-def score(src: SideText, tgt: SideText) -> Finding | None:
+def score(src: SideText, tgt: SideText, dictionary: Dictionary | None = None) -> Finding | None:
     """A garbled English side against a side that reads as a sentence; None when neither is.
 
     A side with one broken pair only is garbled too when its names and numbers stand in another order than the
-    other side's (:func:`out_of_order`)."""
+    other side's (:func:`out_of_order`).  A side that is not garbled but shows a gap (:func:`missing_word`,
+    through ``dictionary`` or the installed one) gets a word-missing reason and the same floor
+    (:data:`MISSING_FLOOR`)."""
     finding: Finding | None = None
     sides: tuple[tuple[Side, SideText, SideText], ...] = (("source", src, tgt), ("target", tgt, src))
     for where, this, other in sides:
@@ -503,7 +509,7 @@ def score(src: SideText, tgt: SideText) -> Finding | None:
         elif len(pairs) == 1 and out_of_order(this, other):
             also = f"; its names and numbers stand in another order than the {_OTHER[where]}'s"
         else:
-            found = missing_word(pairs, this, other)
+            found = missing_word(pairs, this, other, dictionary)
             if found is None:
                 continue
             gap, lost = found

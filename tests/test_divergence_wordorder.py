@@ -59,7 +59,8 @@ def test_one_slip_is_no_scrambling():
 def test_one_broken_pair_with_the_names_in_another_order_than_the_other_sides_is_scrambling():
     scrambled = ("Me asked whether he the Armenian Government still insisted on the Chorokh line that would give it "
                  "Ardahan, Kars and valley of the.")
-    assert [p.shown for p in wordorder.broken_pairs(scrambled)] == ["ends in “the”"]
+    # "he the" is a gap too, of a rule too loose to count towards a scramble (wordorder.GAP_ONLY)
+    assert [p.shown for p in wordorder.broken_pairs(scrambled) if p.rule not in wordorder.GAP_ONLY] == ["ends in “the”"]
     assert wordorder.out_of_order(SideText(scrambled, "en"), SideText(RU, "ru"))
     d = score_pair(RU, scrambled, "ru", "en", SIMILAR)
     assert d.score >= DEFAULT_REVIEW_THRESHOLD
@@ -139,3 +140,101 @@ def test_word_order_is_a_floor_only_and_gives_the_weights_no_feature():
     f = wordorder.score(SideText(RU, "ru"), SideText(SCRAMBLED, "en"))
     assert f is not None and f.floor == wordorder.GARBLED_FLOOR == DEFAULT_REVIEW_THRESHOLD
     assert f.feature_values() == {}
+
+
+# -- a word missing: one gap, corroborated by the Russian side through the dictionary ----------------------------
+
+@pytest.mark.parametrize("text, broken", [
+    # DEMETR ru→en translations with a word removed (verb, noun, subject): the gap the grammar shows
+    ("Diplomatic relations with Qatar were by the United Arab Emirates.", [("“were by”", "verb")]),
+    ("The Center Party will its current debts and obligations by the end of this year.", [("“will its”", "verb")]),
+    ("Naturalists praised his athletic.", [("“his athletic”", "adjective")]),
+    ("Gasol said that Bryant's shouldn't be missed.", [("“Bryant's shouldn't”", "possessive")]),
+    ("Pilots flew over Vladivostok in of the Navy Day.", [("“in of”", "preposition")]),
+    # English: a question's modal before its subject, a king's numeral, "we the undersigned", "the wounded"
+    ("How much will the army grow?", []),
+    ("Berthold was a younger son of Berthold I of Zähringen.", []),
+    ("Am I the only person who can bend my thumb?", []),
+    ("We the undersigned agree.", []),
+    ("The ship carried the wounded, the sick and the dead.", []),
+    ("I for one agree, and we in Russia do too.", []),
+])
+def test_the_gap_rules_on_a_sentence(text, broken):
+    assert [(p.shown, p.rule) for p in wordorder.broken_pairs(text)] == broken
+
+
+def test_gap_rules_too_loose_for_a_scramble_count_only_as_gaps():
+    # two gaps of the looser rules make no scramble ("I that", "Bryant's shouldn't": both from one removed verb)
+    text = "I that Bryant's shouldn't be missed by anyone at the club."
+    assert {p.rule for p in wordorder.broken_pairs(text)} == {"subject", "possessive"}
+    assert wordorder.garbled(SideText(text, "en")) == []
+
+
+def test_a_slip_shows_no_gap():
+    for text in ("He lamented that none of the of the frigates were able to join.",  # "the the"-like typo: a gap
+                 "You stayed up all night to watch the a packed Bellator 206.",
+                 "They said their were no survivors.",
+                 "He moved to the: unspoilt natural beauty of Muskoka.",
+                 "Kavanaugh can get to at least 50 votes.",
+                 "It was an construction site."):
+        pairs = wordorder.broken_pairs(text)
+        assert len(pairs) == 1
+        # only the first is a gap ("the of"); the others are a determiner too many, "there" misspelt, a stray
+        # mark, an idiom and "a"/"an"
+        assert wordorder._shows_gap(pairs[0], text) == text.startswith("He lamented")
+
+
+def test_without_the_dictionary_a_gap_alone_does_not_fire():
+    # no dictionary here (tests switch it off), and Armenian has none: one gap is one slip
+    ru, en = DEMETR_502
+    assert wordorder.score(SideText(ru, "ru"), SideText(en, "en")) is None
+    # the source in a working translation into Armenian (made here, not an original)
+    hy = ("Կատարի հետ դիվանագիտական հարաբերությունները երեք տարի առաջ խզել են ԱՄԷ-ն, Սաուդյան Արաբիան, Եգիպտոսը "
+          "և Բահրեյնը։")
+    assert wordorder.score(SideText(hy, "hy"), SideText(en, "en")) is None
+
+
+@pytest.fixture(scope="module")
+def mueller(tmp_path_factory):
+    from align.divergence import dictionary
+    if dictionary.find(dictionary.SYSTEM_INDEX) is None:
+        pytest.skip("mueller7-dict is not installed (apt-get install mueller7-dict)")
+    return dictionary.load(dictionary.SYSTEM_INDEX, cache_dir=tmp_path_factory.mktemp("dictionary-cache"))
+
+
+# DEMETR ru→en items 502 and 505 (a verb removed): the source, and the translation with the verb gone
+DEMETR_502 = ("Дипломатические отношения с Катаром три года назад разорвали ОАЭ, Саудовская Аравия, Египет и Бахрейн.",
+              "Diplomatic relations with Qatar were by the United Arab Emirates, Saudi Arabia, Egypt and Bahrain three "
+              "years ago.")
+DEMETR_505 = ("\"По сегодняшним финансовым прогнозам Центристская партия рассчитается со своими текущими долгами и "
+              "обязательствами до конца этого года\", - сказал Корб.",
+              "\"According to today's financial forecasts, the Center Party will its current debts and obligations by "
+              "the end of this year,\" Korb said.")
+
+
+@pytest.mark.slow
+def test_a_removed_verb_is_a_word_missing_with_the_gap_and_the_lost_word_marked(mueller):
+    for ru, en, gap, lost in ((*DEMETR_502, "“were … by”", "“разорвали”"),
+                              (*DEMETR_505, "“will … its”", "“рассчитается”")):
+        found = wordorder.score(SideText(ru, "ru"), SideText(en, "en"), mueller)
+        assert found is not None and found.floor == wordorder.MISSING_FLOOR == DEFAULT_REVIEW_THRESHOLD
+        assert found.reasons == [f"order: a word seems missing in the target: {gap} (the source’s {lost} has no "
+                                 "counterpart)"]
+        marked = {(m.side, m.label): (en if m.side == "target" else ru)[m.start:m.end] for m in found.marks}
+        assert marked[("target", "word missing")] == gap.strip("“”").replace(" … ", " ")
+        assert marked[("source", "no counterpart for it")] == lost.strip("“”")
+        # the English source against the Russian translation: the same gap, named in the source
+        back = wordorder.score(SideText(en, "en"), SideText(ru, "ru"), mueller)
+        assert back is not None and back.reasons[0].startswith("order: a word seems missing in the source: ")
+
+
+@pytest.mark.slow
+def test_the_whole_translation_has_no_gap_and_a_typo_with_everything_covered_does_not_fire(mueller):
+    for ru, en in (DEMETR_502, DEMETR_505):
+        whole = en.replace("were by", "were severed by").replace("will its", "will pay off its")
+        assert wordorder.score(SideText(ru, "ru"), SideText(whole, "en"), mueller) is None
+    # NTREX-128 line 1226: a typo in the English ("none of the of the"), every Russian word near it matched
+    en = "He lamented that none of the of the Baden-Wuerttemberg-class frigates were able to join the Navy."
+    ru = "Он посетовал, что ни один из фрегатов класса Баден-Вюртемберг так и не смог быть взят на вооружение флотом."
+    assert [p.shown for p in wordorder.broken_pairs(en)] == ["“the of”"]
+    assert wordorder.score(SideText(ru, "ru"), SideText(en, "en"), mueller) is None

@@ -357,7 +357,7 @@ def broken_pairs(text: str) -> list[Broken]:
             gap = _gap_rule(toks, i, x, y, text)
             if gap is None and _possessive_gap(a, b, text):
                 gap = (i + 1, "possessive")
-            if gap is not None:
+            if gap is not None and not (out and out[-1].end > a.start):  # "of he the": the word is in a pair
                 last = toks[gap[0]]
                 out.append(Broken(a.start, last.end, quote(text[a.start:last.end]), gap[1]))
             continue
@@ -501,15 +501,16 @@ def score(src: SideText, tgt: SideText, dictionary: Dictionary | None = None) ->
     finding: Finding | None = None
     sides: tuple[tuple[Side, SideText, SideText], ...] = (("source", src, tgt), ("target", tgt, src))
     for where, this, other in sides:
-        pairs = _broken(this)
-        if not pairs or not _reads_as_sentence(other):
+        found_pairs = _broken(this)
+        if not found_pairs or not _reads_as_sentence(other):
             continue
+        pairs = [p for p in found_pairs if p.rule not in GAP_ONLY]
         if _enough(pairs, this):
             also = ""
         elif len(pairs) == 1 and out_of_order(this, other):
             also = f"; its names and numbers stand in another order than the {_OTHER[where]}'s"
         else:
-            found = missing_word(pairs, this, other, dictionary)
+            found = missing_word(found_pairs, this, other, dictionary)
             if found is None:
                 continue
             gap, lost = found

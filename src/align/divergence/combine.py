@@ -92,6 +92,8 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    + two more floors at the review threshold: a person's full name one side drops whole (no word of it found on
 #:    the other side by any rule; :mod:`.fullnames`), and a clean pair of opposites reversed in an en–ru bead with no
 #:    negation on one side only (more/less, better/worse, ...; :data:`.antonyms.CLEAN`).  Weights unchanged.
+#: 9: + a word missing (an English side with one gap its grammar shows — "in an with ERR", "were by the" — and a
+#:    Russian word near it with no counterpart in the dictionary) floored at the review threshold; weights unchanged.
 SCORING = "divergence-8"
 
 #: The signature settings that record the names list's path and a weights file's path

@@ -26,8 +26,9 @@ whole (:data:`.names.DROPPED_FLOOR`), a negation flipped cleanly
 untranslated in a translation in another script (:data:`.untranslated.LEFT_FLOOR`),
 an English side whose words are out of order against a side that reads as a
 sentence (:data:`.wordorder.GARBLED_FLOOR`, a component that is a floor only: it
-gives the combination no feature), and a count on one side only while the other
-side holds values (:data:`.numbers.ONE_SIDE_FLOOR`).
+gives the combination no feature), a count on one side only while the other
+side holds values (:data:`.numbers.ONE_SIDE_FLOOR`), and, English–Russian, an English side with one gap
+its grammar shows and a Russian word near it with no counterpart (:data:`.wordorder.MISSING_FLOOR`).
 
 Adding a component is adding a :class:`~.components.Component` to
 :data:`~.components.REGISTRY` (its scorer and its features) and refitting

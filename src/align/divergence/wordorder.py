@@ -44,6 +44,15 @@ names and numbers also stand in another order than the other side's
 their pairs the other way round), which a faithful translation does on its own
 in about 1 line of 50 ("Russian President" / "Президент России").
 
+A word missing: a translation that drops one noun or verb often leaves one such pair where the word
+was ("spoke about this in an with ERR", "The of Dagestan"), and a few rules more find such gaps
+(:data:`GAP_ONLY`: "will its current debts", "were by the United Arab Emirates", "his athletic.",
+"I that Bryant's", "Bryant's shouldn't", "a conducted by"; too loose to count towards a scramble).
+One gap alone is as often a typo ("none of the of the frigates"), so it floors the bead
+(:data:`MISSING_FLOOR`) only when the other side is Russian and the dictionary finds a content word
+of it with no counterpart near the gap (:func:`missing_word`); without the dictionary it does not
+fire.
+
 The finding is a floor (:data:`GARBLED_FLOOR`), not a weight of the learned
 combination: the labelled data have too few scrambled beads to fit one on, and
 the evidence is clear when it fires.  English only: Russian and Armenian order

@@ -524,7 +524,7 @@ def score(src: SideText, tgt: SideText, dictionary: Dictionary | None = None) ->
                 continue
             gap, lost = found
             if finding is None:
-                finding = Finding("order", 0.0, features={}, floor=MISSING_FLOOR)
+                finding = Finding("order", 0.0, features={}, floor=MISSING_FLOOR, floor_rule="word missing")
             finding.reasons.append(f"order: a word seems missing in the {where}: {gap_shown(gap, this.text)} "
                                    f"(the {_OTHER[where]}’s {quote(lost.text)} has no counterpart)")
             finding.marks += [Mark(where, gap.start, gap.end, "order", "word missing"),

@@ -218,6 +218,7 @@ def test_a_removed_verb_is_a_word_missing_with_the_gap_and_the_lost_word_marked(
                               (*DEMETR_505, "“will … its”", "“рассчитается”")):
         found = wordorder.score(SideText(ru, "ru"), SideText(en, "en"), mueller)
         assert found is not None and found.floor == wordorder.MISSING_FLOOR == DEFAULT_REVIEW_THRESHOLD
+        assert found.floor_rule == "word missing"
         assert found.reasons == [f"order: a word seems missing in the target: {gap} (the source’s {lost} has no "
                                  "counterpart)"]
         marked = {(m.side, m.label): (en if m.side == "target" else ru)[m.start:m.end] for m in found.marks}

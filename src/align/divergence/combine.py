@@ -83,19 +83,16 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    country or people against another in a lower-case word), a negation flipped cleanly; a looser match for
 #:    names only (a dropped h, a leading y-glide, the first vowel); more negation bounds and carriers.  Weights
 #:    unchanged.
-#: 9: an ordinary word of the source left as it is in a translation in another script (found in the source, same
-#:    form or Russian lemma; no name, acronym, quotation or gloss) floored at the review threshold.  Weights unchanged.
-#:    + order (an English side whose words are out of order: closed-class pairs English never allows), a floor at
-#:    the review threshold only, no feature in the fit.
-#: 9: numbers read conversions (a decade, tripled, вдвое, mother-of-three, fourballs, half/половина/կես, сутки),
-#:    the spoken Armenian տաս, oblique Armenian months; a count on one side only (nothing replaced, the other side
-#:    holding values; no unit, date or relative day) floored at the review threshold.  Weights unchanged.
-#:    + two more floors at the review threshold: a person's full name one side drops whole (no word of it found on
-#:    the other side by any rule; :mod:`.fullnames`), and a clean pair of opposites reversed in an en–ru bead with no
-#:    negation on one side only (more/less, better/worse, ...; :data:`.antonyms.CLEAN`).  Weights unchanged.
-#: 9: + a word missing (an English side with one gap its grammar shows — "in an with ERR", "were by the" — and a
-#:    Russian word near it with no counterpart in the dictionary) floored at the review threshold; weights unchanged.
-SCORING = "divergence-8"
+#: 9: more changed facts floored at the review threshold, weights unchanged: an ordinary word of the source left as
+#:    it is in a translation in another script (no name, acronym, quotation or gloss); an English side whose words
+#:    are out of order (:mod:`.wordorder`, the new ``order`` component: closed-class pairs English never allows;
+#:    a floor only, no feature in the fit), or with one gap its grammar shows beside a Russian word with no
+#:    counterpart ("were … by": a word missing); a count on one side only (nothing replaced, the other side holding
+#:    values; no unit, date or relative day), with conversions read first (a decade, tripled, вдвое,
+#:    mother-of-three, half/половина/կես, сутки); a person's full name one side drops whole (:mod:`.fullnames`);
+#:    a clean pair of opposites reversed in an en–ru bead with no negation on one side only
+#:    (:data:`.antonyms.CLEAN`).
+SCORING = "divergence-9"
 
 #: The signature settings that record the names list's path and a weights file's path
 #: (``scoring_*`` keys never force a re-alignment).

@@ -124,22 +124,21 @@ def reviewed(reviewed_template, tmp_path) -> tuple[Path, Path, dict[str, Counter
 
 def _worker_tracebacks_only(err: str) -> bool:
     """Whether every traceback in ``err`` is a Dask worker's (spawned by multiprocessing) that was still
-    importing when Ctrl-C came: it shows ``spawn_main``, or it was cut off before reaching it, when the driver
-    killed that worker as it printed (no frame at all, or only the ``<string>`` line of the spawn command; the
-    command's own traceback would go on into ``align/cli.py`` and end in an exception line)."""
+    importing when Ctrl-C came, and not the command's own.  The driver may kill that worker as it prints, so its
+    traceback may stop anywhere, even inside a line, with the driver's next message run on after it.  The
+    command's own traceback always goes through ``align/cli.py`` and never through multiprocessing's spawn."""
     lines = err.splitlines()
     for i, line in enumerate(lines):
-        if not line.startswith("Traceback (most recent call last)"):
+        if "Traceback (most recent call last)" not in line:
             continue
-        block = []
+        frames = []
         for follow in lines[i + 1:]:
             if not follow.startswith("  "):
                 break
-            block.append(follow)
-        frames = [b for b in block if b.startswith("  File ")]
-        if any("spawn_main" in b or "multiprocessing" in b for b in block):
+            frames.append(follow)
+        if any("spawn_main" in f or "multiprocessing" in f for f in frames):
             continue
-        if frames and frames != ['  File "<string>", line 1, in <module>']:
+        if any("/align/" in f or "\\align\\" in f for f in frames):
             return False
     return True
 
@@ -154,17 +153,19 @@ def _no_failures(err: str, workers: int = 1) -> None:
 
 
 def test_worker_tracebacks_are_told_from_the_commands_own():
-    """The check above, on the shapes seen: whole, cut at each line, and the command's own."""
-    driver = "align: interrupted — the pairs finished so far are saved; run the same command again to do the rest"
-    head = "Traceback (most recent call last):"
-    spawn = '  File "<string>", line 1, in <module>'
-    whole = [head, spawn, '  File "/usr/lib/python3/multiprocessing/spawn.py", line 122, in spawn_main',
-             "KeyboardInterrupt"]
-    for cut in range(1, len(whole) + 1):
-        assert _worker_tracebacks_only("\n".join([*whole[:cut], driver]) + "\n"), cut
-    own = [head, spawn, '  File "/x/src/align/cli.py", line 900, in main', "KeyboardInterrupt", driver]
-    assert not _worker_tracebacks_only("\n".join(own))
-    assert not _worker_tracebacks_only("\n".join([head, '  File "/x/src/align/batch.py", line 3, in run', "E"]))
+    """The check above: a worker's traceback cut at every character, with the driver's message run on after
+    it, passes; the command's own does not."""
+    driver = "align: interrupted — the pairs finished so far are saved; run the same command again to do the rest\n"
+    worker = ('Traceback (most recent call last):\n  File "<string>", line 1, in <module>\n'
+              '  File "/usr/lib/python3.11/multiprocessing/spawn.py", line 122, in spawn_main\n'
+              '  File "/x/src/align/workers.py", line 40, in <module>\nKeyboardInterrupt\n')
+    for cut in range(len(worker) + 1):
+        assert _worker_tracebacks_only(worker[:cut] + driver), repr(worker[:cut])
+        assert _worker_tracebacks_only(worker[:cut] + "\n" + driver), repr(worker[:cut])
+    own = ('Traceback (most recent call last):\n  File "<string>", line 1, in <module>\n'
+           '  File "/x/src/align/cli.py", line 900, in main\nKeyboardInterrupt\n')
+    assert not _worker_tracebacks_only(own + driver)
+    assert not _worker_tracebacks_only(worker + own)
 
 
 # -- kill -9 and Ctrl-C at random moments ------------------------------------------------------------

@@ -51,15 +51,33 @@ _RU_NOT_NEG = re.compile(r"\bтем\s+не\s+менее\b|\bчуть\s+(?:ли\s
                          r"|\bне\s+(?:более|менее|больше|меньше|"
                          r"позднее|позже|ранее|раньше|свыше)\b|\bне\s+приходя\b|\bне\s+так\s+давно\b"
                          r"|\bне\s+в\s+последнюю\s+очередь\b"
+                         # concessive "какими бы ни были" (whatever), "как ни странно" (oddly enough): no denial
+                         r"|\bбы\s+ни\b|\bкак\s+ни\b"
+                         # litotes: "не последний" (senior), "не первый" (one of several), "не исключено"
+                         # (possible), "не могу не" (must), "не перестаю" (keep on), "не без труда", "не обошлось
+                         # без" (there were): an affirmation, whatever the translation keeps of the form
+                         r"|\bне\s+(?:последн|перв|исключ)[а-яё]*|\bне\s+(?:переста|прекращ)[а-яё]*"
+                         r"|\bне\s+(?:мог|могу|может|можем|можете|могут|смог|смогла|смогли|сможет|смогу)\s+не\b"
+                         r"|\bне\s+(?:обо|обой|обход)[а-яё]*\s+без\b|\bне\s+без\b|\bне\s+далеко\b"
                          r"|\bне\s+[а-яё]+\s+ли\b",  # "не может ли": the не of an indirect question
                          re.IGNORECASE)
 #: English phrases with a negation word that state a bound or an addition, not a denial.
 _EN_NOT_NEG = re.compile(r"\b(?:no|not)\s+(?:later|earlier|more|less|fewer|sooner)\s+than\b"
                          r"|\bnot\s+only\b|\bnot\s+least\b|\bnot\s+(?:just|merely)\b(?=[^.;!?]*\bbut\b)"
-                         r"|\bno\s+doubt\b|\bnothing\s+but\b|\bnot\s+(?:[a-z]+\s+){0,3}?(?:before|until|till)\b",
+                         r"|\bno\s+doubt\b|\bnothing\s+but\b|\bnot\s+(?:[a-z]+\s+){0,3}?(?:before|until|till)\b"
+                         # litotes, as the Russian ones above: "not long after" (soon), "not far" (near), "never
+                         # more so" (most of all), "not the first" (one of several), "not without", "cannot be
+                         # ruled out" (possible), "couldn't help but think" (had to)
+                         r"|\bnot\s+long\s+(?:after|before|ago)\b|\bnot\s+far\b|\b(?:never|no|not)\s+more\s+so\b"
+                         r"|\bnot\s+(?:be\s+)?the\s+(?:first|last)\b|\bnot\s+without\b"
+                         r"|\b(?:[a-z]+n['’]t|not|cannot|never)\s+(?:be\s+)?(?:rul(?:e|ed|ing)\s+out|exclud\w*)\b"
+                         r"|\b(?:cannot|can['’]t|couldn['’]t|can\s+not|could\s+not)\s+help\s+(?:but\b|[a-z]+ing\b)",
                          re.IGNORECASE)
-#: Armenian ոչ in a bound or an addition ("ոչ ավելի, քան" no more than, "ոչ միայն" not only), not a denial.
-_HY_NOT_NEG = re.compile(r"ոչ\s+(?:ավելի|պակաս|միայն|ուշ|շուտ)")
+#: Armenian ոչ in a bound or an addition ("ոչ ավելի, քան" no more than, "ոչ միայն" not only), a litotes ("ոչ
+#: հեռու", not far: near; "առաջին անգամը չէ", not the first time) or the "or not" of "whether" ("թե ... թե ոչ"),
+#: which English leaves unsaid: no denial.
+_HY_NOT_NEG = re.compile(r"(?:երբեք\s+)?ոչ\s+(?:ավելի|պակաս|միայն|ուշ|շուտ|հեռու)|թե\s+ոչ"
+                         r"|առաջին[ա-ֆ]*\s+(?:[ա-ֆ]+\s+)?չ[ա-ֆ]*")
 _RU_CONCORD = set("""
 ни никто никого никому никем ничто ничего ничему ничем никогда нигде никуда ниоткуда никак
 никакой никакая никакое никакие никакого никакому никаким никаком никакую никаких никакими
@@ -67,8 +85,11 @@ _RU_CONCORD = set("""
 """.split())
 _HY_CONCORD = {"ոչ", "ոչինչ", "երբեք", "ոչնչով", "ոչնչից", "ոչնչի", "ոչ-ոք"}
 #: Armenian words that begin with չ without being negated verbs.
-_HY_NOT_VERB = ("չափ", "չորս", "չորր", "չոր", "չար", "չին", "չեխ", "չեչեն", "չիլի", "չեմպիոն", "չեկ",
+_HY_NOT_VERB = ("չափ", "չորս", "չորր", "չոր", "չար", "չին", "չեխ", "չեչեն", "չիլի", "չեմպիոն",
                "չաղ", "չուստ", "չվ", "չնայ", "չեզոք", "չեղ", "չղջիկ", "չնչին")
+
+#: "Չեկ" (a cheque) and its cases, but not "չեկավ", "չեկան", "չեկել" (did not come).
+_HY_CHEQUE = re.compile(r"չեկ(?!ա|ել)[ա-ֆ]*")
 
 _GENDER = {
     "en": ({"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}),
@@ -96,13 +117,19 @@ GENDER = 0.5
 _EN_LEXNEG = re.compile(r"(?:un|in|im|il|ir|dis|non)[a-z]{3,}|[a-z]{3,}less|fail\w*|lack\w*|refus\w*|"
                         r"den(?:y|ied|ies)|absen\w*|hardly|barely|seldom|rarely|stopped|ceased|instead|avoid\w*|"
                         r"outside|only|except|rather|neglect\w*|miss\w*|ban\w*|reject\w*|prevent\w*|yet|non-[a-z]+|"
-                        r"scarcely|until|till|wrong|short|away|far")
-_EN_NOT_LEXNEG = re.compile(r"(?:under|unit|univ|into|inter|intern|info|india|indi|indo|inde|inc|ind|"
+                        r"scarcely|until|till|wrong|short|away|far|"
+                        # a want, a difficulty, a stop or a loss said in one word: "scarce" / "не хватает",
+                        # "trouble measuring" / "не всегда учитывает", "block" / "не подпустила", "landlocked" /
+                        # "не имеющая выхода к морю", "ignorant" / "не знают", "anonymity" / "անունը չի հրապարակվի"
+                        r"scarc\w*|shortage\w*|trouble\w*|problem\w*|difficult\w*|block\w*|landlocked|"
+                        r"ignoran\w*|anonym\w*|violat\w*|mistak\w*|accident\w*|out-of-[a-z]+|"
+                        r"lost|los(?:e|es|ing)|loss\w*|died|gone")
+_EN_NOT_LEXNEG = re.compile(r"(?:under|unit|univ|into(?!ler)|inter|intern|info|india|indi|indo|inde|inc|ind|"
                             r"ins|inf|inh|ini|inj|inn|inq|inv|imag|imp|imm|dish|disc|dist|disp)\w*")
 _RU_LEXNEG = re.compile(r"(?:не|без|бес)[а-яё]{3,}|вне|вместо|равно|отсутств[а-яё]*|"
                         r"прекрат[а-яё]*|прекращ[а-яё]*|перестал[а-яё]*|отказ[а-яё]*|запрет[а-яё]*|мимо|"
-                        r"едва|вряд|мало|пока")
-_HY_LEXNEG = re.compile(r"ան[ա-ֆ]{3,}|փոխարեն|միայն|բացի|հազիվ")
+                        r"едва|вряд|мало|пока|отрица[а-яё]*")
+_HY_LEXNEG = re.compile(r"ան[ա-ֆ]{3,}|փոխարեն|միայն|բացի|հազիվ|բացակա[ա-ֆ]*")
 
 
 def _lexical_negatives(side: SideText) -> list[Word]:
@@ -145,28 +172,46 @@ def negations(side: SideText, other: SideText | None = None) -> list[Word]:
                 continue
             if any(a <= w.start < b for a, b in bounds):
                 continue
-            if lw in _EN_NEG or lw.endswith("n't") or (lw == "nor" and not has_neither):
+            # "no-deal", "no-fly": a compound made of a negation, as "без сделки" / "առանց գործարքի" say it
+            if lw in _EN_NEG or lw.endswith("n't") or (lw == "nor" and not has_neither) or lw.startswith("no-"):
                 out.append(w)
         return out
     if lang in EAST_SLAVIC:
         idioms = [(m.start(), m.end()) for m in _RU_NOT_NEG.finditer(side.text)]
         primary = [w for w in words if w.lower in _RU_NEG and not any(a <= w.start < b for a, b in idioms)]
-        concord = [w for w in words if w.lower in _RU_CONCORD]
+        concord = [w for w in words if w.lower in _RU_CONCORD and not any(a <= w.start < b for a, b in idioms)]
         return primary or concord[:1]
     if lang == "hy":
         def bare(w: Word) -> str:
             return "".join(c for c in w.lower if c not in HY_WORD_MARKS)
+        bounds = [(m.start(), m.end()) for m in _HY_NOT_NEG.finditer(side.text.lower())]
         # a capitalised Չ- word inside a sentence is a name (Չադ, Չելսի), not a negated verb;
         # so is one that opens a sentence and is found as a name on the other side (Չիչերինը)
-        primary = [w for w in words if (bare(w).startswith("չ") and len(bare(w)) >= 2
+        primary = [w for w in words if not any(a <= w.start < b for a, b in bounds) and (
+                   (bare(w).startswith("չ") and len(bare(w)) >= 2
                                         and not bare(w).startswith(_HY_NOT_VERB)
+                                        and not _HY_CHEQUE.fullmatch(bare(w))
                                         and (w.initial or not w.capitalised)
                                         and not (w.capitalised and other is not None and _named(w, side, other)))
-                   or bare(w) == "առանց"]
-        bound_at = {m.start() for m in _HY_NOT_NEG.finditer(side.text.lower())}
-        concord = [w for w in words if bare(w) in _HY_CONCORD and w.start not in bound_at]
+                   or bare(w) == "առանց" or _prohibitive(w, side))]
+        concord = [w for w in words if bare(w) in _HY_CONCORD and not any(a <= w.start < b for a, b in bounds)]
         return primary or concord[:1]
     return []
+
+
+#: The Armenian prohibitive: "մի՛ մնացեք" (don't stay), "մի արեք" (don't do): մի before a plural imperative, or
+#: marked with the emphasis sign; a bare մի before anything else is the article "a" (մի հատված, a section).
+_HY_IMPERATIVE = re.compile(r"[ա-ֆ]{2,}եք")
+
+
+def _prohibitive(word: Word, side: SideText) -> bool:
+    """Whether an Armenian մի is the prohibitive "don't" (see :data:`_HY_IMPERATIVE`)."""
+    if word.lower == "մի՛":
+        return True
+    if word.lower != "մի":
+        return False
+    after = [w for w in side.words if w.start > word.start][:1]
+    return bool(after) and after[0].lower != "երեք" and _HY_IMPERATIVE.fullmatch(after[0].lower) is not None
 
 
 def _named(word: Word, side: SideText, other: SideText) -> bool:

@@ -59,6 +59,10 @@ _RU_NOT_NEG = re.compile(r"\bтем\s+не\s+менее\b|\bчуть\s+(?:ли\s
                          r"|\bне\s+(?:последн|перв|исключ)[а-яё]*|\bне\s+(?:переста|прекращ)[а-яё]*"
                          r"|\bне\s+(?:мог|могу|может|можем|можете|могут|смог|смогла|смогли|сможет|смогу)\s+не\b"
                          r"|\bне\s+(?:обо|обой|обход)[а-яё]*\s+без\b|\bне\s+без\b|\bне\s+далеко\b"
+                         # "не составило труда" / "без труда" (easily), "и без того" (already), "без конца", "не
+                         # умолкая" (on and on)
+                         r"|\bне\s+составил[а-яё]*\s+(?:[а-яё]+\s+)?труда\b|\bбез\s+(?:особого\s+|всякого\s+)?труда\b"
+                         r"|\bбез\s+того\b|\bбез\s+конца\b|\bне\s+умолка[а-яё]*"
                          r"|\bне\s+[а-яё]+\s+ли\b",  # "не может ли": the не of an indirect question
                          re.IGNORECASE)
 #: English phrases with a negation word that state a bound or an addition, not a denial.
@@ -73,6 +77,9 @@ _EN_NOT_NEG = re.compile(r"\b(?:no|not)\s+(?:later|earlier|more|less|fewer|soone
                          r"|\b(?:[a-z]+n['’]t|not|cannot|never)\s+(?:be\s+)?(?:rul(?:e|ed|ing)\s+out|exclud\w*)\b"
                          r"|\b(?:cannot|can['’]t|couldn['’]t|can\s+not|could\s+not)\s+help\s+(?:but\b|[a-z]+ing\b)",
                          re.IGNORECASE)
+#: "Not just" states an addition when the other side says "не только" / "ոչ միայն", even with no "but" after it.
+_EN_NOT_JUST = re.compile(r"\bnot\s+(?:just|merely|simply)\b|\bjust\s+not\b", re.IGNORECASE)
+_ONLY = re.compile(r"\bне\s+только\b|ոչ\s+միայն", re.IGNORECASE)
 #: Armenian ոչ in a bound or an addition ("ոչ ավելի, քան" no more than, "ոչ միայն" not only), a litotes ("ոչ
 #: հեռու", not far: near; "առաջին անգամը չէ", not the first time) or the "or not" of "whether" ("թե ... թե ոչ"),
 #: which English leaves unsaid: no denial.
@@ -85,11 +92,12 @@ _RU_CONCORD = set("""
 """.split())
 _HY_CONCORD = {"ոչ", "ոչինչ", "երբեք", "ոչնչով", "ոչնչից", "ոչնչի", "ոչ-ոք"}
 #: Armenian words that begin with չ without being negated verbs.
-_HY_NOT_VERB = ("չափ", "չորս", "չորր", "չոր", "չար", "չին", "չեխ", "չեչեն", "չիլի", "չեմպիոն",
-               "չաղ", "չուստ", "չվ", "չնայ", "չեզոք", "չեղ", "չղջիկ", "չնչին")
+_HY_NOT_VERB = ("չափ", "չորս", "չորր", "չոր", "չարի", "չարու", "չարա", "չարչ", "չին", "չեխ", "չեչեն", "չիլի", "չեմպիոն",
+               "չաղ", "չուստ", "չվ", "չնայած", "չեզոք", "չեղ", "չղջիկ", "չնչին")
 
-#: "Չեկ" (a cheque) and its cases, but not "չեկավ", "չեկան", "չեկել" (did not come).
-_HY_CHEQUE = re.compile(r"չեկ(?!ա|ել)[ա-ֆ]*")
+#: "Չեկ" (a cheque) and its cases, but not "չեկավ", "չեկան", "չեկել" (did not come); "չար" (evil), but not
+#: "չարձագանքեց" (did not respond).
+_HY_CHEQUE = re.compile(r"չեկ(?!ա|ել)[ա-ֆ]*|չար(?:ը|ն|ով|ից)?")
 
 _GENDER = {
     "en": ({"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}),
@@ -116,7 +124,7 @@ GENDER = 0.5
 # words with a few common verbs; Russian: не- and без- words; Armenian: ան- words, "instead", "only", "except".
 _EN_LEXNEG = re.compile(r"(?:un|in|im|il|ir|dis|non)[a-z]{3,}|[a-z]{3,}less|fail\w*|lack\w*|refus\w*|"
                         r"den(?:y|ied|ies)|absen\w*|hardly|barely|seldom|rarely|stopped|ceased|instead|avoid\w*|"
-                        r"outside|only|except|rather|neglect\w*|miss\w*|ban\w*|reject\w*|prevent\w*|yet|non-[a-z]+|"
+                        r"outside|only|except|rather|neglect\w*|miss\w*|ban\w*|reject\w*|prevent\w*|yet|non-[a-z-]+|"
                         r"scarcely|until|till|wrong|short|away|far|"
                         # a want, a difficulty, a stop or a loss said in one word: "scarce" / "не хватает",
                         # "trouble measuring" / "не всегда учитывает", "block" / "не подпустила", "landlocked" /
@@ -166,6 +174,9 @@ def negations(side: SideText, other: SideText | None = None) -> list[Word]:
         has_neither = any(w.lower in ("neither", "not", "no", "never", "cannot") or w.lower.endswith("n't")
                           for w in words)
         bounds = [(m.start(), m.end()) for m in _EN_NOT_NEG.finditer(side.text)]
+        if other is not None and _ONLY.search(other.text):
+            # "not just my experience" / "не только со мной": an addition even with no "but" to follow
+            bounds += [(m.start(), m.end()) for m in _EN_NOT_JUST.finditer(side.text)]
         for w in words:
             lw = w.lower.replace("’", "'")
             if lw in ("no", "nos") and _NUMBER_SIGN.match(side.text, w.end):

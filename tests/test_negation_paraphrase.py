@@ -72,6 +72,19 @@ CASES = {
     "Armenian չեկավ is a negated verb, not a cheque": (
         ("The tsunami didn't come by itself.", "en", "Ցունամին ինքն իրեն չեկավ։", "hy"),
         ("The tsunami came by itself.", "en", "Ցունամին ինքն իրեն չեկավ։", "hy")),
+    "Armenian ոչ before an adjective (non-, in-)": (
+        ("He lost sleep over it.", "en", "Նա ոչ լիարժեք քուն ուներ։", "hy"),
+        ("He did not lose any sleep over it.", "en", "Նա լիարժեք քուն ուներ։", "hy")),
+    "Armenian չնայեց is a negated verb, not չնայած (despite)": (
+        ("He didn't look at them.", "en", "Նա չնայեց նրանց։", "hy"),
+        ("He looked at them.", "en", "Նա չնայեց նրանց։", "hy")),
+    "без конца / и без того": (
+        ("She cried and cried; the visit was already controversial.", "en",
+         "Она без конца рыдала; визит и без того был спорным.", "ru"),
+        ("She cried; the visit was not controversial.", "en", "Она рыдала; визит был спорным.", "ru")),
+    "not just / не только": (
+        ("And that is not just my experience.", "en", "И такое происходит не только со мной.", "ru"),
+        ("And that is not my experience.", "en", "И такое происходит со мной.", "ru")),
     "no-deal": (
         ("They prepare for a no-deal Brexit.", "en", "Նրանք պատրաստվում են առանց գործարքի Բրեքսիթին։", "hy"),
         ("They prepare for a Brexit deal.", "en", "Նրանք պատրաստվում են առանց գործարքի Բրեքսիթին։", "hy")),

@@ -151,7 +151,7 @@ def _lexical_negatives(side: SideText) -> list[Word]:
         elif side.lang in EAST_SLAVIC:
             if _RU_LEXNEG.fullmatch(lw):
                 out.append(w)
-        elif side.lang == "hy" and _HY_LEXNEG.fullmatch(lw):
+        elif side.lang == "hy" and (_HY_LEXNEG.fullmatch(lw) or _hy_lexical_och(w, side)):
             out.append(w)
     return out
 
@@ -205,9 +205,25 @@ def negations(side: SideText, other: SideText | None = None) -> list[Word]:
                                         and (w.initial or not w.capitalised)
                                         and not (w.capitalised and other is not None and _named(w, side, other)))
                    or bare(w) == "առանց" or _prohibitive(w, side))]
-        concord = [w for w in words if bare(w) in _HY_CONCORD and not any(a <= w.start < b for a, b in bounds)]
+        concord = [w for w in words if bare(w) in _HY_CONCORD and not any(a <= w.start < b for a, b in bounds)
+                   and not _hy_lexical_och(w, side)]
         return primary or concord[:1]
     return []
+
+
+#: Words after which Armenian ոչ negates a clause ("ոչ մի", "ոչ ոք", "ոչ թե ... այլ", "ոչ էլ").
+_HY_OCH_CLAUSE = {"մի", "ոք", "թե", "էլ", "այնքան", "այդքան", "այն", "միայն", "մեկը", "մեկին", "մեկի", "ոչ"}
+_HY_OCH_NEXT = re.compile(r"\s+([ա-ֆ]+)")
+
+
+def _hy_lexical_och(word: Word, side: SideText) -> bool:
+    """Whether an Armenian ոչ makes one word negative, as un- or non- do ("ոչ լիարժեք քուն", incomplete sleep;
+    "ոչ անգլախոս", non-English-speaking): before a word other than the clause-negating ones of
+    :data:`_HY_OCH_CLAUSE`, with nothing but a space between."""
+    if word.lower != "ոչ":
+        return False
+    m = _HY_OCH_NEXT.match(side.text, word.end)
+    return m is not None and m.group(1).lower() not in _HY_OCH_CLAUSE
 
 
 #: The Armenian prohibitive: "մի՛ մնացեք" (don't stay), "մի արեք" (don't do): մի before a plural imperative, or

@@ -92,6 +92,10 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    mother-of-three, half/половина/կես, сутки); a person's full name one side drops whole (:mod:`.fullnames`);
 #:    a clean pair of opposites reversed in an en–ru bead with no negation on one side only
 #:    (:data:`.antonyms.CLEAN`).
+#: 10: a negation paraphrased is no flipped fact (:mod:`.polarity`): litotes, double negation, the concessive
+#:    "бы ни", "не только" / "not just", Armenian "թե ոչ" and ոչ before an adjective are not counted, on both sides
+#:    alike; more one-word carriers (scarce, trouble, landlocked, ignorant, lost, отрицать, բացակա-); the Armenian
+#:    prohibitive մի and "no-deal" count; չեկավ, չնայեց, չարձագանքեց are negated verbs.  Weights unchanged.
 SCORING = "divergence-9"
 
 #: The signature settings that record the names list's path and a weights file's path

@@ -11,19 +11,30 @@ difference in count means one side affirms what the other denies:
   никогда, ни ...) count once only when no не/нет is there to carry them
   ("никто не пришёл" is one negation, like "nobody came"); не in "тем не
   менее", "чуть не", "едва ли не", "не раз" does not negate;
-- Armenian: verbs negated with the prefix չ- (չի, չեմ, չկա, չունի, ...) and
-  առանց; ոչ, ոչինչ, երբեք, ոչ ոք count once only when no չ- verb carries them.
+- Armenian: verbs negated with the prefix չ- (չի, չեմ, չկա, չունի, ...),
+  առանց and the prohibitive մի ("մի՛ մնացեք", don't stay); ոչ, ոչինչ, երբեք,
+  ոչ ոք count once only when no չ- verb carries them, and ոչ before an
+  adjective makes one word negative ("ոչ լիարժեք", incomplete), as un- does.
   A capitalised չ- word is a name when it sits inside a sentence (Չադ) or
   matches a name of the other side (Չիչերինը / Chicherin).
+
+Professional translators move freely between a negation and its paraphrase, so
+the forms that affirm are not counted, on both sides alike: litotes ("не
+последний", "не исключено", "not long after", "ոչ հեռու"), double negation
+("не могу не" / "couldn't help but", "не обошлось без", "not without"), the
+concessive "какими бы ни" (whatever), "не только" / "not just", and the "or
+not" of an Armenian "whether" (թե ոչ).  English "no-deal" counts as the
+negation "без сделки" / "առանց գործարքի" says.
 
 "Without" / "без" / "առանց" count because translations move freely between
 "без него" and "with no impact", "не разбудив" and "without waking".
 
 Lexical negation (impossible / невозможно / անհնար) is part of the word and
 is not counted; but when the side with fewer negations has such a word
-(un-/in-/dis- words, -less, fail, lack, unable; не- and без- words; ան-
-words), the difference counts for less (``ABSORBED``): "не смог" is often
-"was unable", "not happy" is "недовольна".  Antonyms are :mod:`.antonyms`'
+(un-/in-/dis- words, -less, fail, lack, unable, scarce, trouble, landlocked,
+ignorant, lost; не- and без- words, отрицать; ան- words, բացակա-), the
+difference counts for less (``ABSORBED``): "не смог" is often "was unable",
+"not happy" is "недовольна", "не хватает" is "scarce".  Antonyms are :mod:`.antonyms`'
 business.
 
 Mood: a question mark (or the Armenian ՞) on one side only.  Gender (English

@@ -85,6 +85,17 @@ CASES = {
     "not just / не только": (
         ("And that is not just my experience.", "en", "И такое происходит не только со мной.", "ru"),
         ("And that is not my experience.", "en", "И такое происходит со мной.", "ru")),
+    "not a common sight / редко": (
+        ("Such shelters are not a common sight on other coasts.", "en",
+         "На других побережьях такие укрытия встречаются редко.", "ru"),
+        ("Such shelters are not a common sight on other coasts.", "en",
+         "На других побережьях такие укрытия встречаются часто.", "ru")),
+    "didn't go well / плохо": (
+        ("The talks didn't go well.", "en", "Переговоры прошли плохо.", "ru"),
+        ("The talks didn't go well.", "en", "Переговоры прошли хорошо.", "ru")),
+    "не составило труда (easily)": (
+        ("He scored with ease.", "en", "Гол не составил ему никакого труда.", "ru"),
+        ("He did not score with ease.", "en", "Он забил гол.", "ru")),
     "no-deal": (
         ("They prepare for a no-deal Brexit.", "en", "Նրանք պատրաստվում են առանց գործարքի Բրեքսիթին։", "hy"),
         ("They prepare for a Brexit deal.", "en", "Նրանք պատրաստվում են առանց գործարքի Բրեքսիթին։", "hy")),

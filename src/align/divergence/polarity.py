@@ -72,7 +72,7 @@ _RU_NOT_NEG = re.compile(r"\bтем\s+не\s+менее\b|\bчуть\s+(?:ли\s
                          r"|\bне\s+(?:обо|обой|обход)[а-яё]*\s+без\b|\bне\s+без\b|\bне\s+далеко\b"
                          # "не составило труда" / "без труда" (easily), "и без того" (already), "без конца", "не
                          # умолкая" (on and on)
-                         r"|\bне\s+составил[а-яё]*\s+(?:[а-яё]+\s+)?труда\b|\bбез\s+(?:особого\s+|всякого\s+)?труда\b"
+                         r"|\bне\s+составил[а-яё]*\s+(?:[а-яё]+\s+){0,2}труда\b|\bбез\s+(?:особого\s+|всякого\s+)?труда\b"
                          r"|\bбез\s+того\b|\bбез\s+конца\b|\bне\s+умолка[а-яё]*"
                          r"|\bне\s+[а-яё]+\s+ли\b",  # "не может ли": the не of an indirect question
                          re.IGNORECASE)
@@ -91,6 +91,13 @@ _EN_NOT_NEG = re.compile(r"\b(?:no|not)\s+(?:later|earlier|more|less|fewer|soone
 #: "Not just" states an addition when the other side says "не только" / "ոչ միայն", even with no "but" after it.
 _EN_NOT_JUST = re.compile(r"\bnot\s+(?:just|merely|simply)\b|\bjust\s+not\b", re.IGNORECASE)
 _ONLY = re.compile(r"\bне\s+только\b|ոչ\s+միայն", re.IGNORECASE)
+#: English litotes and the one word of the other side that says them: "not often" / "not a common sight" /
+#: "not to be so vocal" and "редко", "пореже"; "not well" / "no good" and "плохо", "վատ".
+_EN_LITOTES_HEAD = r"\b(?:not|no|never|[a-z]+n['’]t)\s+(?:(?:to\s+)?be\s+|go\s+|a\s+|so\s+|very\s+|too\s+)*"
+_EN_LITOTES = tuple((re.compile(_EN_LITOTES_HEAD + rf"(?:{a})\b", re.IGNORECASE), re.compile(b, re.IGNORECASE))
+                    for a, b in (("common|often|frequent\\w*|usual\\w*|so|many|much",
+                                  r"\b(?:редк|реже|пореже|нечаст)[а-яё]*|հազվադեպ"),
+                                 ("well|good", r"\b(?:плох|худш|хуже)[а-яё]*|\bվատ")))
 #: Armenian ոչ in a bound or an addition ("ոչ ավելի, քան" no more than, "ոչ միայն" not only), a litotes ("ոչ
 #: հեռու", not far: near; "առաջին անգամը չէ", not the first time) or the "or not" of "whether" ("թե ... թե ոչ"),
 #: which English leaves unsaid: no denial.
@@ -188,6 +195,10 @@ def negations(side: SideText, other: SideText | None = None) -> list[Word]:
         if other is not None and _ONLY.search(other.text):
             # "not just my experience" / "не только со мной": an addition even with no "but" to follow
             bounds += [(m.start(), m.end()) for m in _EN_NOT_JUST.finditer(side.text)]
+        if other is not None:
+            # "not a common sight" / "редко", "didn't go well" / "плохо": a litotes the other side says in one word
+            bounds += [(m.start(), m.end()) for phrase, word in _EN_LITOTES
+                       if word.search(other.text) for m in phrase.finditer(side.text)]
         for w in words:
             lw = w.lower.replace("’", "'")
             if lw in ("no", "nos") and _NUMBER_SIGN.match(side.text, w.end):

@@ -96,6 +96,14 @@ CASES = {
     "не составило труда (easily)": (
         ("He scored with ease.", "en", "Гол не составил ему никакого труда.", "ru"),
         ("He did not score with ease.", "en", "Он забил гол.", "ru")),
+    "пока ... не (until)": (
+        ("France will decide nothing before Britain states its view.", "en",
+         "Франция ничего не решит, пока британское правительство не выскажет своего мнения.", "ru"),
+        ("France will decide everything before Britain states its view.", "en",
+         "Франция ничего не решит, пока британское правительство не выскажет своего мнения.", "ru")),
+    "out of use": (
+        ("The branch line is out of use.", "en", "Այդ ճյուղը չի գործում։", "hy"),
+        ("The branch line is in use.", "en", "Այդ ճյուղը չի գործում։", "hy")),
     "no-deal": (
         ("They prepare for a no-deal Brexit.", "en", "Նրանք պատրաստվում են առանց գործարքի Բրեքսիթին։", "hy"),
         ("They prepare for a Brexit deal.", "en", "Նրանք պատրաստվում են առանց գործարքի Բրեքսիթին։", "hy")),
@@ -117,5 +125,7 @@ def test_a_plain_negation_word_beside_an_idiom_still_counts():
         == polarity.FLIPPED_FLOOR
     # "not last" (endure) is a negation; only "not the last" is a litotes
     assert _flag("The money will not last long.", "en", "Денег хватит надолго.", "ru")[1] == polarity.FLIPPED_FLOOR
+    # "пока не" with nothing between is "not yet", a negation
+    assert _flag("That has happened.", "en", "Этого пока не случилось.", "ru")[1] == polarity.FLIPPED_FLOOR
     # a bare մի is the article "a"
     assert polarity.negations(SideText("Մի հատվածում պատկերված է սենյակ։", "hy")) == []

@@ -74,6 +74,9 @@ _RU_NOT_NEG = re.compile(r"\bтем\s+не\s+менее\b|\bчуть\s+(?:ли\s
                          # умолкая" (on and on)
                          r"|\bне\s+составил[а-яё]*\s+(?:[а-яё]+\s+){0,2}труда\b|\bбез\s+(?:особого\s+|всякого\s+)?труда\b"
                          r"|\bбез\s+того\b|\bбез\s+конца\b|\bне\s+умолка[а-яё]*"
+                         # "пока британское правительство не выскажет" (until it states): the не of "until" denies
+                         # nothing; "пока не", "пока что не", "пока ещё не" are "not yet", a negation
+                         r"|\bпока\s+(?!(?:что|ещё|еще)\s)(?:[а-яё]+\s+){1,4}?не\b"
                          r"|\bне\s+[а-яё]+\s+ли\b",  # "не может ли": the не of an indirect question
                          re.IGNORECASE)
 #: English phrases with a negation word that state a bound or an addition, not a denial.
@@ -158,13 +161,19 @@ _RU_LEXNEG = re.compile(r"(?:не|без|бес)[а-яё]{3,}|вне|вмест�
 _HY_LEXNEG = re.compile(r"ան[ա-ֆ]{3,}|փոխարեն|միայն|բացի|հազիվ|բացակա[ա-ֆ]*")
 
 
+#: "Out of use" / "не работает", "out of touch" / "կապ չունեցող": the "out" of these phrases carries a negation.
+_EN_OUT_OF = re.compile(r"\s+of\s+(?:use|order|service|touch|work|date|reach|stock|print|action|commission|sight)\b",
+                        re.IGNORECASE)
+
+
 def _lexical_negatives(side: SideText) -> list[Word]:
     """Words that may carry a negation lexically (see the patterns above)."""
     out = []
     for w in side.words:
         lw = w.lower
         if side.lang == "en":
-            if _EN_LEXNEG.fullmatch(lw) and not _EN_NOT_LEXNEG.fullmatch(lw):
+            if (_EN_LEXNEG.fullmatch(lw) and not _EN_NOT_LEXNEG.fullmatch(lw)) or \
+                    (lw == "out" and _EN_OUT_OF.match(side.text, w.end)):
                 out.append(w)
         elif side.lang in EAST_SLAVIC:
             if _RU_LEXNEG.fullmatch(lw):

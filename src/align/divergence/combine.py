@@ -93,8 +93,9 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    a clean pair of opposites reversed in an en–ru bead with no negation on one side only
 #:    (:data:`.antonyms.CLEAN`).
 #: 10: a negation paraphrased is no flipped fact (:mod:`.polarity`): litotes, double negation, the concessive
-#:    "бы ни", "не только" / "not just", Armenian "թե ոչ" and ոչ before an adjective are not counted, on both sides
-#:    alike; more one-word carriers (scarce, trouble, landlocked, ignorant, lost, отрицать, բացակա-); the Armenian
+#:    "бы ни", the не of "пока X не" (until), "не только" / "not just", Armenian "թե ոչ" and ոչ before an adjective
+#:    are not counted, on both sides alike; more carriers (scarce, trouble, landlocked, ignorant, lost, out of use,
+#:    отрицать, բացակա-); the Armenian
 #:    prohibitive մի and "no-deal" count; չեկավ, չնայեց, չարձագանքեց are negated verbs.  Weights unchanged.
 SCORING = "divergence-9"
 

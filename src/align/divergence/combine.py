@@ -95,8 +95,8 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #: 10: a negation paraphrased is no flipped fact (:mod:`.polarity`): litotes, double negation, the concessive
 #:    "бы ни", the не of "пока X не" (until), "не только" / "not just", Armenian "թե ոչ" and ոչ before an adjective
 #:    are not counted, on both sides alike; more carriers (scarce, trouble, landlocked, ignorant, lost, out of use,
-#:    отрицать, բացակա-); the Armenian
-#:    prohibitive մի and "no-deal" count; չեկավ, չնայեց, չարձագանքեց are negated verbs.  Weights unchanged.
+#:    отрицать, բացակա-); the Armenian prohibitive մի and "no-deal" count; չեկավ, չնայեց, չարձագանքեց are negated
+#:    verbs.  Weights unchanged.
 SCORING = "divergence-9"
 
 #: The signature settings that record the names list's path and a weights file's path

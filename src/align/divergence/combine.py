@@ -47,7 +47,7 @@ from ..languages import normalize_language
 from ..reading import Reading, normalise
 from ..reading.written import as_written, read_side
 from ..records import Alignment, Bead, Divergence
-from . import lexical, omission
+from . import deletion, lexical, omission
 from .base import Finding
 from .calibration import Calibration, calibrate, char_length
 from .components import REGISTRY, Pair
@@ -231,6 +231,7 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
     cal = calibration or Calibration.reference(None, src_lang, tgt_lang)
     found = _pair_findings(src_text, tgt_text, src_lang, tgt_lang, similarity, cal, terms, NameCheck.of(encoder),
                            src_orthography, tgt_orthography)
+    deletion_test([(found, src_text, tgt_text)], model, encoder)
     return combine(found, model)
 
 
@@ -334,6 +335,28 @@ def bead_findings(alignment: Alignment, *, calibration: Calibration | None = Non
     return out
 
 
+def deletion_test(beads: list[tuple[list[Finding], str, str] | None], model: Model | None,
+                  encoder: TextEncoder | NameCheck | None) -> None:
+    """The encoder's deletion test (:mod:`.deletion`) on the beads (findings, source text, target text; None for
+    a bead with an empty side) whose findings leave them below the review threshold: a ``deletion`` finding is
+    added to each bead tested.  Off without an encoder; within :func:`.deletion.budget_for` the beads' count."""
+    raw = encoder.encoder if isinstance(encoder, NameCheck) else encoder
+    if raw is None:
+        return
+    model = model or shipped()
+    scored = []
+    for i, b in enumerate(beads):
+        if b is None or not deletion.uncovered(b[0], "source") + deletion.uncovered(b[0], "target"):
+            continue
+        score = max([model.probability(features_of(b[0])), *(f.floor for f in b[0])])
+        scored.append((i, b[0], b[1], b[2], score))
+    words = deletion.plan(scored, deletion.budget_for(len(beads)))
+    for i, finding in deletion.run(words, raw).items():
+        found = beads[i]
+        if found is not None:
+            found[0].append(finding)
+
+
 def score_alignment(alignment: Alignment, *, calibration: Calibration | None = None, terms: TermList | None = None,
                     encoder: TextEncoder | NameCheck | None = None, model: Model | None = None,
                     processes: int = 1) -> Alignment:
@@ -360,9 +383,11 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
     if model is not None and model.source and model.digest() != shipped().digest():
         settings[WEIGHTS_KEY] = model.source
     signature = dataclasses.replace(sig, settings=settings)
+    every = bead_findings(alignment, calibration=calibration, terms=terms, encoder=encoder, processes=processes)
+    deletion_test([(f, alignment.side_text(b, "source"), alignment.side_text(b, "target")) if f is not None else None
+                   for b, f in zip(alignment.beads, every)], model, encoder)
     beads = []
-    for b, found in zip(alignment.beads, bead_findings(alignment, calibration=calibration, terms=terms,
-                                                        encoder=encoder, processes=processes)):
+    for b, found in zip(alignment.beads, every):
         if found is None:
             div = omission.empty_bead(alignment, b) or Divergence(0.0, {})
         else:

@@ -1,0 +1,152 @@
+"""The encoder's deletion test: is a word with no counterpart really missing on the other side?
+
+The lexical component (:mod:`.lexical`) marks the words of an English–Russian
+bead that have no counterpart in the dictionary's sense; a faithful translation
+shows many (the 1961 dictionary does not list every way of saying a word), so
+those marks alone decide nothing.  This test asks the encoder instead: delete
+the word from its side and embed the rest again.  If the other side really
+lacks the word, the side without it says what the other side says, and the two
+come *closer*; if the word was translated in a way the dictionary misses,
+deleting it takes away something the other side holds, and they move apart::
+
+    delta = cos(side − word, other) − cos(side, other)
+
+Measured on DEMETR ru→en (``benchmarks/deletion_tune.py``), a raw delta is
+weak alone: a long sentence moves little whatever is deleted.  What is compared
+with :data:`THRESHOLD` is the delta *as a share of how far the deletion moved
+the side itself* (:func:`statistic`): of the change one deletion makes, how much
+goes towards the other side.
+
+A bead whose lexical marks pass the test on one side gets a floor at the review
+threshold (:data:`FLOOR`, reason and mark name the word).  The test costs one
+embedding per word, so it runs only where it can change a decision
+(:func:`plan`): beads the weights and floors leave below the review threshold,
+with at least :data:`NEAR`, and with 1 to :data:`MOST_WORDS` uncovered words on
+the side tested; strongest beads first, at most one text per :data:`PER_BEADS`
+beads of the alignment (at least :data:`LEAST_BUDGET`).  Every text goes to the
+encoder the alignment used, in one call, behind the embedding cache.  Without an
+encoder (the scorer called on its own) the test is off.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import Mark, Side
+from .base import Finding, quote
+from .lexical import LABEL as UNCOVERED
+
+#: The statistic (:func:`statistic`) at or above which a word is taken as missing on the other side.  The lead
+#: picks the final value at merge from BENCHMARKS.md's table ("The encoder's deletion test").
+THRESHOLD = 0.20
+#: The score a bead gets when a word passes the test: the review threshold.
+FLOOR = 0.5
+#: A side is tested when the lexical component marked 1 to this many of its words (more: the bead is a
+#: paraphrase, or the dictionary knows too little of it, and no one word can be the difference).
+MOST_WORDS = 3
+#: Beads scoring below this (the weights and floors) are not tested: far from the threshold, likely faithful.
+NEAR = 0.0
+#: The budget: one deleted text per this many beads of an alignment ...
+PER_BEADS = 10
+#: ... and at least this many (a pair scored alone, a short alignment).
+LEAST_BUDGET = 3
+#: The label of the mark on a word that passes the test.
+LABEL = "missing on the other side (deletion test)"
+#: The sides' names in reasons.
+_OTHER = {"source": "translation", "target": "source"}
+_NAMED = {"source": "source", "target": "translation"}
+
+
+def without(text: str, start: int, end: int) -> str:
+    """``text`` with the characters ``start``..``end`` (a word) deleted, and the spaces around it made one."""
+    out = text[:start].rstrip() + " " + text[end:].lstrip()
+    out = re.sub(r" (?=[,.;:!?»”)])", "", out)
+    return out.strip()
+
+
+def statistic(delta: float, moved: float) -> float:
+    """What the threshold is compared with: ``delta`` (how much closer to the other side the side comes without
+    the word) as a share of ``moved`` (1 − cosine of the side with and without it: how far deleting the word
+    moved the side).  A share near 1: nearly all of the change goes towards the other side."""
+    return delta / max(moved, 1e-6)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word the test may delete: the bead (by index), its side, where it stands, and the texts."""
+
+    bead: int
+    side: Side
+    text: str
+    start: int
+    end: int
+    side_text: str
+    other_text: str
+
+    @property
+    def deleted(self) -> str:
+        return without(self.side_text, self.start, self.end)
+
+
+def uncovered(found: Sequence[Finding], side: Side) -> list[Mark]:
+    """The lexical component's marks on ``side``: words with no counterpart through the dictionary (the term
+    list's marks are left out: a missing term is the user's own word and already says so)."""
+    return [m for f in found if f.component == "lexical" for m in f.marks if m.side == side and m.label == UNCOVERED]
+
+
+def plan(beads: Sequence[tuple[int, Sequence[Finding], str, str, float]], budget: int) -> list[Word]:
+    """The words to test, within ``budget`` texts: for each bead (index, findings, source text, target text,
+    score without the test) below the review threshold and at least :data:`NEAR`, each side with 1 to
+    :data:`MOST_WORDS` uncovered words; beads by score, highest first, a bead's words all or none."""
+    out: list[Word] = []
+    for i, found, src, tgt, score in sorted(beads, key=lambda b: -b[4]):
+        if score >= FLOOR or score < NEAR:
+            continue
+        words: list[Word] = []
+        sides: tuple[tuple[Side, str, str], ...] = (("source", src, tgt), ("target", tgt, src))
+        for side, this, other in sides:
+            marks = uncovered(found, side)
+            if 1 <= len(marks) <= MOST_WORDS:
+                words += [Word(i, side, this[m.start:m.end], m.start, m.end, this, other) for m in marks]
+        if words and len(out) + len(words) <= budget:
+            out += words
+    return out
+
+
+def budget_for(beads: int) -> int:
+    """How many deleted texts an alignment of ``beads`` beads may have embedded."""
+    return max(LEAST_BUDGET, beads // PER_BEADS)
+
+
+def run(words: Sequence[Word], encoder: Any) -> dict[int, Finding]:
+    """Embed the sides and the deleted texts of ``words`` in one encoder call, and give each bead whose words
+    were tested a ``deletion`` finding: a floor at :data:`FLOOR` with a reason and a mark for the words that
+    pass the test, a note for those that do not."""
+    if not words:
+        return {}
+    import numpy as np
+    texts = list(dict.fromkeys(t for w in words for t in (w.side_text, w.other_text, w.deleted)))
+    vecs = np.asarray(encoder.encode(texts), dtype=np.float64)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    vecs = vecs / np.where(norms > 0, norms, 1.0)
+    at = {t: vecs[k] for k, t in enumerate(texts)}
+    out: dict[int, Finding] = {}
+    for w in words:
+        side, other, deleted = at[w.side_text], at[w.other_text], at[w.deleted]
+        delta = float(deleted @ other - side @ other)
+        moved = 1.0 - float(deleted @ side)
+        stat = statistic(delta, moved)
+        f = out.setdefault(w.bead, Finding("deletion", 0.0, features={}))
+        said = f"deleting {quote(w.text)} from the {_NAMED[w.side]}"
+        if stat >= THRESHOLD:
+            f.value, f.floor = FLOOR, FLOOR
+            f.floor_rule = "word missing" if w.side == "source" else "word added"
+            f.reasons.append(f"{said} brings it closer to the {_OTHER[w.side]}: the {_OTHER[w.side]} seems to lack "
+                             f"it (delta {delta:+.3f}, {stat:.2f} of the change)")
+            f.marks.append(Mark(w.side, w.start, w.end, "deletion", LABEL))
+        else:
+            f.notes.append(f"{said} does not bring it closer to the {_OTHER[w.side]} "
+                           f"(delta {delta:+.3f}): it may be translated in a way the dictionary does not list")
+    return out

@@ -1,0 +1,148 @@
+"""The encoder's deletion test (:mod:`align.divergence.deletion`) on the small dictionary and a table encoder.
+
+The encoder is a table of vectors, so each test says which texts come closer when a word is deleted; the
+real model is tried once, in a slow test.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from test_divergence_lexical import mini  # noqa: F401  (the small dictionary, as a fixture)
+
+from align.divergence import COMPONENTS, deletion, score_alignment, score_pair
+from align.divergence.namecheck import NameCheck
+from align.records import Alignment, Bead, Segment, Signature
+
+SRC = "Он продал старый дом у реки."
+TGT = "He sold the house near the river."  # "старый" has no counterpart
+WITHOUT = "Он продал дом у реки."
+
+
+class Table:
+    """An encoder of fixed vectors per text (others: one shared vector), counting what it is asked."""
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table, self.asked, self.calls = table, [], 0
+
+    def encode(self, texts):
+        self.calls += 1
+        self.asked += list(texts)
+        return np.array([self.table.get(t, [0.0, 0.0, 1.0]) for t in texts], dtype=np.float32)
+
+
+def closer() -> Table:
+    """The source without "старый" is nearer the translation than the source is."""
+    return Table({SRC: [1.0, 0.6, 0.0], TGT: [0.0, 1.0, 0.0], WITHOUT: [0.5, 1.0, 0.0]})
+
+
+def test_a_word_is_deleted_with_the_space_before_it():
+    assert deletion.without(SRC, 10, 16) == WITHOUT
+    assert deletion.without("Он продал дом, старый.", 15, 21) == "Он продал дом,."
+    assert deletion.without("дом старый, у реки", 4, 10) == "дом, у реки"
+
+
+def test_a_word_whose_deletion_brings_the_sides_closer_floors_the_bead(mini):
+    before = score_pair(SRC, TGT, "ru", "en", similarity=0.95)
+    assert before.score < 0.5 and "deletion" not in before.components
+    d = score_pair(SRC, TGT, "ru", "en", similarity=0.95, encoder=closer())
+    assert d.score == deletion.FLOOR and d.components["deletion"] == deletion.FLOOR
+    assert any(r.startswith("deleting “старый” from the source brings it closer to the translation: "
+                            "the translation seems to lack it") for r in d.reasons)
+    marked = [(m.side, SRC[m.start:m.end], m.label) for m in d.marks if m.component == "deletion"]
+    assert marked == [("source", "старый", deletion.LABEL)]
+    assert "deletion" in COMPONENTS
+
+
+def test_a_word_whose_deletion_moves_the_sides_apart_is_taken_as_translated(mini):
+    enc = Table({SRC: [1.0, 0.6, 0.0], TGT: [0.0, 1.0, 0.0], WITHOUT: [1.0, 0.2, 0.0]})
+    d = score_pair(SRC, TGT, "ru", "en", similarity=0.95, encoder=enc)
+    assert d.score < 0.5 and d.components["deletion"] == 0.0
+    assert not [m for m in d.marks if m.component == "deletion"]
+    assert any("deleting “старый” from the source does not bring it closer" in r for r in d.reasons)
+
+
+def test_a_small_move_towards_the_other_side_is_not_enough(mini, monkeypatch):
+    # the same vectors pass at the shipped threshold and fail at one above their statistic
+    enc = closer()
+    v = {t: np.array(x) / np.linalg.norm(x) for t, x in enc.table.items()}
+    stat = deletion.statistic(float(v[WITHOUT] @ v[TGT] - v[SRC] @ v[TGT]), 1 - float(v[WITHOUT] @ v[SRC]))
+    assert stat >= deletion.THRESHOLD
+    monkeypatch.setattr(deletion, "THRESHOLD", stat + 0.01)
+    assert score_pair(SRC, TGT, "ru", "en", similarity=0.95, encoder=enc).score < 0.5
+
+
+def test_the_added_word_of_a_translation_is_tested_on_its_side(mini):
+    tgt = "He sold the old big house near the river."  # "big" has no counterpart
+    src = "Он продал старый дом у реки."
+    enc = Table({src: [0.0, 1.0, 0.0], tgt: [1.0, 0.6, 0.0], "He sold the old house near the river.": [0.5, 1, 0]})
+    d = score_pair(src, tgt, "ru", "en", similarity=0.95, encoder=enc)
+    assert d.score == deletion.FLOOR
+    assert any("deleting “big” from the translation brings it closer to the source" in r for r in d.reasons)
+
+
+def test_without_an_encoder_the_test_is_off(mini):
+    d = score_pair(SRC, TGT, "ru", "en", similarity=0.95)
+    assert "deletion" not in d.components and not any("deleting" in r for r in d.reasons)
+
+
+def test_a_bead_already_flagged_or_without_uncovered_words_costs_nothing(mini):
+    enc = closer()
+    flagged = score_pair(SRC, TGT, "ru", "en", similarity=0.2, encoder=enc)  # the meaning alone flags it
+    assert flagged.score >= 0.5 and "deletion" not in flagged.components
+    covered = score_pair("Он продал старый дом у реки.", "He sold the old house near the river.", "ru", "en",
+                         similarity=0.95, encoder=enc)
+    assert "deletion" not in covered.components
+    assert enc.asked == []
+
+
+def test_a_side_with_too_many_uncovered_words_is_not_tested(mini):
+    enc = closer()
+    d = score_pair("Он продал старый большой дом у реки.", "He sold the cat near the window.", "ru", "en",
+                   similarity=0.95, encoder=enc)
+    assert "deletion" not in d.components and enc.asked == []
+    assert deletion.MOST_WORDS < 4
+
+
+def _alignment(pairs: list[tuple[str, str]], sim: float = 0.95) -> Alignment:
+    src = tuple(Segment("s", "ru", 0, k, 0, len(a), a) for k, (a, _) in enumerate(pairs))
+    tgt = tuple(Segment("t", "en", 0, k, 0, len(b), b) for k, (_, b) in enumerate(pairs))
+    beads = tuple(Bead((k,), (k,), sim) for k in range(len(pairs)))
+    return Alignment(src, tgt, beads, Signature("table", {}, "", "", "test"), "ru", "en")
+
+
+def test_an_alignment_asks_once_within_its_budget_strongest_beads_first(mini, monkeypatch):
+    # 40 beads, each with one uncovered word: a budget of 4 deleted texts (one per 10 beads), in one call
+    monkeypatch.setattr(deletion, "NEAR", 0.0)
+    pairs = [(SRC, TGT)] * 38 + [("Он продал большой дом у реки.", TGT), (SRC, TGT)]
+    a = _alignment(pairs)
+    a = dataclasses.replace(a, beads=a.beads[:38] + (dataclasses.replace(a.beads[38], similarity=0.93),) + a.beads[39:])
+    enc = closer()
+    scored = score_alignment(a, encoder=NameCheck(enc))
+    assert deletion.budget_for(40) == 4
+    deleted = [t for t in enc.asked if t not in (SRC, TGT, "Он продал большой дом у реки.")]
+    assert len(set(deleted)) <= 4 and enc.calls == 1
+    tested = [i for i, b in enumerate(scored.beads) if "deletion" in b.divergence.components]
+    assert 38 in tested  # its similarity is lower: its score nearest the threshold, tested first
+    assert len(tested) == 4
+    # every bead tested with the same texts: the cache of the encoder makes repeats free; the verdicts agree
+    assert all(scored.beads[i].divergence.score == deletion.FLOOR for i in tested if i != 38)
+
+
+@pytest.mark.slow
+def test_the_bundled_model_sees_a_removed_adjective():
+    from align.divergence.dictionary import identity
+    if identity() is None:
+        pytest.skip("the Mueller dictionary is not installed")
+    from align.embed import get_encoder
+    enc = get_encoder(None)
+    src = "Вчера в городе открылся огромный новый музей современного искусства."
+    faithful = "Yesterday a huge new museum of modern art opened in the city."
+    removed = "Yesterday a new museum of modern art opened in the city."  # "огромный" left out
+    sim = float(np.dot(*enc.encode([src, removed])))
+    d = score_pair(src, removed, "ru", "en", similarity=sim, encoder=enc)
+    assert any(m.component == "deletion" and src[m.start:m.end] == "огромный" for m in d.marks), d.reasons
+    sim = float(np.dot(*enc.encode([src, faithful])))
+    assert "deletion" not in score_pair(src, faithful, "ru", "en", similarity=sim, encoder=enc).components \
+        or score_pair(src, faithful, "ru", "en", similarity=sim, encoder=enc).components["deletion"] == 0

@@ -5,7 +5,9 @@ A *floor* keeps a bead in the review queue whatever the learned weights say
 person's full name dropped, a negation flipped cleanly, a clean antonym, an
 ordinary word of the source left untranslated in a translation in another
 script, an English side whose words are out of order, a word missing where an English side's grammar shows a
-gap and the Russian side a word with no counterpart (``order: word missing``), a count on one side only;
+gap and the Russian side a word with no counterpart (``order: word missing``), a count on one side only, a word
+with no counterpart whose deletion brings its side closer to the other (the encoder's deletion test:
+``deletion: word missing`` from the source, ``deletion: word added`` to the target; ``--no-deletion`` leaves it out);
 a partial omission or addition too, which pairs scored alone never have).  Its
 cost is the faithful pairs it flags that the weights alone would not.  Every pair is
 scored alone, as ``fit_divergence.py`` scores them (the bundled model's
@@ -81,9 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help=f"shared benchmark folder ({DEFAULT_BENCH})")
     ap.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (default: the user cache)")
     ap.add_argument("--examples", type=int, default=0, metavar="N", help="print N pairs each floor flags, per data set")
+    ap.add_argument("--no-deletion", action="store_true", help="leave the encoder's deletion test out")
     args = ap.parse_args(argv)
     from align.divergence.calibration import Calibration
-    from align.divergence.combine import features_of, findings
+    from align.divergence.combine import deletion_test, features_of, findings
     from align.divergence.components import Pair
     from align.divergence.model import shipped
     from align.divergence.namecheck import NameCheck
@@ -94,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     model = shipped()
     thr = DEFAULT_REVIEW_THRESHOLD
     floored = ("names", "names: full name dropped", "negation", "antonym: clean pair", "untranslated", "order",
-               "order: word missing", "numbers")
+               "order: word missing", "numbers", "deletion: word missing", "deletion: word added")
     print("| data (faithful) | pairs | flagged | flagged by the weights alone | decided by a floor: "
           + " | ".join(floored) + " |")
     print("|---|---|---|---|" + "---|" * len(floored))
@@ -107,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         flagged = by_weights = 0
         for (x, y), s in zip(pairs, np.sum(vecs_a * vecs_b, axis=1)):
             found = findings(Pair(SideText(x, a), SideText(y, b), float(s), cal, None, check))
+            if not args.no_deletion:  # the encoder's deletion test, as an alignment of one bead runs it
+                deletion_test([(found, x, y)], model, enc)
             p = model.probability(features_of(found))
             floors = {floor_key(f): f.floor for f in found if f.floor >= thr}
             by_weights += p >= thr

@@ -120,23 +120,30 @@ def budget_for(beads: int) -> int:
     return max(LEAST_BUDGET, beads // PER_BEADS)
 
 
-def run(words: Sequence[Word], encoder: Any) -> dict[int, Finding]:
-    """Embed the sides and the deleted texts of ``words`` in one encoder call, and give each bead whose words
-    were tested a ``deletion`` finding: a floor at :data:`FLOOR` with a reason and a mark for the words that
-    pass the test, a note for those that do not."""
+def measure(words: Sequence[Word], encoder: Any) -> list[tuple[float, float]]:
+    """For each of ``words``: (delta, moved) — how much closer to the other side its side comes without it, and
+    how far deleting it moves the side (1 − cosine).  The sides and the deleted texts go to the encoder in one
+    call."""
     if not words:
-        return {}
+        return []
     import numpy as np
     texts = list(dict.fromkeys(t for w in words for t in (w.side_text, w.other_text, w.deleted)))
     vecs = np.asarray(encoder.encode(texts), dtype=np.float64)
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     vecs = vecs / np.where(norms > 0, norms, 1.0)
     at = {t: vecs[k] for k, t in enumerate(texts)}
-    out: dict[int, Finding] = {}
+    out = []
     for w in words:
         side, other, deleted = at[w.side_text], at[w.other_text], at[w.deleted]
-        delta = float(deleted @ other - side @ other)
-        moved = 1.0 - float(deleted @ side)
+        out.append((float(deleted @ other - side @ other), 1.0 - float(deleted @ side)))
+    return out
+
+
+def run(words: Sequence[Word], encoder: Any) -> dict[int, Finding]:
+    """Test ``words`` (:func:`measure`) and give each bead whose words were tested a ``deletion`` finding: a
+    floor at :data:`FLOOR` with a reason and a mark for the words that pass the test, a note for the others."""
+    out: dict[int, Finding] = {}
+    for w, (delta, moved) in zip(words, measure(words, encoder)):
         stat = statistic(delta, moved)
         f = out.setdefault(w.bead, Finding("deletion", 0.0, features={}))
         said = f"deleting {quote(w.text)} from the {_NAMED[w.side]}"
@@ -147,6 +154,7 @@ def run(words: Sequence[Word], encoder: Any) -> dict[int, Finding]:
                              f"it (delta {delta:+.3f}, {stat:.2f} of the change)")
             f.marks.append(Mark(w.side, w.start, w.end, "deletion", LABEL))
         else:
-            f.notes.append(f"{said} does not bring it closer to the {_OTHER[w.side]} "
-                           f"(delta {delta:+.3f}): it may be translated in a way the dictionary does not list")
+            moves = "moves it away from" if delta <= 0 else "brings it only a little closer to"
+            f.notes.append(f"{said} {moves} the {_OTHER[w.side]} (delta {delta:+.3f}): it may be translated in a "
+                           "way the dictionary does not list")
     return out

@@ -28,7 +28,9 @@ an English side whose words are out of order against a side that reads as a
 sentence (:data:`.wordorder.GARBLED_FLOOR`, a component that is a floor only: it
 gives the combination no feature), a count on one side only while the other
 side holds values (:data:`.numbers.ONE_SIDE_FLOOR`), and, English–Russian, an English side with one gap
-its grammar shows and a Russian word near it with no counterpart (:data:`.wordorder.MISSING_FLOOR`).
+its grammar shows and a Russian word near it with no counterpart (:data:`.wordorder.MISSING_FLOOR`), and a word
+with no counterpart whose deletion brings its side closer to the other (the encoder's deletion test,
+:mod:`.deletion`: run after the others, with the alignment's encoder, on beads they leave below the threshold).
 
 Adding a component is adding a :class:`~.components.Component` to
 :data:`~.components.REGISTRY` (its scorer and its features) and refitting
@@ -97,6 +99,10 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    are not counted, on both sides alike; more carriers (scarce, trouble, landlocked, ignorant, lost, out of use,
 #:    отрицать, բացակա-); the Armenian prohibitive մի and "no-deal" count; չեկավ, չնայեց, չարձագանքեց are negated
 #:    verbs.  Weights unchanged.
+#: 10: the encoder's deletion test (:mod:`.deletion`, the ``deletion`` component, a floor only): a word with no
+#:    counterpart whose deletion closes a share of the distance between the sides (:data:`.deletion.THRESHOLD`)
+#:    floors its bead at the review threshold; run with the alignment's encoder on beads below the threshold,
+#:    within a budget.  Weights unchanged.
 SCORING = "divergence-9"
 
 #: The signature settings that record the names list's path and a weights file's path
@@ -370,8 +376,10 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
     (:mod:`align.reading`); marks are on the texts as written.  The meaning
     component uses the similarity the aligner stored on each bead; the
     encoder, when given, is asked only about names no rule could match (a few
-    short texts, cached, in one call).  ``processes`` 2: the second half of a long alignment's beads is
-    scored on a forked process (:mod:`.forked`; the same scores).
+    short texts, cached, in one call) and for the deletion test (:mod:`.deletion`:
+    words with no counterpart deleted, within a budget, in one call).
+    ``processes`` 2: the second half of a long alignment's beads is scored on a forked process
+    (:mod:`.forked`; the same scores).
     The copy's signature carries ``settings["scoring"]`` (:func:`scoring_stamp`) and, with
     a names list read from a file, its path (``settings["scoring_names"]``).
     """

@@ -11,11 +11,13 @@ deleting it takes away something the other side holds, and they move apart::
 
     delta = cos(side − word, other) − cos(side, other)
 
-Measured on DEMETR ru→en (``benchmarks/deletion_tune.py``), a raw delta is
-weak alone: a long sentence moves little whatever is deleted.  What is compared
-with :data:`THRESHOLD` is the delta *as a share of how far the deletion moved
-the side itself* (:func:`statistic`): of the change one deletion makes, how much
-goes towards the other side.
+Measured on DEMETR ru→en and NTREX-128 en–ru (``benchmarks/deletion_tune.py``), a raw delta is weak
+alone: a pair whose sides are far apart already moves more with any deletion.  What is compared with
+:data:`THRESHOLD` is the delta as a share of the distance between the sides (:func:`statistic`,
+``delta / (1 − cos(side, other))``): how much of the gap deleting the word closes.  Tried and left
+out (BENCHMARKS.md): the delta alone, the delta as a share of how far the deletion moves the side
+itself, the delta less that of deleting a covered word of the same side, and a logistic
+combination of these with the bead's score, cosine and count of uncovered words.
 
 A bead whose lexical marks pass the test on one side gets a floor at the review
 threshold (:data:`FLOOR`, reason and mark name the word).  The test costs one
@@ -41,6 +43,8 @@ from .lexical import LABEL as UNCOVERED
 #: The statistic (:func:`statistic`) at or above which a word is taken as missing on the other side.  The lead
 #: picks the final value at merge from BENCHMARKS.md's table ("The encoder's deletion test").
 THRESHOLD = 0.20
+#: The least distance (1 − cosine) :func:`statistic` divides by (a pair of near-identical sides).
+MIN_DISTANCE = 0.02
 #: The score a bead gets when a word passes the test: the review threshold.
 FLOOR = 0.5
 #: A side is tested when the lexical component marked 1 to this many of its words (more: the bead is a
@@ -50,8 +54,8 @@ MOST_WORDS = 3
 NEAR = 0.0
 #: The budget: one deleted text per this many beads of an alignment ...
 PER_BEADS = 10
-#: ... and at least this many (a pair scored alone, a short alignment).
-LEAST_BUDGET = 3
+#: ... and at least this many (a pair scored alone, a short alignment: both its sides).
+LEAST_BUDGET = 2 * MOST_WORDS
 #: The label of the mark on a word that passes the test.
 LABEL = "missing on the other side (deletion test)"
 #: The sides' names in reasons.
@@ -66,11 +70,11 @@ def without(text: str, start: int, end: int) -> str:
     return out.strip()
 
 
-def statistic(delta: float, moved: float) -> float:
-    """What the threshold is compared with: ``delta`` (how much closer to the other side the side comes without
-    the word) as a share of ``moved`` (1 − cosine of the side with and without it: how far deleting the word
-    moved the side).  A share near 1: nearly all of the change goes towards the other side."""
-    return delta / max(moved, 1e-6)
+def statistic(delta: float, similarity: float) -> float:
+    """What the threshold is compared with: ``delta`` (how much closer to the other side a side comes without the
+    word) as a share of the distance between the sides (1 − ``similarity``, their cosine; at least
+    :data:`MIN_DISTANCE`): 0.2 — deleting the word closes a fifth of the gap."""
+    return delta / max(1.0 - similarity, MIN_DISTANCE)
 
 
 @dataclass(frozen=True)
@@ -99,19 +103,16 @@ def uncovered(found: Sequence[Finding], side: Side) -> list[Mark]:
 def plan(beads: Sequence[tuple[int, Sequence[Finding], str, str, float]], budget: int) -> list[Word]:
     """The words to test, within ``budget`` texts: for each bead (index, findings, source text, target text,
     score without the test) below the review threshold and at least :data:`NEAR`, each side with 1 to
-    :data:`MOST_WORDS` uncovered words; beads by score, highest first, a bead's words all or none."""
+    :data:`MOST_WORDS` uncovered words; beads by score, highest first, a side's words all or none."""
     out: list[Word] = []
     for i, found, src, tgt, score in sorted(beads, key=lambda b: -b[4]):
         if score >= FLOOR or score < NEAR:
             continue
-        words: list[Word] = []
         sides: tuple[tuple[Side, str, str], ...] = (("source", src, tgt), ("target", tgt, src))
         for side, this, other in sides:
             marks = uncovered(found, side)
-            if 1 <= len(marks) <= MOST_WORDS:
-                words += [Word(i, side, this[m.start:m.end], m.start, m.end, this, other) for m in marks]
-        if words and len(out) + len(words) <= budget:
-            out += words
+            if 1 <= len(marks) <= MOST_WORDS and len(out) + len(marks) <= budget:
+                out += [Word(i, side, this[m.start:m.end], m.start, m.end, this, other) for m in marks]
     return out
 
 
@@ -121,9 +122,8 @@ def budget_for(beads: int) -> int:
 
 
 def measure(words: Sequence[Word], encoder: Any) -> list[tuple[float, float]]:
-    """For each of ``words``: (delta, moved) — how much closer to the other side its side comes without it, and
-    how far deleting it moves the side (1 − cosine).  The sides and the deleted texts go to the encoder in one
-    call."""
+    """For each of ``words``: (delta, similarity) — how much closer to the other side its side comes without it,
+    and the cosine of the two sides.  The sides and the deleted texts go to the encoder in one call."""
     if not words:
         return []
     import numpy as np
@@ -135,7 +135,7 @@ def measure(words: Sequence[Word], encoder: Any) -> list[tuple[float, float]]:
     out = []
     for w in words:
         side, other, deleted = at[w.side_text], at[w.other_text], at[w.deleted]
-        out.append((float(deleted @ other - side @ other), 1.0 - float(deleted @ side)))
+        out.append((float(deleted @ other - side @ other), float(side @ other)))
     return out
 
 
@@ -143,18 +143,18 @@ def run(words: Sequence[Word], encoder: Any) -> dict[int, Finding]:
     """Test ``words`` (:func:`measure`) and give each bead whose words were tested a ``deletion`` finding: a
     floor at :data:`FLOOR` with a reason and a mark for the words that pass the test, a note for the others."""
     out: dict[int, Finding] = {}
-    for w, (delta, moved) in zip(words, measure(words, encoder)):
-        stat = statistic(delta, moved)
+    for w, (delta, similarity) in zip(words, measure(words, encoder)):
+        stat = statistic(delta, similarity)
         f = out.setdefault(w.bead, Finding("deletion", 0.0, features={}))
         said = f"deleting {quote(w.text)} from the {_NAMED[w.side]}"
         if stat >= THRESHOLD:
             f.value, f.floor = FLOOR, FLOOR
             f.floor_rule = "word missing" if w.side == "source" else "word added"
             f.reasons.append(f"{said} brings it closer to the {_OTHER[w.side]}: the {_OTHER[w.side]} seems to lack "
-                             f"it (delta {delta:+.3f}, {stat:.2f} of the change)")
+                             f"it (cosine {delta:+.3f}, {stat:.0%} of the distance)")
             f.marks.append(Mark(w.side, w.start, w.end, "deletion", LABEL))
         else:
             moves = "moves it away from" if delta <= 0 else "brings it only a little closer to"
-            f.notes.append(f"{said} {moves} the {_OTHER[w.side]} (delta {delta:+.3f}): it may be translated in a "
+            f.notes.append(f"{said} {moves} the {_OTHER[w.side]} (cosine {delta:+.3f}): it may be translated in a "
                            "way the dictionary does not list")
     return out

@@ -123,19 +123,19 @@ def _alignment(pairs: list[tuple[str, str]], sim: float = 0.95) -> Alignment:
 
 
 def test_an_alignment_asks_once_within_its_budget_strongest_beads_first(mini, monkeypatch):
-    # 40 beads, each with one uncovered word: a budget of 6 deleted texts (both sides of a pair at least), one call
+    # 40 beads, each with one uncovered word: a budget of 4 deleted texts (one per 10 beads), in one call
     monkeypatch.setattr(deletion, "NEAR", 0.0)
     pairs = [(SRC, TGT)] * 38 + [("Он продал большой дом у реки.", TGT), (SRC, TGT)]
     a = _alignment(pairs)
     a = dataclasses.replace(a, beads=a.beads[:38] + (dataclasses.replace(a.beads[38], similarity=0.93),) + a.beads[39:])
     enc = closer()
     scored = score_alignment(a, encoder=NameCheck(enc))
-    assert deletion.budget_for(40) == deletion.LEAST_BUDGET == 6
+    assert deletion.budget_for(40) == 4 and deletion.budget_for(1) == deletion.LEAST_BUDGET == 6
     deleted = [t for t in enc.asked if t not in (SRC, TGT, "Он продал большой дом у реки.")]
-    assert len(set(deleted)) <= 6 and enc.calls == 1
+    assert len(set(deleted)) <= 4 and enc.calls == 1
     tested = [i for i, b in enumerate(scored.beads) if "deletion" in b.divergence.components]
     assert 38 in tested  # its similarity is lower: its score nearest the threshold, tested first
-    assert len(tested) == 6
+    assert len(tested) == 4
     # every bead tested with the same texts: the cache of the encoder makes repeats free; the verdicts agree
     assert all(scored.beads[i].divergence.score == deletion.FLOOR for i in tested if i != 38)
 

@@ -25,7 +25,7 @@ embedding per word, so it runs only where it can change a decision
 (:func:`plan`): beads the weights and floors leave below the review threshold,
 with at least :data:`NEAR`, and with 1 to :data:`MOST_WORDS` uncovered words on
 the side tested; strongest beads first, at most one text per :data:`PER_BEADS`
-beads of the alignment (at least :data:`LEAST_BUDGET`).  Every text goes to the
+beads of the alignment (:data:`LEAST_BUDGET` for a pair scored alone).  Every text goes to the
 encoder the alignment used, in one call, behind the embedding cache.  Without an
 encoder (the scorer called on its own) the test is off.
 """
@@ -52,9 +52,9 @@ FLOOR = 0.5
 MOST_WORDS = 3
 #: Beads scoring below this (the weights and floors) are not tested: far from the threshold, likely faithful.
 NEAR = 0.0
-#: The budget: one deleted text per this many beads of an alignment ...
+#: The budget: one deleted text per this many beads of an alignment (at least one) ...
 PER_BEADS = 10
-#: ... and at least this many (a pair scored alone, a short alignment: both its sides).
+#: ... and this many for a pair scored alone (an alignment of one bead): both its sides.
 LEAST_BUDGET = 2 * MOST_WORDS
 #: The label of the mark on a word that passes the test.
 LABEL = "missing on the other side (deletion test)"
@@ -117,8 +117,10 @@ def plan(beads: Sequence[tuple[int, Sequence[Finding], str, str, float]], budget
 
 
 def budget_for(beads: int) -> int:
-    """How many deleted texts an alignment of ``beads`` beads may have embedded."""
-    return max(LEAST_BUDGET, beads // PER_BEADS)
+    """How many deleted texts an alignment of ``beads`` beads may have embedded: one per :data:`PER_BEADS` beads,
+    at least one; :data:`LEAST_BUDGET` for a pair scored alone (a dev-set document of 20 beads gets 2, so that
+    scoring stays a small share of a cold run: BENCHMARKS.md)."""
+    return LEAST_BUDGET if beads == 1 else max(1, beads // PER_BEADS)
 
 
 def measure(words: Sequence[Word], encoder: Any) -> list[tuple[float, float]]:

@@ -3,17 +3,24 @@
 Every pair is scored alone, as ``benchmarks/demetr.py`` and ``benchmarks/floors.py`` score them (the bundled
 model's reference calibration, the names check), and the deletion test (:mod:`align.divergence.deletion`)
 planned as for an alignment of one bead (:data:`~align.divergence.deletion.LEAST_BUDGET` texts).  Each tested
-word's statistic is measured once; each threshold then only counts:
+word is measured once and weighed (:func:`~align.divergence.deletion.evidence`, a log-odds); each threshold then
+only counts:
 
 - DEMETR ru→en critical edits flagged (pooled over every critical type and per type) and unedited controls
   flagged, on the items with ``--ids`` (even: where the threshold is chosen; odd: held out);
 - NTREX-128 en–ru and en–hy lines flagged on top of today's, on the documents at ``--ids`` positions in
   ``DOCUMENT_IDS.tsv`` (en–hy has no dictionary, so no lexical marks and no test: printed to show it).
 
+``--fit`` refits the evidence's weights (:data:`~align.divergence.deletion.WEIGHTS`) on the tested sides of the
+pairs the weights alone leave below the threshold: DEMETR's removals (noun, verb, adjective or adverb, subject,
+named entity), additions and antonyms against the unedited controls and the NTREX en–ru lines; a logistic
+regression, classes weighted to balance, an L2 penalty of one half on the weights; it prints them to paste into
+``deletion.py``.  Fit on ``--ids even`` only.
+
 Usage::
 
-    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/deletion_tune.py --ids even   # choose here
-    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/deletion_tune.py --ids odd    # report here
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/deletion_tune.py --ids even --fit   # fit and choose here
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/deletion_tune.py --ids odd          # report here
 
 The first run embeds about 3,600 deleted texts per half (four minutes on one core); later runs read the cache.
 """
@@ -29,7 +36,28 @@ from _common import DEFAULT_BENCH, skip  # noqa: E402  (also puts src/ on the pa
 from demetr import DEMETR, NTREX  # noqa: E402
 from demetr import load as load_demetr  # noqa: E402
 
-THRESHOLDS = (0.10, 0.15, 0.20, 0.25, 0.30, 0.40)
+THRESHOLDS = (1.0, 1.25, 1.5, 1.75, 2.0, 2.5)
+#: The edits the weights are fitted to find (``--fit``): those the lexical component's words can explain.
+FITTED = ("noun_removed", "verb_removed", "adj_adv_removed", "subj_removed", "ne_removed", "addition", "antonym")
+FEATURES = ("closed", "similarity", "lexical", "words", "source")
+
+
+def fit(rows: list[list[float]], labels: list[int], iterations: int = 50):
+    """Logistic regression by Newton's method: classes weighted to balance, ½‖w‖² on the weights (not the
+    intercept).  Returns (weights, intercept)."""
+    import numpy as np
+    x = np.hstack([np.asarray(rows, dtype=float), np.ones((len(rows), 1))])
+    y = np.asarray(labels, dtype=float)
+    weight = np.where(y == 1, len(y) / (2 * y.sum()), len(y) / (2 * (len(y) - y.sum())))
+    penalty = np.eye(x.shape[1])
+    penalty[-1, -1] = 0.0
+    beta = np.zeros(x.shape[1])
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-(x @ beta)))
+        grad = x.T @ (weight * (p - y)) + penalty @ beta
+        hess = (x * (weight * p * (1 - p))[:, None]).T @ x + penalty
+        beta -= np.linalg.solve(hess, grad)
+    return beta[:-1], beta[-1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ids", choices=("even", "odd", "all"), default="even",
                     help="DEMETR items and NTREX documents (default: even, where the threshold is chosen)")
     ap.add_argument("--thresholds", type=float, nargs="*", default=list(THRESHOLDS))
+    ap.add_argument("--fit", action="store_true", help="refit the evidence's weights on these ids and print them")
     args = ap.parse_args(argv)
     if not (args.bench / DEMETR).is_dir() or not (args.bench / NTREX).is_dir():
         return skip("DEMETR or NTREX-128 not found")
@@ -86,9 +115,22 @@ def main(argv: list[str] | None = None) -> int:
         score = max([model.probability(features_of(found)), *(f.floor for f in found)])
         flagged.append(score >= thr)
         words += deletion.plan([(k, found, src, tgt, score)], deletion.LEAST_BUDGET)
+    measured = deletion.measure(words, enc)
+    if args.fit:
+        sides: dict[tuple[int, str], list[float]] = {}
+        for w, (delta, similarity) in zip(words, measured):
+            row = [deletion.closed(delta, similarity), similarity, w.lexical, float(w.words), float(w.side == "source")]
+            if (w.bead, w.side) not in sides or row[0] > sides[w.bead, w.side][0]:
+                sides[w.bead, w.side] = row
+        keep = [(k, row) for k, row in sides.items() if pairs[k[0]][0] in FITTED + ("control", "NTREX en–ru")]
+        weights, intercept = fit([row for _, row in keep], [int(pairs[k[0]][0] in FITTED) for k, _ in keep])
+        print("fitted on", len(keep), "tested sides:", {f: round(float(v), 2) for f, v in zip(FEATURES, weights)},
+              "intercept", round(float(intercept), 2), "\n")
+        deletion.WEIGHTS = {f: float(v) for f, v in zip(FEATURES, weights)}
+        deletion.INTERCEPT = float(intercept)
     best: dict[int, float] = defaultdict(lambda: float("-inf"))
-    for w, (delta, similarity) in zip(words, deletion.measure(words, enc)):
-        best[w.bead] = max(best[w.bead], deletion.statistic(delta, similarity))
+    for w, (delta, similarity) in zip(words, measured):
+        best[w.bead] = max(best[w.bead], deletion.evidence(delta, similarity, w.lexical, w.words, w.side == "source"))
 
     kinds = sorted({p[0] for p in pairs})
     crit = [k for k in kinds if k != "control" and not k.startswith("NTREX")]

@@ -43,7 +43,7 @@ class Table:
 
 def closer() -> Table:
     """The source without "старый" is nearer the translation than the source is."""
-    return Table({SRC: [1.0, 0.6, 0.0], TGT: [0.0, 1.0, 0.0], WITHOUT: [0.5, 1.0, 0.0]})
+    return Table({SRC: [0.5, 1.0, 0.0], TGT: [0.1, 1.0, 0.0], WITHOUT: [0.2, 1.0, 0.0]})
 
 
 def test_a_word_is_deleted_with_the_space_before_it():
@@ -65,7 +65,7 @@ def test_a_word_whose_deletion_brings_the_sides_closer_floors_the_bead(mini):
 
 
 def test_a_word_whose_deletion_moves_the_sides_apart_is_taken_as_translated(mini):
-    enc = Table({SRC: [1.0, 0.6, 0.0], TGT: [0.0, 1.0, 0.0], WITHOUT: [1.0, 0.2, 0.0]})
+    enc = Table({SRC: [0.5, 1.0, 0.0], TGT: [0.1, 1.0, 0.0], WITHOUT: [1.0, 0.9, 0.0]})
     d = score_pair(SRC, TGT, "ru", "en", similarity=0.95, encoder=enc)
     assert d.score < 0.5 and d.components["deletion"] == 0.0
     assert not [m for m in d.marks if m.component == "deletion"]
@@ -73,12 +73,12 @@ def test_a_word_whose_deletion_moves_the_sides_apart_is_taken_as_translated(mini
 
 
 def test_a_small_move_towards_the_other_side_is_not_enough(mini, monkeypatch):
-    # the same vectors pass at the shipped threshold and fail at one above their statistic
+    # the same vectors pass at the shipped threshold and fail at one above their evidence
     enc = closer()
     v = {t: np.array(x) / np.linalg.norm(x) for t, x in enc.table.items()}
-    stat = deletion.statistic(float(v[WITHOUT] @ v[TGT] - v[SRC] @ v[TGT]), float(v[SRC] @ v[TGT]))
-    assert stat >= deletion.THRESHOLD
-    monkeypatch.setattr(deletion, "THRESHOLD", stat + 0.01)
+    odds = deletion.evidence(float(v[WITHOUT] @ v[TGT] - v[SRC] @ v[TGT]), float(v[SRC] @ v[TGT]), 1.0, 1, True)
+    assert odds >= deletion.THRESHOLD
+    monkeypatch.setattr(deletion, "THRESHOLD", odds + 0.01)
     d = score_pair(SRC, TGT, "ru", "en", similarity=0.95, encoder=enc)
     assert d.score < 0.5 and any("brings it only a little closer to the translation" in r for r in d.reasons)
 
@@ -86,7 +86,7 @@ def test_a_small_move_towards_the_other_side_is_not_enough(mini, monkeypatch):
 def test_the_added_word_of_a_translation_is_tested_on_its_side(mini):
     tgt = "He sold the old big house near the river."  # "big" has no counterpart
     src = "Он продал старый дом у реки."
-    enc = Table({src: [0.0, 1.0, 0.0], tgt: [1.0, 0.6, 0.0], "He sold the old house near the river.": [0.5, 1, 0]})
+    enc = Table({src: [0.1, 1.0, 0.0], tgt: [0.5, 1.0, 0.0], "He sold the old house near the river.": [0.2, 1, 0]})
     d = score_pair(src, tgt, "ru", "en", similarity=0.95, encoder=enc)
     assert d.score == deletion.FLOOR
     assert any("deleting “big” from the translation brings it closer to the source" in r for r in d.reasons)

@@ -12,12 +12,16 @@ deleting it takes away something the other side holds, and they move apart::
     delta = cos(side − word, other) − cos(side, other)
 
 Measured on DEMETR ru→en and NTREX-128 en–ru (``benchmarks/deletion_tune.py``), a raw delta is weak
-alone: a pair whose sides are far apart already moves more with any deletion.  What is compared with
-:data:`THRESHOLD` is the delta as a share of the distance between the sides (:func:`statistic`,
-``delta / (1 − cos(side, other))``): how much of the gap deleting the word closes.  Tried and left
-out (BENCHMARKS.md): the delta alone, the delta as a share of how far the deletion moves the side
-itself, the delta less that of deleting a covered word of the same side, and a logistic
-combination of these with the bead's score, cosine and count of uncovered words.
+alone: a pair whose sides are far apart moves more with any deletion, and a free translation leaves
+words the dictionary misses that a deletion happens to help.  So the test weighs five things in a
+small logistic model (:func:`evidence`, weights :data:`WEIGHTS` fitted by ``deletion_tune.py --fit``
+on DEMETR's even ids and NTREX-128's even documents): the share of the distance between the sides the
+deletion closes (``delta / (1 − cos(side, other))``), the sides' cosine itself (a close, literal
+translation with one word over is more telling than a free one), the lexical component's feature
+(the source's uncovered words), how many words the side has uncovered (one is more telling than
+three) and whether the side is the source.  Tried and left out (BENCHMARKS.md): the delta alone,
+the share of the distance alone, the delta as a share of how far the deletion moves the side itself,
+the delta less that of deleting a covered word of the same side, and more features.
 
 A bead whose lexical marks pass the test on one side gets a floor at the review
 threshold (:data:`FLOOR`, reason and mark name the word).  The test costs one
@@ -40,10 +44,14 @@ from ..records import Mark, Side
 from .base import Finding, quote
 from .lexical import LABEL as UNCOVERED
 
-#: The statistic (:func:`statistic`) at or above which a word is taken as missing on the other side.  The lead
-#: picks the final value at merge from BENCHMARKS.md's table ("The encoder's deletion test").
-THRESHOLD = 0.20
-#: The least distance (1 − cosine) :func:`statistic` divides by (a pair of near-identical sides).
+#: The evidence (:func:`evidence`, a log-odds) at or above which a word is taken as missing on the other side.  The
+#: lead picks the final value at merge from BENCHMARKS.md's table ("The encoder's deletion test").
+THRESHOLD = 1.75
+#: The weights of :func:`evidence`'s logistic model, and its intercept: fitted by ``benchmarks/deletion_tune.py
+#: --fit`` (DEMETR's even ids: removals, additions and antonyms against controls and NTREX-128's even documents).
+WEIGHTS = {"closed": 3.9, "similarity": 3.65, "lexical": 0.98, "words": -0.77, "source": 0.35}
+INTERCEPT = -3.68
+#: The least distance (1 − cosine) :func:`closed` divides by (a pair of near-identical sides).
 MIN_DISTANCE = 0.02
 #: The score a bead gets when a word passes the test: the review threshold.
 FLOOR = 0.5
@@ -70,11 +78,20 @@ def without(text: str, start: int, end: int) -> str:
     return out.strip()
 
 
-def statistic(delta: float, similarity: float) -> float:
-    """What the threshold is compared with: ``delta`` (how much closer to the other side a side comes without the
-    word) as a share of the distance between the sides (1 − ``similarity``, their cosine; at least
-    :data:`MIN_DISTANCE`): 0.2 — deleting the word closes a fifth of the gap."""
+def closed(delta: float, similarity: float) -> float:
+    """``delta`` (how much closer to the other side a side comes without the word) as a share of the distance
+    between the sides (1 − ``similarity``, their cosine; at least :data:`MIN_DISTANCE`): 0.2 — deleting the word
+    closes a fifth of the gap."""
     return delta / max(1.0 - similarity, MIN_DISTANCE)
+
+
+def evidence(delta: float, similarity: float, lexical: float, words: int, source: bool) -> float:
+    """The log-odds that a word is missing on the other side (:data:`WEIGHTS`): the share of the distance its
+    deletion closes (:func:`closed`), the sides' cosine, the lexical component's feature (the source's uncovered
+    words), the count of uncovered words on the word's side, whether that side is the source."""
+    values = {"closed": closed(delta, similarity), "similarity": similarity, "lexical": lexical,
+              "words": float(words), "source": float(source)}
+    return INTERCEPT + sum(WEIGHTS[k] * v for k, v in values.items())
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,9 @@ class Word:
     end: int
     side_text: str
     other_text: str
+    #: How many words its side has uncovered, and the bead's lexical feature (what :func:`evidence` weighs).
+    words: int = 1
+    lexical: float = 0.0
 
     @property
     def deleted(self) -> str:
@@ -108,11 +128,14 @@ def plan(beads: Sequence[tuple[int, Sequence[Finding], str, str, float]], budget
     for i, found, src, tgt, score in sorted(beads, key=lambda b: -b[4]):
         if score >= FLOOR or score < NEAR:
             continue
+        lexical = sum(v for f in found if f.component == "lexical" for k, v in f.feature_values().items()
+                      if k == "lexical")
         sides: tuple[tuple[Side, str, str], ...] = (("source", src, tgt), ("target", tgt, src))
         for side, this, other in sides:
             marks = uncovered(found, side)
             if 1 <= len(marks) <= MOST_WORDS and len(out) + len(marks) <= budget:
-                out += [Word(i, side, this[m.start:m.end], m.start, m.end, this, other) for m in marks]
+                out += [Word(i, side, this[m.start:m.end], m.start, m.end, this, other, len(marks), lexical)
+                        for m in marks]
     return out
 
 
@@ -146,14 +169,14 @@ def run(words: Sequence[Word], encoder: Any) -> dict[int, Finding]:
     floor at :data:`FLOOR` with a reason and a mark for the words that pass the test, a note for the others."""
     out: dict[int, Finding] = {}
     for w, (delta, similarity) in zip(words, measure(words, encoder)):
-        stat = statistic(delta, similarity)
+        odds = evidence(delta, similarity, w.lexical, w.words, w.side == "source")
         f = out.setdefault(w.bead, Finding("deletion", 0.0, features={}))
         said = f"deleting {quote(w.text)} from the {_NAMED[w.side]}"
-        if stat >= THRESHOLD:
+        if odds >= THRESHOLD:
             f.value, f.floor = FLOOR, FLOOR
             f.floor_rule = "word missing" if w.side == "source" else "word added"
             f.reasons.append(f"{said} brings it closer to the {_OTHER[w.side]}: the {_OTHER[w.side]} seems to lack "
-                             f"it (cosine {delta:+.3f}, {stat:.0%} of the distance)")
+                             f"it (cosine {delta:+.3f}, {closed(delta, similarity):.0%} of the distance)")
             f.marks.append(Mark(w.side, w.start, w.end, "deletion", LABEL))
         else:
             moves = "moves it away from" if delta <= 0 else "brings it only a little closer to"

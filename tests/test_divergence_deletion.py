@@ -46,10 +46,13 @@ def closer() -> Table:
     return Table({SRC: [0.5, 1.0, 0.0], TGT: [0.1, 1.0, 0.0], WITHOUT: [0.2, 1.0, 0.0]})
 
 
-def test_a_word_is_deleted_with_the_space_before_it():
+def test_a_word_is_deleted_with_one_space_and_nothing_else_changes():
     assert deletion.without(SRC, 10, 16) == WITHOUT
     assert deletion.without("Он продал дом, старый.", 15, 21) == "Он продал дом,."
     assert deletion.without("дом старый, у реки", 4, 10) == "дом, у реки"
+    assert deletion.without("Старый дом у реки.", 0, 6) == "дом у реки."
+    # a tokenised text keeps its other spaces before punctuation (tidying them would move any side)
+    assert deletion.without("Он , как всегда , продал старый дом .", 25, 31) == "Он , как всегда , продал дом ."
 
 
 def test_a_word_whose_deletion_brings_the_sides_closer_floors_the_bead(mini):

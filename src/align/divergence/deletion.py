@@ -35,7 +35,6 @@ encoder (the scorer called on its own) the test is off.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -72,10 +71,14 @@ _NAMED = {"source": "source", "target": "translation"}
 
 
 def without(text: str, start: int, end: int) -> str:
-    """``text`` with the characters ``start``..``end`` (a word) deleted, and the spaces around it made one."""
-    out = text[:start].rstrip() + " " + text[end:].lstrip()
-    out = re.sub(r" (?=[,.;:!?»”)])", "", out)
-    return out.strip()
+    """``text`` with the characters ``start``..``end`` (a word) deleted and one space of the two around it, nothing
+    else changed (a tokenised text keeps its spaces before punctuation: tidying them would bring any side closer)."""
+    left, right = text[:start], text[end:]
+    if left.endswith(" ") and (right.startswith(" ") or not right or not right[0].isalnum()):
+        left = left[:-1]
+    elif not left and right.startswith(" "):
+        right = right[1:]
+    return left + right
 
 
 def closed(delta: float, similarity: float) -> float:

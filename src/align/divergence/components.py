@@ -112,7 +112,7 @@ REGISTRY: tuple[Component, ...] = (
               lambda p: lexical.score(p.src, p.tgt, terms=p.terms), lexical.FEATURES, underline="dotted"),
     # run after the others, on the beads they leave below the threshold, with the alignment's encoder
     # (:func:`.combine.deletion_test`): no scorer of its own
-    Component("deletion", "a word the other side lacks (the encoder's deletion test)", "#000000",  # black, double
+    Component("deletion", "a word the other side lacks (the encoder’s deletion test)", "#000000",  # black, double
               underline="double", floor_only=True),
     # a 1-0 or 0-1 bead scores 1 outside the model; these score a merged bead's partial ones
     Component("omission", "a source sentence with no translation", "#d55e00",  # vermillion

@@ -111,10 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     words: list[deletion.Word] = []
     for k, (_kind, src, tgt, sl, tl) in enumerate(pairs):
         cal = Calibration.reference(enc.identity, sl, tl)
-        found = findings(Pair(SideText(src, sl), SideText(tgt, tl), float(vecs[src] @ vecs[tgt]), cal, None, check))
+        sim = float(vecs[src] @ vecs[tgt])
+        found = findings(Pair(SideText(src, sl), SideText(tgt, tl), sim, cal, None, check))
         score = max([model.probability(features_of(found)), *(f.floor for f in found)])
         flagged.append(score >= thr)
-        words += deletion.plan([(k, found, src, tgt, score)], deletion.LEAST_BUDGET)
+        words += deletion.plan([(k, found, src, tgt, score, sim)], deletion.LEAST_BUDGET)
     measured = deletion.measure(words, enc)
     if args.fit:
         sides: dict[tuple[int, str], list[float]] = {}

@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         for (x, y), s in zip(pairs, np.sum(vecs_a * vecs_b, axis=1)):
             found = findings(Pair(SideText(x, a), SideText(y, b), float(s), cal, None, check))
             if not args.no_deletion:  # the encoder's deletion test, as an alignment of one bead runs it
-                deletion_test([(found, x, y)], model, enc)
+                deletion_test([(found, x, y, float(s))], model, enc)
             p = model.probability(features_of(found))
             floors = {floor_key(f): f.floor for f in found if f.floor >= thr}
             by_weights += p >= thr

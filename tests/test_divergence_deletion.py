@@ -23,9 +23,11 @@ WITHOUT = "Он продал дом у реки."
 
 @pytest.fixture()
 def mini(tmp_path, monkeypatch) -> Path:
-    """The lexical tests' small dictionary, installed for this test through $ALIGN_DICTIONARY."""
+    """The lexical tests' small dictionary, installed for this test through $ALIGN_DICTIONARY; every side with
+    uncovered words is tested (:data:`~align.divergence.deletion.REACH` is tested on its own below)."""
     index = write_dictd(tmp_path / "dict", ENTRIES)
     monkeypatch.setenv("ALIGN_DICTIONARY", str(index))
+    monkeypatch.setattr(deletion, "REACH", 10.0)
     return index
 
 
@@ -56,9 +58,9 @@ def test_a_word_is_deleted_with_one_space_and_nothing_else_changes():
 
 
 def test_a_word_whose_deletion_brings_the_sides_closer_floors_the_bead(mini):
-    before = score_pair(SRC, TGT, "ru", "en", similarity=0.95)
+    before = score_pair(SRC, TGT, "ru", "en", similarity=0.98)
     assert before.score < 0.5 and "deletion" not in before.components
-    d = score_pair(SRC, TGT, "ru", "en", similarity=0.95, encoder=closer())
+    d = score_pair(SRC, TGT, "ru", "en", similarity=0.98, encoder=closer())
     assert d.score == deletion.FLOOR and d.components["deletion"] == deletion.FLOOR
     assert any(r.startswith("deleting “старый” from the source brings it closer to the translation: "
                             "the translation seems to lack it") for r in d.reasons)
@@ -69,7 +71,7 @@ def test_a_word_whose_deletion_brings_the_sides_closer_floors_the_bead(mini):
 
 def test_a_word_whose_deletion_moves_the_sides_apart_is_taken_as_translated(mini):
     enc = Table({SRC: [0.5, 1.0, 0.0], TGT: [0.1, 1.0, 0.0], WITHOUT: [1.0, 0.9, 0.0]})
-    d = score_pair(SRC, TGT, "ru", "en", similarity=0.95, encoder=enc)
+    d = score_pair(SRC, TGT, "ru", "en", similarity=0.98, encoder=enc)
     assert d.score < 0.5 and d.components["deletion"] == 0.0
     assert not [m for m in d.marks if m.component == "deletion"]
     assert any("deleting “старый” from the source moves it away from the translation" in r for r in d.reasons)
@@ -82,7 +84,7 @@ def test_a_small_move_towards_the_other_side_is_not_enough(mini, monkeypatch):
     odds = deletion.evidence(float(v[WITHOUT] @ v[TGT] - v[SRC] @ v[TGT]), float(v[SRC] @ v[TGT]), 1.0, 1, True)
     assert odds >= deletion.THRESHOLD
     monkeypatch.setattr(deletion, "THRESHOLD", odds + 0.01)
-    d = score_pair(SRC, TGT, "ru", "en", similarity=0.95, encoder=enc)
+    d = score_pair(SRC, TGT, "ru", "en", similarity=0.98, encoder=enc)
     assert d.score < 0.5 and any("brings it only a little closer to the translation" in r for r in d.reasons)
 
 
@@ -90,13 +92,24 @@ def test_the_added_word_of_a_translation_is_tested_on_its_side(mini):
     tgt = "He sold the old big house near the river."  # "big" has no counterpart
     src = "Он продал старый дом у реки."
     enc = Table({src: [0.1, 1.0, 0.0], tgt: [0.5, 1.0, 0.0], "He sold the old house near the river.": [0.2, 1, 0]})
-    d = score_pair(src, tgt, "ru", "en", similarity=0.95, encoder=enc)
+    d = score_pair(src, tgt, "ru", "en", similarity=0.98, encoder=enc)
     assert d.score == deletion.FLOOR
     assert any("deleting “big” from the translation brings it closer to the source" in r for r in d.reasons)
 
 
+def test_a_side_that_could_not_pass_is_not_embedded(mini, monkeypatch):
+    # one uncovered word, a bead cosine of 0.9: closing 40% of the distance would not reach the threshold
+    monkeypatch.setattr(deletion, "REACH", 0.4)
+    enc = closer()
+    d = score_pair(SRC, TGT, "ru", "en", similarity=0.9, encoder=enc)
+    assert "deletion" not in d.components and enc.asked == []
+    assert deletion.evidence(0.4 * 0.1, 0.9, 1.0, 1, True) < deletion.THRESHOLD
+    # a close pair whose source lacks more: the same side is worth embedding
+    assert deletion.evidence(0.4 * 0.01, 0.99, 2.0, 1, True) >= deletion.THRESHOLD
+
+
 def test_without_an_encoder_the_test_is_off(mini):
-    d = score_pair(SRC, TGT, "ru", "en", similarity=0.95)
+    d = score_pair(SRC, TGT, "ru", "en", similarity=0.98)
     assert "deletion" not in d.components and not any("deleting" in r for r in d.reasons)
 
 
@@ -105,7 +118,7 @@ def test_a_bead_already_flagged_or_without_uncovered_words_costs_nothing(mini):
     flagged = score_pair(SRC, TGT, "ru", "en", similarity=0.2, encoder=enc)  # the meaning alone flags it
     assert flagged.score >= 0.5 and "deletion" not in flagged.components
     covered = score_pair("Он продал старый дом у реки.", "He sold the old house near the river.", "ru", "en",
-                         similarity=0.95, encoder=enc)
+                         similarity=0.98, encoder=enc)
     assert "deletion" not in covered.components
     assert enc.asked == []
 
@@ -113,12 +126,12 @@ def test_a_bead_already_flagged_or_without_uncovered_words_costs_nothing(mini):
 def test_a_side_with_too_many_uncovered_words_is_not_tested(mini):
     enc = closer()
     d = score_pair("Он продал старый большой дом у реки.", "He sold the cat near the window.", "ru", "en",
-                   similarity=0.95, encoder=enc)
+                   similarity=0.98, encoder=enc)
     assert "deletion" not in d.components and enc.asked == []
     assert deletion.MOST_WORDS < 4
 
 
-def _alignment(pairs: list[tuple[str, str]], sim: float = 0.95) -> Alignment:
+def _alignment(pairs: list[tuple[str, str]], sim: float = 0.99) -> Alignment:
     src = tuple(Segment("s", "ru", 0, k, 0, len(a), a) for k, (a, _) in enumerate(pairs))
     tgt = tuple(Segment("t", "en", 0, k, 0, len(b), b) for k, (_, b) in enumerate(pairs))
     beads = tuple(Bead((k,), (k,), sim) for k in range(len(pairs)))
@@ -130,7 +143,7 @@ def test_an_alignment_asks_once_within_its_budget_strongest_beads_first(mini, mo
     monkeypatch.setattr(deletion, "NEAR", 0.0)
     pairs = [(SRC, TGT)] * 38 + [("Он продал большой дом у реки.", TGT), (SRC, TGT)]
     a = _alignment(pairs)
-    a = dataclasses.replace(a, beads=a.beads[:38] + (dataclasses.replace(a.beads[38], similarity=0.93),) + a.beads[39:])
+    a = dataclasses.replace(a, beads=a.beads[:38] + (dataclasses.replace(a.beads[38], similarity=0.98),) + a.beads[39:])
     enc = closer()
     scored = score_alignment(a, encoder=NameCheck(enc))
     assert deletion.budget_for(40) == 4 and deletion.budget_for(1) == deletion.LEAST_BUDGET == 6
@@ -162,7 +175,8 @@ def test_the_bundled_model_moves_towards_a_translation_that_lacks_the_word(monke
     # the word the translation lacks: deleting it brings the source closer; one it holds: further away
     (lacking, _), (held, _) = deletion.measure([word(big, src, removed), word(museum, src, faithful)], enc)
     assert lacking > 0 > held
-    # through the scorer: the lexical component's word is tested and the reason says so
+    # through the scorer (every side worth testing): the lexical component's word is tested and the reason says so
+    monkeypatch.setattr(deletion, "REACH", 10.0)
     sim = float(np.dot(*enc.encode([src, removed])))
     d = score_pair(src, removed, "ru", "en", similarity=sim, encoder=enc)
     assert any(r.startswith("deleting “огромный” from the source") for r in d.reasons), d.reasons

@@ -237,7 +237,7 @@ def score_pair(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, simil
     cal = calibration or Calibration.reference(None, src_lang, tgt_lang)
     found = _pair_findings(src_text, tgt_text, src_lang, tgt_lang, similarity, cal, terms, NameCheck.of(encoder),
                            src_orthography, tgt_orthography)
-    deletion_test([(found, src_text, tgt_text)], model, encoder)
+    deletion_test([(found, src_text, tgt_text, similarity)], model, encoder)
     return combine(found, model)
 
 
@@ -341,11 +341,12 @@ def bead_findings(alignment: Alignment, *, calibration: Calibration | None = Non
     return out
 
 
-def deletion_test(beads: list[tuple[list[Finding], str, str] | None], model: Model | None,
+def deletion_test(beads: list[tuple[list[Finding], str, str, float | None] | None], model: Model | None,
                   encoder: TextEncoder | NameCheck | None) -> None:
-    """The encoder's deletion test (:mod:`.deletion`) on the beads (findings, source text, target text; None for
-    a bead with an empty side) whose findings leave them below the review threshold: a ``deletion`` finding is
-    added to each bead tested.  Off without an encoder; within :func:`.deletion.budget_for` the beads' count."""
+    """The encoder's deletion test (:mod:`.deletion`) on the beads (findings, source text, target text, the sides'
+    cosine; None for a bead with an empty side) whose findings leave them below the review threshold: a
+    ``deletion`` finding is added to each bead tested.  Off without an encoder; within
+    :func:`.deletion.budget_for` the beads' count."""
     raw = encoder.encoder if isinstance(encoder, NameCheck) else encoder
     if raw is None:
         return
@@ -355,7 +356,7 @@ def deletion_test(beads: list[tuple[list[Finding], str, str] | None], model: Mod
         if b is None or not deletion.uncovered(b[0], "source") + deletion.uncovered(b[0], "target"):
             continue
         score = max([model.probability(features_of(b[0])), *(f.floor for f in b[0])])
-        scored.append((i, b[0], b[1], b[2], score))
+        scored.append((i, b[0], b[1], b[2], score, b[3]))
     words = deletion.plan(scored, deletion.budget_for(len(beads)))
     for i, finding in deletion.run(words, raw).items():
         found = beads[i]
@@ -392,8 +393,8 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
         settings[WEIGHTS_KEY] = model.source
     signature = dataclasses.replace(sig, settings=settings)
     every = bead_findings(alignment, calibration=calibration, terms=terms, encoder=encoder, processes=processes)
-    deletion_test([(f, alignment.side_text(b, "source"), alignment.side_text(b, "target")) if f is not None else None
-                   for b, f in zip(alignment.beads, every)], model, encoder)
+    deletion_test([(f, alignment.side_text(b, "source"), alignment.side_text(b, "target"), b.similarity)
+                   if f is not None else None for b, f in zip(alignment.beads, every)], model, encoder)
     beads = []
     for b, found in zip(alignment.beads, every):
         if found is None:

@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = list(dict.fromkeys(t for p in pairs for t in p[1:3]))
     vecs = dict(zip(texts, enc.encode(texts)))
+    # plan against the lowest threshold of the table, so that each row counts what that threshold would test
+    deletion.THRESHOLD = min(args.thresholds) if args.thresholds else deletion.THRESHOLD
     flagged: list[bool] = []
     words: list[deletion.Word] = []
     for k, (_kind, src, tgt, sl, tl) in enumerate(pairs):

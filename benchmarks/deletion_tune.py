@@ -107,8 +107,11 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = list(dict.fromkeys(t for p in pairs for t in p[1:3]))
     vecs = dict(zip(texts, enc.encode(texts)))
-    # plan against the lowest threshold of the table, so that each row counts what that threshold would test
+    # plan against the lowest threshold of the table, so that each row counts what that threshold would test; a fit
+    # sees every side (the reach depends on the weights being fitted)
     deletion.THRESHOLD = min(args.thresholds) if args.thresholds else deletion.THRESHOLD
+    if args.fit:
+        deletion.REACH = 1e9
     flagged: list[bool] = []
     words: list[deletion.Word] = []
     for k, (_kind, src, tgt, sl, tl) in enumerate(pairs):

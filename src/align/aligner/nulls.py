@@ -309,6 +309,20 @@ def is_aside(text: str) -> bool:
     return len(t) > 2 and t[0] in "([" and t[-1] in ")]" and t.count(t[0]) == 1
 
 
+#: A line is debris (:func:`is_debris`) when none of its words has this many letters.
+DEBRIS_WORD = 3
+
+
+def is_debris(text: str) -> bool:
+    """Whether a line is OCR debris or page furniture: no word of :data:`DEBRIS_WORD` letters or more
+    ("■ iv V V .", ".-^ !", "141", "24 a !"), and no bracket it closes without opening it (the tail of a
+    reference cut by the segmenter, "296-309 ) .", "C ) .", is part of the sentence before it)."""
+    words = "".join(ch if ch.isalpha() else " " for ch in text).split()
+    if any(len(w) >= DEBRIS_WORD for w in words):
+        return False
+    return not any(text.count(c) > text.count(o) for o, c in ("()", "[]"))
+
+
 def weak_boundary(before: str, after: str) -> bool:
     """Whether the text itself says two consecutive sentences belong together: the first ends in a colon,
     semicolon, comma or dash or leaves a bracket open, or the second starts with a lower-case letter."""
@@ -444,13 +458,17 @@ def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequenc
         stats.evidence = ([replace(e, value=posterior(e.pooled, doc.prior)) for e in first]
                           + [measure_pair(b, doc) for b in beads if len(b.src) == 1 and len(b.tgt) == 1])
     found: dict[tuple[int, int], float] = {}
+    listed: dict[tuple[int, int], float] = {}
     out: list[RawBead] = []
     for bead in beads:
-        out += _split(bead, doc, settings, found)
+        out += _split(bead, doc, settings, found, listed)
     if resolve is not None and settings.null_resolve and found:
         factors = (np.ones(n, dtype=np.float64), np.ones(m, dtype=np.float64))
         for (side, index), value in found.items():
             factors[side][index] = max(0.0, 1.0 - min(max(value, 0.0), 1.0) / max(settings.null_detach, 1e-6))
+        for (side, index) in listed:
+            share = settings.null_debris_skip if is_debris((src_texts, tgt_texts)[side][index]) else 1.0
+            factors[side][index] = min(factors[side][index], settings.null_listed_skip, share)
         again = resolve(*factors)
         vecs.prepare([w for b in again for w in _windows_needed(b)])
         out = []
@@ -468,7 +486,7 @@ def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequenc
 
 
 def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
-           found: dict[tuple[int, int], float]) -> list[RawBead]:
+           found: dict[tuple[int, int], float], flagged: dict[tuple[int, int], float] | None = None) -> list[RawBead]:
     """``bead`` with edge sentences detached while the evidence says so (then its ``unmatched``);
     a 1-1 bead no more similar than unrelated neighbours are becomes a 1-0 and a 0-1 bead.
     ``found`` collects ``(side, sentence) → evidence`` of every sentence detached or listed."""
@@ -490,6 +508,10 @@ def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
         sides = (current.src, current.tgt)
         at_edge = [e for e in measured if e.index in (sides[e.side][0], sides[e.side][-1])]
         edge = [e for e in at_edge if e.value >= settings.null_detach]
+        if not edge and settings.null_debris:
+            # a listed edge sentence that is debris goes whatever the document's rate
+            edge = [replace(e, value=max(e.value, settings.null_detach)) for e in at_edge
+                    if max(e.value, e.pooled) >= settings.null_flag and is_debris(doc.texts[e.side][e.index])]
         if not edge and (peeled or (measured[0].rest - measured[0].gain < settings.null_bead_fit
                                     and max(e.fit for e in measured) < PEEL_FIT
                                     and min(e.gain for e in measured) > -PEEL_FIT / 2)):
@@ -505,6 +527,8 @@ def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
             listed = tuple((e.side, e.index, round(v, 4)) for e, v in flags if v >= settings.null_flag)
             # the second search hears the document's own evidence: listing for review moves no bead
             found.update({(e.side, e.index): e.value for e in measured if e.value >= settings.null_flag})
+            if flagged is not None:
+                flagged.update({(e.side, e.index): v for e, v in flags if v >= settings.null_flag})
             current = RawBead(current.src, current.tgt, sim, listed)
             break
         best = max(edge, key=lambda e: e.value)

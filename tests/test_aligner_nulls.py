@@ -357,3 +357,61 @@ def test_a_merge_of_sentences_that_each_fit_like_unrelated_neighbours_is_taken_a
     taken = run()
     assert ((6,), ()) in taken and all(((), (j,)) in taken for j in (6, 7, 8))
     assert taken[:6] == [((i,), (i,)) for i in range(6)]
+
+
+def test_a_listed_sentence_costs_at_most_a_share_of_a_skip_in_the_second_search(hashing_encoder):
+    """A sentence listed for review but not detached (here: nothing is detached, ``null_detach`` 0.99)
+    is offered to the second search at ``null_listed_skip`` of a skip at most; ``1`` leaves it what its
+    evidence says (``1 − v / null_detach``)."""
+    src = sentences(12, 22)
+    tgt = src[:5] + [src[5], UNRELATED[1], src[6]] + src[7:]
+    beads = ([RawBead((i,), (i,), 1.0) for i in range(5)] + [RawBead((5, 6), (5, 6, 7), 0.85)]
+             + [RawBead((i,), (i + 1,), 1.0) for i in range(7, 12)])
+    vecs = hashing_encoder.encode(src + tgt)
+
+    def factors(**settings) -> tuple[np.ndarray, np.ndarray, list[RawBead]]:
+        seen = []
+
+        def resolve(factor_x, factor_y):
+            seen.append((factor_x.copy(), factor_y.copy()))
+            return beads
+        out = null_pass(beads, src, tgt, vecs[:12], vecs[12:], {}, hashing_encoder.encode,
+                        AlignerSettings(null_detach=0.99, **settings), AlignStats(), resolve)
+        return seen[0][0], seen[0][1], out
+    by_evidence, _, out = factors(null_listed_skip=1.0)
+    listed = {(u[0], u[1]) for b in out for u in b.unmatched}
+    # the source side's second sentence is listed, with evidence that leaves it most of a skip
+    assert (0, 5) in listed and 0.25 < by_evidence[5] < 1.0
+    share = AlignerSettings().null_listed_skip
+    capped, fy, _ = factors()
+    assert capped[5] == pytest.approx(min(by_evidence[5], share)) == share
+    for side, f in ((0, capped), (1, fy)):  # only listed sentences move
+        assert all((f[k] <= share) == ((side, k) in listed) for k in range(len(f)))
+    free, _, _ = factors(null_listed_skip=0.0)
+    assert free[5] == 0.0
+
+
+def test_debris_is_a_line_without_a_word_and_not_the_tail_of_a_reference():
+    """Lines of Text+Berg's OCR'd yearbooks: page furniture and debris, against short lines that belong
+    to a sentence (a reference's tail closing its bracket, a name, an exclamation)."""
+    from align.aligner.nulls import is_debris
+    for line in ("■ iv V V .", ".-^ !", "V", "Vv", "141", "24 a !", 'h * "', ".....", "r \\", "A"):
+        assert is_debris(line), line
+    for line in ("296-309 ) .", "C ) .", "1956 , S. 340-343 ) .", "Pfui !", "Ali Usman .", "Vialatte .",
+                 "ladelhorn :", "Rechts der Dom ."):
+        assert not is_debris(line), line
+
+
+def test_listed_debris_at_the_edge_of_a_merge_is_detached_only_with_null_debris(hashing_encoder):
+    src = sentences(12, 21)
+    beads = ([RawBead((i,), (i,), 1.0) for i in range(5)] + [RawBead((5,), (5, 6), 0.8)]
+             + [RawBead((i,), (i + 1,), 1.0) for i in range(6, 12)])
+    strict = dict(null_detach=1.01, null_flag=0.0, null_resolve=False)  # everything listed, nothing detached
+    debris = src[:6] + ["■ iv V V ."] + src[6:]
+    kept = run_pass(hashing_encoder.encode, src, debris, beads, **strict)
+    assert ((5,), (5, 6)) in ids(kept)
+    out = run_pass(hashing_encoder.encode, src, debris, beads, null_debris=True, **strict)
+    check_cover(out, 12, 13)
+    assert ((5,), (5,)) in ids(out) and ((), (6,)) in ids(out)
+    words = src[:6] + [UNRELATED[0]] + src[6:]  # an unrelated sentence is not debris: its evidence decides
+    assert ((5,), (5, 6)) in ids(run_pass(hashing_encoder.encode, src, words, beads, null_debris=True, **strict))

@@ -51,8 +51,14 @@ split as well.  A 1-1
 bead whose own evidence (:class:`PairEvidence`: its fit, its margin over the
 partners' neighbours, a foreign sentence) reaches ``null_split`` becomes a 1-0
 and a 0-1 bead.  Then (``null_resolve``) the search runs once more with every
-sentence found so far cheaper to leave out (free from ``null_detach`` on), so
-that their neighbours can pair anew, and the new beads are tested again.  A
+sentence found so far cheaper to leave out (free from ``null_detach`` on), and
+every sentence listed for review (below) at most ``null_listed_skip`` of a
+skip, so that their neighbours can pair anew and the search itself says
+whether the bead is better without them (it may cut a merge in two around a
+sentence in its middle), and the new beads are tested again.  With
+``null_debris``, a listed sentence at the edge of a merged side that is debris
+(:func:`is_debris`: no word of three letters, "■ iv V V .", "141") is detached
+whatever the document's rate.  A
 sentence in the middle (a bead must stay contiguous) or one whose value only
 reaches ``null_flag`` stays in the bead and is listed in
 :attr:`RawBead.unmatched`, which divergence turns into a *partial omission* or
@@ -420,8 +426,8 @@ def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequenc
     ``resolve`` (with ``settings.null_resolve``): a function that searches again with each
     sentence's skip score multiplied by a given factor; the sentences this pass found unmatched
     then cost less to leave out (a sentence with evidence ``v`` costs ``skip · (1 − v / null_detach)``,
-    nothing from ``null_detach`` on), the search re-pairs their neighbours, and the pass runs once
-    more on the new beads.
+    nothing from ``null_detach`` on; a sentence listed for review at most ``skip · null_listed_skip``),
+    the search re-pairs their neighbours, and the pass runs once more on the new beads.
 
     ``stats.evidence`` receives the :class:`MemberEvidence` of every member of the first
     search's merged beads (what ``benchmarks/nulls_fit.py`` fits :data:`WEIGHTS` on).
@@ -467,8 +473,7 @@ def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequenc
         for (side, index), value in found.items():
             factors[side][index] = max(0.0, 1.0 - min(max(value, 0.0), 1.0) / max(settings.null_detach, 1e-6))
         for (side, index) in listed:
-            share = settings.null_debris_skip if is_debris((src_texts, tgt_texts)[side][index]) else 1.0
-            factors[side][index] = min(factors[side][index], settings.null_listed_skip, share)
+            factors[side][index] = min(factors[side][index], settings.null_listed_skip)
         again = resolve(*factors)
         vecs.prepare([w for b in again for w in _windows_needed(b)])
         out = []

@@ -51,9 +51,9 @@ class AlignerSettings:
     #                               below halfway and none carrying it, is peeled to its fitting sentences
     null_split: float = 0.5       # evidence at which a 1-1 bead is split into an omission and an addition
     null_resolve: bool = True     # search again with the unmatched sentences cheaper to leave out, then test again
-    null_listed_skip: float = 1.0  # share of skip a sentence the first pass listed costs to leave out in the second search
-    null_debris: bool = False     # detach a listed sentence at the edge of a merged side that is debris
-    null_debris_skip: float = 1.0  # the same for a listed sentence that is debris (no word of 3 letters: "■ iv V .")
+    null_listed_skip: float = 0.25  # a sentence the pass listed (null_flag) costs at most this share of skip to leave
+    #                                 out in the second search (1: only as its evidence says)
+    null_debris: bool = False     # detach a listed sentence at a merged side's edge that is debris ("■ iv V .", "141")
     null_own_language: bool = True  # a foreign 1-1 partner yields to a left-out neighbour in the side's language
     null_langid: float = 0.9      # >0: a sentence langid gives the other side's language at this probability is
     #                               evidence of no counterpart (aligner.langid_evidence); 0: trigrams and scripts alone

@@ -56,7 +56,7 @@ from .lexicon import ordinary
 from .namecheck import NameCheck
 from .terms import TermList
 from .tokens import SideText, Word
-from .translit import name_key, to_latin
+from .translit import name_key, sound_keys, to_latin
 
 _EN_STOP = set("""
 i i'm i've i'll i'd mr mrs ms dr prof sir madam lord lady st saint mount lake river sea ocean island
@@ -80,6 +80,7 @@ league cup championship club team prize award festival parade main technical cul
 media digital assistant deputy director premier member members officer presiding spokesman
 spokeswoman hurricane storm typhoon republican republicans democrat democrats tory tories liberals
 greens independent rev gen col capt lt sgt gov sen rep jr sr mt ft vol mme mlle herr messrs co quai
+county district
 """.split())
 #: Titles of people: not names themselves, and not the mark of an institution's name.
 _EN_TITLES = set("""
@@ -211,6 +212,18 @@ def stems(word: str, lang: str) -> tuple[tuple[str, bool], ...]:
             if len(part) >= 3:
                 keys.update(stems(part, lang))
         return tuple(sorted(keys.items()))
+    keys = {}
+    for f in _forms(word, lang):
+        k = name_key(f)
+        if len(k) >= 2:
+            keys[k] = keys.get(k, True) and len(f) < len(w)
+    return tuple(sorted(keys.items()))
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str, lang: str) -> tuple[str, ...]:
+    """A word (no hyphen) in lower case and its stems without the case endings of ``lang``."""
+    w = word.lower().replace("’", "'")
     forms = {w}
     if lang in EAST_SLAVIC:
         for e in _RU_ENDINGS:
@@ -236,12 +249,7 @@ def stems(word: str, lang: str) -> tuple[tuple[str, bool], ...]:
             if w.endswith(e) and len(w) - len(e) >= 4:
                 forms.add(w[: -len(e)])  # Korean / корейский, Chilean / чилийский
                 break
-    keys = {}
-    for f in forms:
-        k = name_key(f)
-        if len(k) >= 2:
-            keys[k] = keys.get(k, True) and len(f) < len(w)
-    return tuple(sorted(keys.items()))
+    return tuple(sorted(forms))
 
 
 def _close(a: str, b: str, limit: int) -> bool:
@@ -346,6 +354,49 @@ def loosely_match(a: str, lang_a: str, b: str, lang_b: str) -> bool:
             if ka == kb or (min(len(ka), len(kb)) >= 5 and _keys_match(ka, sa, kb, sb)):
                 return True
     return False
+
+
+#: Fewest sound classes a skeleton needs to set one name against another by sound alone; from
+#: :data:`SOUND_CLOSE` on, skeletons one class apart are one name too ("Worcestershire" / "Вустершир").
+SOUND_LEAST = 2
+SOUND_CLOSE = 5
+
+
+@lru_cache(maxsize=65536)
+def _sounds(word: str, lang: str) -> frozenset[tuple[str, int]]:
+    """The skeletons (:func:`.translit.sound_keys`) of a word and of its stems without case endings, each with
+    the length of the romanised form it came from; each part of a hyphenated word on its own too ("Ла-Пасе")."""
+    w = word.replace("’", "'")
+    parts = [w.replace("-", "")] + [p for p in w.split("-") if len(p) >= 3] if "-" in w else [w]
+    return frozenset((k, len(to_latin(f))) for p in parts for f in _forms(p, lang) for k in sound_keys(f)
+                     if len(k) >= SOUND_LEAST)
+
+
+def _latin_word(word: str) -> bool:
+    return not any("\u0400" <= c <= "\u058f" for c in word)
+
+
+@lru_cache(maxsize=262144)
+def sounds_alike(a: str, lang_a: str, b: str, lang_b: str) -> bool:
+    """Whether two words may be one name said in two scripts: they share a consonant skeleton
+    (:func:`.translit.sound_keys`: "Vettel" / "Феттеля", "Farage" / "Ֆարաժը"), one of two classes only
+    between words of about one length ("Utah" / "Юты", not "Warriors" / "Էյրին"); or, long ones, skeletons
+    one class apart ("Worcestershire" / "Вустершир"); or the Latin one is the other with a final t, d, s or z
+    more (French spellings: "Bouchard" / "Бушар", "Lehaucourt" / "Լեոկուրի").  Far looser than
+    :func:`words_match`: only for names no rule found, set against the names left unfound on the other side
+    (:func:`_pair_by_sound`)."""
+    sa, sb = _sounds(a, lang_a), _sounds(b, lang_b)
+    for ka, na in sa:
+        for kb, nb in sb:
+            if ka == kb and (len(ka) > SOUND_LEAST or abs(na - nb) <= 2):
+                return True
+    ka_, kb_ = {k for k, _ in sa}, {k for k, _ in sb}
+    latin_a, latin_b = _latin_word(a), _latin_word(b)
+    if latin_a != latin_b:
+        lat, other = (ka_, kb_) if latin_a else (kb_, ka_)
+        if any(len(k) > SOUND_LEAST + 1 and k[-1] in "TS" and k[:-1] in other for k in lat):
+            return True
+    return any(min(len(x), len(y)) >= SOUND_CLOSE and _close(x, y, 1) for x in ka_ for y in kb_)
 
 
 _LATIN_H = re.compile(r"(?<![kKsScCzZtTpPgGdD])[hH]")
@@ -639,6 +690,8 @@ def score(src: SideText, tgt: SideText, *, terms: TermList | None = None,
             if verdict:
                 text = side.text[run.start:run.end]
                 finding.notes.append(f"names: {quote(text)} matched through the names list ({quote(label)})")
+    if src.lang != tgt.lang:
+        _pair_by_sound(src, tgt, runs_s, runs_t, in_tgt, in_src, misses, listed, finding)
     # a common word in capitals ("Legation") is a name only when the other side marks one too
     real = {side is src: any(misses[id(r)] and not r.common for r in runs)
             for side, runs in ((src, runs_s), (tgt, runs_t))}
@@ -765,6 +818,44 @@ def _people_replaced(src: SideText, tgt: SideText, full: dict[bool, list[Run]], 
                                f"{quote(side.text[run.start:run.end])}")
         finding.marks.append(Mark(which, word.start, word.end, "names", "another place or people"))
         return
+
+
+def _pair_by_sound(src: SideText, tgt: SideText, runs_s: list[Run], runs_t: list[Run], in_tgt: _Other,
+                   in_src: _Other, misses: dict[int, float], listed: dict[int, bool], finding: Finding) -> None:
+    """Names no rule found, set against the names left unfound on the other side and its sentence-opening
+    words by sound (:func:`sounds_alike`): a word of a name that sounds like one of them is found.  A name all
+    of whose words are found (by a rule or by sound) is found; one some of whose words sound alike is partly
+    found.  Decided for both sides on what was left before, so a pair of names finds each other."""
+    left_s = [r for r in runs_s if misses[id(r)] and not listed.get(id(r))]
+    left_t = [r for r in runs_t if misses[id(r)] and not listed.get(id(r))]
+    if not left_s and not left_t:
+        return
+    update: dict[int, float] = {}
+    for side, other, here, there, look in ((src, tgt, left_s, left_t, in_tgt), (tgt, src, left_t, left_s, in_src)):
+        if not here:
+            continue
+        pool = list(dict.fromkeys([w.text for r in there for w in r.words if not _acronym(w)] + initial_words(other)))
+        if not pool:
+            continue
+        for run in here:
+            found = 0
+            heard: list[tuple[str, str]] = []
+            for w in run.words:
+                if look.has(w.text, side.lang):
+                    found += 1
+                    continue
+                if _acronym(w):
+                    continue
+                like = next((p for p in pool if sounds_alike(w.text, side.lang, p, other.lang)), None)
+                if like is not None:
+                    found += 1
+                    heard.append((w.text, like))
+            if not heard:
+                continue
+            update[id(run)] = 0.0 if found == len(run.words) else min(misses[id(run)], PARTIAL)
+            finding.notes.extend(f"names: {quote(a)} and {quote(b)} taken for one name (they sound alike)"
+                                 for a, b in heard)
+    misses.update(update)
 
 
 def _ask_encoder(check: NameCheck, src: SideText, tgt: SideText, runs_s: list[Run], runs_t: list[Run],

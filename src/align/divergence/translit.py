@@ -132,3 +132,70 @@ def name_key(word: str) -> str:
         if c != out[-1]:
             out.append(c)
     return "".join(out)
+
+
+# Sound classes of :func:`sound_keys`, longest spellings first: each spelling gives one or more classes
+# (alternatives: "ch" is S in "Charlotte" / "Шарлотта" and K in "Christie"); "" is a sound no class keeps.
+_SOUNDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("shch", ("S",)), ("sch", ("S",)), ("tch", ("S",)), ("dzh", ("S",)),
+    ("sh", ("S",)), ("zh", ("S",)), ("ts", ("S",)), ("tz", ("S",)), ("dz", ("S",)), ("dj", ("S",)),
+    ("ch", ("S", "K")), ("cz", ("S", "K")), ("kh", ("",)), ("gh", ("K", "", "F")), ("ph", ("F", "P")),
+    ("th", ("T",)), ("ck", ("K",)), ("ng", ("NK", "N")), ("qu", ("K",)),
+    ("b", ("P",)), ("p", ("P",)), ("d", ("T",)), ("t", ("T",)), ("v", ("F",)), ("f", ("F",)),
+    ("w", ("F", "")), ("k", ("K",)), ("g", ("K",)), ("q", ("K",)), ("s", ("S",)), ("z", ("S",)), ("j", ("S", "")),
+    ("l", ("L",)), ("r", ("R",)), ("m", ("M",)), ("n", ("N",)), ("h", ("",)),
+)
+_FRONT = "eiy"
+#: Most spellings of one word :func:`sound_keys` gives (names with many ambiguous letters are cut short).
+_MOST_KEYS = 32
+
+
+@lru_cache(maxsize=65536)
+def sound_keys(word: str) -> frozenset[str]:
+    """The consonant skeletons a word (any of the three scripts) may sound as, for setting a name one side
+    has against a name the other side has where the spelling rules of :func:`name_key` find no match.
+
+    Consonants fall into classes that transliterations confuse — F (v, f, w, ph), P (b, p), T (d, t, th),
+    K (g, k, c before a back vowel, q, gh), S (s, z, sh, zh, ch, ts, j, a soft c or g); l, r, m, n keep
+    their own — and vowels, an h and a Russian or Armenian kh drop out ("Whitehall" / "Уайтхолл",
+    "Rihanna" / "Рианна").  A skeleton starts with "A" when a vowel comes before its first consonant
+    ("Utah" / "Юта": AT).  Letters that sound two ways give a key for each: a w (Vettel's or Whitehall's),
+    a j (John's or Joko's), a ch, a g before e or i (Gerrard / Джеррард, Farage / Ֆարաժ), an x at the
+    start (Xavier, Xi), an ng (Pyongyang / Պհենյան).  Repeated classes collapse.
+    """
+    s = "".join(c for c in to_latin(word) if c.isascii() and c.isalpha())
+    if not s:
+        return frozenset()
+    parts: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(s):
+        c = s[i]
+        nxt = s[i + 1] if i + 1 < len(s) else ""
+        step = 1
+        if c in "aeiouy":
+            options: tuple[str, ...] = ("a",)
+        elif c == "x":
+            options = ("KS", "S") if i == 0 else ("KS",)
+        elif c == "c" and nxt not in "hz":
+            options = ("S",) if nxt and nxt in _FRONT else ("K",)
+        elif c == "g" and nxt and nxt in _FRONT:
+            options = ("K", "S")
+        else:
+            for spelling, options in _SOUNDS:
+                if s.startswith(spelling, i):
+                    step = len(spelling)
+                    break
+            else:
+                options = ("",)
+        parts.append(options)
+        i += step
+    keys: set[str] = {""}
+    for options in parts:
+        if len(options) > 1 and len(keys) * len(options) > _MOST_KEYS:
+            options = options[:1]
+        keys = {k + o for k in keys for o in options}
+    out = set()
+    for k in keys:
+        k = ("A" if k.startswith("a") else "") + k.replace("a", "")
+        out.add("".join(c for j, c in enumerate(k) if j == 0 or c != k[j - 1]))
+    return frozenset(out)

@@ -80,7 +80,7 @@ league cup championship club team prize award festival parade main technical cul
 media digital assistant deputy director premier member members officer presiding spokesman
 spokeswoman hurricane storm typhoon republican republicans democrat democrats tory tories liberals
 greens independent rev gen col capt lt sgt gov sen rep jr sr mt ft vol mme mlle herr messrs co quai
-county district
+county
 """.split())
 #: Titles of people: not names themselves, and not the mark of an institution's name.
 _EN_TITLES = set("""

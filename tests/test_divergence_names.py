@@ -128,3 +128,55 @@ def test_each_distinct_name_is_looked_up_once_so_long_beads_stay_linear(monkeypa
     assert finding is not None and finding.value == 0            # every name found
     # six distinct names against a handful of distinct words, not 1,800 names x 1,500 words
     assert len(calls) <= 6 * 5
+
+
+@pytest.mark.parametrize("a,la,b,lb", [
+    ("Vettel", "en", "Феттеля", "ru"), ("Utah", "en", "Юты", "ru"), ("Rihanna", "en", "Рианны", "ru"),
+    ("Bouchard", "en", "Бушар", "ru"), ("Whitehall", "en", "Уайтхолл", "ru"), ("Ashley", "en", "Эшли", "ru"),
+    ("Worcestershire", "en", "Вустершир", "ru"), ("Paz", "en", "Ла-Пасе", "ru"), ("Bone", "en", "Боун", "ru"),
+    ("Farage", "en", "Ֆարաժը", "hy"), ("Pyongyang", "en", "Պհենյանից", "hy"), ("Czeisler", "en", "Կայսլերը", "hy"),
+    ("Verstappen", "en", "Ֆերստապենը", "hy"), ("Lehaucourt", "en", "Լեոկուրի", "hy"), ("Yale", "en", "Եյլի", "hy"),
+])
+def test_transliterations_the_spelling_keys_miss_sound_alike(a, la, b, lb):
+    assert not names.words_match(a, la, b, lb)  # the case for sound: the spelling keys do not meet
+    assert names.sounds_alike(a, la, b, lb) and names.sounds_alike(b, lb, a, la)
+
+
+@pytest.mark.parametrize("a,la,b,lb", [
+    ("Smith", "en", "Джонс", "ru"), ("Paris", "en", "Берлине", "ru"), ("Utah", "en", "Аризоны", "ru"),
+    ("Warriors", "en", "Էյրին", "hy"), ("Smith", "en", "Ջոնսը", "hy"), ("Vettel", "en", "Хэмилтона", "ru"),
+    ("Ri", "en", "Ռային", "hy"),
+])
+def test_different_names_do_not_sound_alike(a, la, b, lb):
+    assert not names.sounds_alike(a, la, b, lb)
+
+
+@pytest.mark.parametrize("src,sl,tgt,tl", [
+    ("In the race Vettel finished second, ahead of both Mercedes drivers.", "en",
+     "В гонке Феттель финишировал вторым, опередив обоих пилотов «Мерседеса».", "ru"),
+    ("Snow is expected in Utah and Nevada tonight.", "en", "Сегодня ночью в Юте и Неваде ожидается снег.", "ru"),
+    ("The crowd cheered when Farage said the vote must be respected.", "en",
+     "Ամբոխը ծափահարեց, երբ Ֆարաժն ասաց, որ քվեարկության արդյունքը պետք է հարգել։", "hy"),
+])
+def test_a_transliterated_name_is_no_replaced_name(src, sl, tgt, tl):
+    f = names.score(SideText(src, sl), SideText(tgt, tl))
+    assert f is not None and f.value == 0 and f.floor == 0, f.reasons
+    assert any("sound alike" in n for n in f.notes)
+
+
+@pytest.mark.parametrize("src,sl,tgt,tl,old,new", [
+    ("Mr Smith met the delegation in Paris on Monday.", "en",
+     "Господин Джонс встретился с делегацией в Берлине в понедельник.", "ru", "Smith", "Джонс"),
+    ("Господин Смит встретился с делегацией в Париже в понедельник.", "ru",
+     "Mr Jones met the delegation in Berlin on Monday.", "en", "Смит", "Jones"),
+    ("On Monday Smith met the delegation in Paris.", "en",
+     "Երկուշաբթի օրը Ջոնսը Բեռլինում հանդիպեց պատվիրակությանը։", "hy", "Smith", "Ջոնսը"),
+    ("Երկուշաբթի օրը Սմիթը Փարիզում հանդիպեց պատվիրակությանը։", "hy",
+     "On Monday Jones met the delegation in Berlin.", "en", "Սմիթը", "Jones"),
+    ("The storm reached Utah on Friday.", "en", "В пятницу шторм достиг Аризоны.", "ru", "Utah", "Аризоны"),
+])
+def test_a_replaced_name_is_still_caught_both_ways(src, sl, tgt, tl, old, new):
+    f = names.score(SideText(src, sl), SideText(tgt, tl))
+    assert f.floor >= names.REPLACED_FLOOR
+    assert any(old in r for r in f.reasons) and any(new in r for r in f.reasons), f.reasons
+    assert not any("sound alike" in n for n in f.notes)

@@ -29,12 +29,14 @@ _ENTRIES: dict[str, tuple[str, str, str]] = {
     "germany": ("germany german germans", "германи немец немц немецк", "գերմանիա գերմանական գերմանացի"),
     "austria": ("austria austrian austrians", "австри", "ավստրիա ավստրիական"),
     "hungary": ("hungary hungarian hungarians", "венгр венгерск", "հունգար"),
-    "czechia": ("czech czechia czechoslovakia", "чех чешск", "չեխ"),
+    "czechia": ("czech czechia czechoslovakia czechoslovak czechoslovaks", "чех чешск чехослова", "չեխ չեխոսլովակ"),
     "greece": ("greece greek greeks", "греци греческ грек", "հունաստան հույն հունական"),
     "egypt": ("egypt egyptian egyptians", "египт египет", "եգիպտ"),
     "china": ("china chinese", "кита китайск", "չինաստան չինական չին"),
     "japan": ("japan japanese", "япони японск японц", "ճապոնիա ճապոնական ճապոնացի"),
     "india": ("india indian indians", "инди индийск", "հնդկաստան հնդկական"),
+    # the Grand Old Party: the US Republican Party ("GOP senators" / "сенаторов Республиканской партии")
+    "gop": ("gop", "республиканск", "հանրապետական"),
     "usa": ("us usa america american americans states", "сша америк американ", "ամն ամերիկ"),
     # England and Britain are one entry: translations use them for each other (Armenian Անգլիա for the UK)
     "uk": ("uk britain british briton britons england english englishman englishmen",

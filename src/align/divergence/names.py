@@ -80,7 +80,8 @@ league cup championship club team prize award festival parade main technical cul
 media digital assistant deputy director premier member members officer presiding spokesman
 spokeswoman hurricane storm typhoon republican republicans democrat democrats tory tories liberals
 greens independent rev gen col capt lt sgt gov sen rep jr sr mt ft vol mme mlle herr messrs co quai
-county
+county det detective insp inspector supt superintendent judge
+tvs atm atms hiv aids dna ai gmt bst
 """.split())
 #: Titles of people: not names themselves, and not the mark of an institution's name.
 _EN_TITLES = set("""
@@ -88,6 +89,7 @@ mr mrs ms dr prof sir madam lord lady st saint president vice prime minister cha
 general colonel captain major lieutenant sergeant admiral marshal commander chief king queen prince
 princess emperor empress tsar czar sultan shah pope patriarch bishop father mother rev gen col capt lt
 sgt gov sen rep jr sr mme mlle herr messrs deputy director assistant spokesman spokeswoman member officer
+det detective insp inspector supt superintendent judge
 """.split())
 _RU_TITLES = ("президент", "генерал", "премьер", "председател", "корол", "цар", "императ", "княз", "свят",
               "св", "министр")
@@ -114,6 +116,7 @@ _RU_STOP_STEMS = tuple("""
 революци войн договор конференци декларац конституци демократ социалист коммунист
 председател корол цар императ княз военн морск минобор лиг кубк чемпионат член ассамбле парламент комисси
 суд совет св г гг им интернет кэ
+сми мид вич спид запад
 """.split())
 _HY_STOP_STEMS = tuple("""
 դուք ձեզ ձեր մեծ ազգային գերագույն կենտրոնական ժողովրդական կարմիր սպիտակ սև նոր հին հյուսիսային
@@ -123,6 +126,7 @@ _HY_STOP_STEMS = tuple("""
 աստված ժամանակավոր միջազգային համաշխարհային հեղափոխություն պատերազմ պայմանագիր
 թագավոր թագուհի կայսր արքա իշխան զինվորական ռազմածովային լիգա գավաթ առաջնություն անդամ
 ասամբլեա պառլամենտ խորհրդարան հանձնաժողով դատարան սբ պրն տիկ ընկ քե
+ձիահ միավ տտ արևմուտք
 """.split())
 
 _RU_INFLECTIONS = frozenset("""

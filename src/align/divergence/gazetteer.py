@@ -105,7 +105,9 @@ _ENTRIES: dict[str, tuple[str, str, str]] = {
     "ai": ("ai", "ии", "աբ"),
     "hiv": ("hiv", "вич", "միավ"),
     "aids": ("aids", "спид", "ձիահ"),
-    "fbi": ("fbi", "фбр", "հդբ"),
+    "fbi": ("fbi", "фбр бюро", "հդբ բյուրո"),  # also spelt out: "Федеральное бюро расследований"
+    "christmas": ("christmas xmas", "рождеств", "ծննդ ծնունդ"),
+    "bible": ("bible biblical", "библи", "աստվածաշունչ աստվածաշնչ"),
     "cia": ("cia", "цру", "կհվ"),
     "pyongyang": ("pyongyang", "пхеньян", "փհենյան"),
     "cologne": ("cologne", "кельн кёльн", "քյոլն"),

@@ -103,6 +103,10 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    counterpart whose deletion closes a share of the distance between the sides (:data:`.deletion.THRESHOLD`)
 #:    floors its bead at the review threshold; run with the alignment's encoder on beads below the threshold,
 #:    within a budget.  Weights unchanged.
+#: 10: names: a name no rule found is set against the names the other side leaves unfound by sound (consonant
+#:    classes across scripts: Vettel / Феттеля, Utah / Юты, Farage / Ֆարաժը); common nouns written as acronyms
+#:    (ATM, СМИ, ՁԻԱՀ), police and court titles and County are no names; gazetteer: Czechoslovak, GOP, the FBI
+#:    spelt out in Armenian, Christmas, the Bible.  Weights unchanged.
 SCORING = "divergence-9"
 
 #: The signature settings that record the names list's path and a weights file's path

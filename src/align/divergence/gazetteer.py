@@ -105,7 +105,7 @@ _ENTRIES: dict[str, tuple[str, str, str]] = {
     "ai": ("ai", "ии", "աբ"),
     "hiv": ("hiv", "вич", "միավ"),
     "aids": ("aids", "спид", "ձիահ"),
-    "fbi": ("fbi", "фбр бюро", "հդբ բյուրո"),  # also spelt out: "Федеральное бюро расследований"
+    "fbi": ("fbi", "фбр", "հդբ բյուրո"),  # also spelt out in Armenian: "Հետաքննությունների դաշնային բյուրո"
     "christmas": ("christmas xmas", "рождеств", "ծննդ ծնունդ"),
     "bible": ("bible biblical", "библи", "աստվածաշունչ աստվածաշնչ"),
     "cia": ("cia", "цру", "կհվ"),

@@ -22,7 +22,10 @@ A name is found on the other side when one of its words
   Վրաստան, UN / ООН / ՄԱԿ, Angora / Анкара), or the same territory or
   language in CLDR (:func:`.gazetteer.territory`); or
 - is listed with a word of the other side in the names list (:mod:`.terms`); or
-- appears verbatim; or, last,
+- appears verbatim; or
+- sounds like one of the names the other side leaves unfound, or one of its
+  sentence-opening words (:func:`sounds_alike`: "Vettel" / "Феттеля", "Utah" /
+  "Юты", "Farage" / "Ֆարաժը"); or, last,
 - the encoder takes it for a missing name or a sentence-opening word of the
   other side (:mod:`.namecheck`).
 

@@ -6,7 +6,9 @@ spelling to a coarse key in which the usual ways of writing one sound agree:
 ``"Yevlakh"``, ``"Евлах"`` and ``"Եվլախ"`` all give ``"eula"``;
 ``"Tumanyan"``, ``"Туманян"`` and ``"Թումանյան"`` give ``"tumanian"``.
 
-The key is for matching names across scripts, not for display.
+The key is for matching names across scripts, not for display.  :func:`sound_keys` is
+looser still: consonant classes only ("Vettel" and "Феттеля" both sound FTL), for the
+names no key matched, set only against the names left unmatched on the other side.
 """
 from __future__ import annotations
 

@@ -183,12 +183,8 @@ def sound_keys(word: str) -> frozenset[str]:
         elif c == "g" and nxt and nxt in _FRONT:
             options = ("K", "S")
         else:
-            for spelling, options in _SOUNDS:
-                if s.startswith(spelling, i):
-                    step = len(spelling)
-                    break
-            else:
-                options = ("",)
+            spelling, options = next(((sp, o) for sp, o in _SOUNDS if s.startswith(sp, i)), ("", ("",)))
+            step = max(1, len(spelling))
         parts.append(options)
         i += step
     keys: set[str] = {""}

@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE")
     ap.add_argument("--label", default="")
     ap.add_argument("--examples", action="store_true", help="also list the NTREX lines flagged (to diff settings)")
+    ap.add_argument("--dump", type=Path, help="write every pair's score and components as JSONL (to sweep a floor)")
     ap.add_argument("--cache-dir", type=Path, default=None)
     args = ap.parse_args(argv)
     settings = dict(override(s) for s in args.set)
@@ -80,6 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     def cos(a: str, b: str) -> float | None:
         return float(vecs[a] @ vecs[b]) if a.strip() and b.strip() else None
 
+    dump = args.dump.open("w", encoding="utf-8") if args.dump else None
+
+    def write(kind_: str, key: object, dv) -> None:
+        if dump:
+            dump.write(json.dumps({"type": kind_, "id": key, "score": dv.score, "components": dict(dv.components)},
+                                  ensure_ascii=False) + "\n")
+
     controls: dict[int, float] = {}
     flagged: Counter[str] = Counter()
     wins: Counter[str] = Counter()
@@ -87,9 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, items in data.items():
         for d in items:
             if d["id"] not in controls:
-                controls[d["id"]] = score_one(d["src_sent"], d["mt_sent"], cos(d["src_sent"], d["mt_sent"]),
-                                              enc.identity).score
-            score = score_one(d["src_sent"], d["pert_sent"], cos(d["src_sent"], d["pert_sent"]), enc.identity).score
+                dv = score_one(d["src_sent"], d["mt_sent"], cos(d["src_sent"], d["mt_sent"]), enc.identity)
+                controls[d["id"]] = dv.score
+                write("control", d["id"], dv)
+            dv = score_one(d["src_sent"], d["pert_sent"], cos(d["src_sent"], d["pert_sent"]), enc.identity)
+            write(name, d["id"], dv)
+            score = dv.score
             k = kind(name) if name.startswith("critical") else name
             n[k] += 1
             flagged[k] += score >= thr
@@ -111,12 +122,18 @@ def main(argv: list[str] | None = None) -> int:
         vec = {k: enc.encode([lines[k][i] for i in keep]) for k in lines}
         for other in ("ru", "hy"):
             sims = (vec["en"] * vec[other]).sum(axis=1)
-            hit = [i for i, s in zip(keep, sims)
-                   if score_one_pair(lines["en"][i], lines[other][i], float(s), "en", other, enc.identity).score >= thr]
+            hit = []
+            for i, s in zip(keep, sims):
+                dv = score_one_pair(lines["en"][i], lines[other][i], float(s), "en", other, enc.identity)
+                write(f"ntrex_en_{other}", i, dv)
+                if dv.score >= thr:
+                    hit.append(i)
             out[f"ntrex_en_{other}"] = len(hit)
             if args.examples:
                 out[f"ntrex_en_{other}_lines"] = hit
         out["ntrex_n"] = len(keep)
+    if dump:
+        dump.close()
     print(json.dumps(out, ensure_ascii=False))
     return 0
 

@@ -234,8 +234,26 @@ def test_the_whole_translation_has_no_gap_and_a_typo_with_everything_covered_doe
     for ru, en in (DEMETR_502, DEMETR_505):
         whole = en.replace("were by", "were severed by").replace("will its", "will pay off its")
         assert wordorder.score(SideText(ru, "ru"), SideText(whole, "en"), mueller) is None
-    # NTREX-128 line 1226: a typo in the English ("none of the of the"), every Russian word near it matched
+    # NTREX-128 line 1226: a typo in the English ("none of the of the"), every Russian word near it matched; the lost
+    # word may stand anywhere (wordorder.GAP_NEAR), so a paraphrase at the sentence's end («взят на вооружение»,
+    # "join") corroborates it: one of the faithful lines that reach costs
     en = "He lamented that none of the of the Baden-Wuerttemberg-class frigates were able to join the Navy."
     ru = "Он посетовал, что ни один из фрегатов класса Баден-Вюртемберг так и не смог быть взят на вооружение флотом."
     assert [p.shown for p in wordorder.broken_pairs(en)] == ["“the of”"]
-    assert wordorder.score(SideText(ru, "ru"), SideText(en, "en"), mueller) is None
+    found = wordorder.score(SideText(ru, "ru"), SideText(en, "en"), mueller)
+    assert found is not None and found.floor_rule == "word missing"
+    assert wordorder.score(SideText(ru, "ru"), SideText(en.replace("of the of the", "of the"), "en"), mueller) is None
+
+
+@pytest.mark.slow
+def test_the_lost_word_may_stand_anywhere_in_the_russian_sentence(mueller):
+    # DEMETR ru→en item 508, a noun removed: the gap ends the English sentence, «интервью» opens the Russian one
+    ru = "Об этом в интервью ERR рассказал генеральный секретарь Центристской партии Михаил Корб."
+    en = "Mikhail Korb, general secretary of the Center Party, spoke about this in an with ERR."
+    found = wordorder.score(SideText(ru, "ru"), SideText(en, "en"), mueller)
+    assert found is not None and found.floor_rule == "word missing"
+    assert found.reasons == ["order: a word seems missing in the target: “an … with” (the source’s “интервью” has "
+                             "no counterpart)"]
+    # the whole translation has no gap, wherever its words stand
+    whole = en.replace("in an with", "in an interview with")
+    assert wordorder.score(SideText(ru, "ru"), SideText(whole, "en"), mueller) is None

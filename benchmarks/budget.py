@@ -106,10 +106,11 @@ def main(argv: list[str] | None = None) -> int:
             flagged[k] += score >= thr
             wins[k] += score > controls[d["id"]]
     crit = [k for k in n if not k.startswith(("major", "minor"))]
+    pooled = (sum(flagged[k] for k in crit), sum(wins[k] for k in crit), sum(n[k] for k in crit))
     out: dict[str, object] = {"label": args.label, "ids": args.ids, "settings": settings,
                               "controls": sum(v >= thr for v in controls.values()), "control_n": len(controls),
-                              "critical_pooled": round(100 * sum(flagged[k] for k in crit) / sum(n[k] for k in crit), 1),
-                              "critical_wins": round(100 * sum(wins[k] for k in crit) / sum(n[k] for k in crit), 1),
+                              "critical_pooled": round(100 * pooled[0] / pooled[2], 1),
+                              "critical_wins": round(100 * pooled[1] / pooled[2], 1),
                               "wins": {k: round(100 * wins[k] / n[k], 1) for k in WIN_TYPES},
                               "flagged": {k: flagged[k] for k in sorted(n)}, "n": dict(sorted(n.items()))}
     nt = args.bench / NTREX

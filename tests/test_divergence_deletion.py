@@ -195,5 +195,6 @@ def test_a_deletion_that_does_not_close_the_distance_never_passes(mini, monkeypa
     # ... and one that closes enough of it passes at that threshold
     enc = Table({SRC: [0.5, 1.0, 0.0], TGT: [0.1, 1.0, 0.0], WITHOUT: [0.2, 1.0, 0.0]})
     v = {t: np.array(x) / np.linalg.norm(x) for t, x in enc.table.items()}
-    assert deletion.closed(float(v[WITHOUT] @ v[TGT] - v[SRC] @ v[TGT]), float(v[SRC] @ v[TGT])) >= deletion.LEAST_CLOSED
+    delta, sim = float(v[WITHOUT] @ v[TGT] - v[SRC] @ v[TGT]), float(v[SRC] @ v[TGT])
+    assert deletion.closed(delta, sim) >= deletion.LEAST_CLOSED
     assert score_pair(SRC, TGT, "ru", "en", similarity=0.98, encoder=enc).score == deletion.FLOOR

@@ -108,8 +108,7 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    (ATM, СМИ, ՁԻԱՀ), police and court titles and County are no names; gazetteer: Czechoslovak, GOP, the FBI
 #:    spelt out in Armenian, Christmas, the Bible.  Weights unchanged.
 #: 10: a gap an English side's grammar shows is corroborated by a Russian word with no counterpart anywhere in the
-#:    sentence (:data:`.wordorder.GAP_NEAR`, was within a quarter of it); a deletion that moves the sides apart
-#:    never passes the deletion test (:data:`.deletion.LEAST_CLOSED`).  Weights unchanged.
+#:    sentence (:data:`.wordorder.GAP_NEAR`, was within a quarter of it).  Weights unchanged.
 SCORING = "divergence-9"
 
 #: The signature settings that record the names list's path and a weights file's path

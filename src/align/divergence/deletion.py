@@ -53,12 +53,6 @@ THRESHOLD = 2.0
 #: --fit`` (DEMETR's even ids: removals, additions and antonyms against controls and NTREX-128's even documents).
 WEIGHTS = {"closed": 3.91, "similarity": 3.65, "lexical": 0.99, "words": -0.77, "source": 0.35}
 INTERCEPT = -3.68
-#: The least share of the distance between the sides (:func:`closed`) the deletion must close to pass, whatever the
-#: evidence: a deletion that moves the sides apart says nothing of a missing word (the model's weight on the sides'
-#: cosine alone can carry a close faithful pair over a lower threshold: three of the four even DEMETR controls
-#: floored at 1.5 moved apart).  Higher values with a lower :data:`THRESHOLD` were measured and not taken (the edits
-#: the test catches close as little as the controls; BENCHMARKS.md, "Spending NTREX-128's room").
-LEAST_CLOSED = 0.0
 #: The least distance (1 − cosine) :func:`closed` divides by (a pair of near-identical sides).
 MIN_DISTANCE = 0.02
 #: The score a bead gets when a word passes the test: the review threshold.
@@ -197,7 +191,7 @@ def run(words: Sequence[Word], encoder: Any) -> dict[int, Finding]:
         odds = evidence(delta, similarity, w.lexical, w.words, w.side == "source")
         f = out.setdefault(w.bead, Finding("deletion", 0.0, features={}))
         said = f"deleting {quote(w.text)} from the {_NAMED[w.side]}"
-        if odds >= THRESHOLD and closed(delta, similarity) >= LEAST_CLOSED:
+        if odds >= THRESHOLD:
             f.value, f.floor = FLOOR, FLOOR
             f.floor_rule = "word missing" if w.side == "source" else "word added"
             f.reasons.append(f"{said} brings it closer to the {_OTHER[w.side]}: the {_OTHER[w.side]} seems to lack "

@@ -94,22 +94,16 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    mother-of-three, half/половина/կես, сутки); a person's full name one side drops whole (:mod:`.fullnames`);
 #:    a clean pair of opposites reversed in an en–ru bead with no negation on one side only
 #:    (:data:`.antonyms.CLEAN`).
-#: 10: a negation paraphrased is no flipped fact (:mod:`.polarity`): litotes, double negation, the concessive
-#:    "бы ни", the не of "пока X не" (until), "не только" / "not just", Armenian "թե ոչ" and ոչ before an adjective
-#:    are not counted, on both sides alike; more carriers (scarce, trouble, landlocked, ignorant, lost, out of use,
-#:    отрицать, բացակա-); the Armenian prohibitive մի and "no-deal" count; չեկավ, չնայեց, չարձագանքեց are negated
-#:    verbs.  Weights unchanged.
-#: 10: the encoder's deletion test (:mod:`.deletion`, the ``deletion`` component, a floor only): a word with no
-#:    counterpart whose deletion closes a share of the distance between the sides (:data:`.deletion.THRESHOLD`)
-#:    floors its bead at the review threshold; run with the alignment's encoder on beads below the threshold,
-#:    within a budget.  Weights unchanged.
-#: 10: names: a name no rule found is set against the names the other side leaves unfound by sound (consonant
-#:    classes across scripts: Vettel / Феттеля, Utah / Юты, Farage / Ֆարաժը); common nouns written as acronyms
-#:    (ATM, СМИ, ՁԻԱՀ), police and court titles and County are no names; gazetteer: Czechoslovak, GOP, the FBI
-#:    spelt out in Armenian, Christmas, the Bible.  Weights unchanged.
-#: 10: a gap an English side's grammar shows is corroborated by a Russian word with no counterpart anywhere in the
-#:    sentence (:data:`.wordorder.GAP_NEAR`, was within a quarter of it).  Weights unchanged.
-SCORING = "divergence-9"
+#: 10: precision on faithful text and one more kind of evidence, weights unchanged.  A negation paraphrased is no
+#:    flipped fact (:mod:`.polarity`: litotes, double negation, the concessive "бы ни", the не of "пока X не",
+#:    "не только" / "not just", Armenian "թե ոչ" and ոչ before an adjective; more carriers; the Armenian prohibitive
+#:    մի counts).  Names no rule found meet the other side's unfound names by sound (consonant classes across
+#:    scripts: Vettel / Феттеля, Utah / Юты, Farage / Ֆարաժը); acronyms of common nouns, police and court titles
+#:    and County are no names.  The encoder's deletion test (:mod:`.deletion`, the ``deletion`` component, a floor
+#:    only): a word with no counterpart whose deletion brings its side closer to the other floors the bead.  A gap
+#:    an English side's grammar shows is corroborated by a Russian word with no counterpart anywhere in the
+#:    sentence (:data:`.wordorder.GAP_NEAR`).
+SCORING = "divergence-10"
 
 #: The signature settings that record the names list's path and a weights file's path
 #: (``scoring_*`` keys never force a re-alignment).

@@ -464,7 +464,7 @@ def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequenc
         stats.evidence = ([replace(e, value=posterior(e.pooled, doc.prior)) for e in first]
                           + [measure_pair(b, doc) for b in beads if len(b.src) == 1 and len(b.tgt) == 1])
     found: dict[tuple[int, int], float] = {}
-    listed: dict[tuple[int, int], float] = {}
+    listed: set[tuple[int, int]] = set()
     out: list[RawBead] = []
     for bead in beads:
         out += _split(bead, doc, settings, found, listed)
@@ -491,10 +491,11 @@ def null_pass(beads: list[RawBead], src_texts: Sequence[str], tgt_texts: Sequenc
 
 
 def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
-           found: dict[tuple[int, int], float], flagged: dict[tuple[int, int], float] | None = None) -> list[RawBead]:
+           found: dict[tuple[int, int], float], listed_out: set[tuple[int, int]] | None = None) -> list[RawBead]:
     """``bead`` with edge sentences detached while the evidence says so (then its ``unmatched``);
     a 1-1 bead no more similar than unrelated neighbours are becomes a 1-0 and a 0-1 bead.
-    ``found`` collects ``(side, sentence) → evidence`` of every sentence detached or listed."""
+    ``found`` collects ``(side, sentence) → evidence`` of every sentence detached or listed; ``listed_out``
+    (when given) the ``(side, sentence)`` of every sentence listed for review."""
     vecs = doc.vecs
     if len(bead.src) == 1 and len(bead.tgt) == 1:
         pair = measure_pair(bead, doc)
@@ -532,8 +533,8 @@ def _split(bead: RawBead, doc: _Document, settings: AlignerSettings,
             listed = tuple((e.side, e.index, round(v, 4)) for e, v in flags if v >= settings.null_flag)
             # the second search hears the document's own evidence: listing for review moves no bead
             found.update({(e.side, e.index): e.value for e in measured if e.value >= settings.null_flag})
-            if flagged is not None:
-                flagged.update({(e.side, e.index): v for e, v in flags if v >= settings.null_flag})
+            if listed_out is not None:
+                listed_out.update((side, index) for side, index, _ in listed)
             current = RawBead(current.src, current.tgt, sim, listed)
             break
         best = max(edge, key=lambda e: e.value)

@@ -145,13 +145,16 @@ def features_of(findings: list[Finding]) -> dict[str, float]:
     return out
 
 
+def _score(findings: list[Finding], model: Model) -> float:
+    """The bead's score: the model's probability, raised to any finding's floor (evidence too rare to fit a
+    weight on that a reviewer must see keeps its bead in the queue)."""
+    return max([model.probability(features_of(findings)), *(f.floor for f in findings)])
+
+
 def combine(findings: list[Finding], model: Model | None = None) -> Divergence:
     """One :class:`~align.records.Divergence` from the components' findings, through ``model``."""
     model = model or shipped()
-    feats = features_of(findings)
-    score = model.probability(feats)
-    # evidence too rare to fit a weight on that a reviewer must see keeps its bead in the queue
-    score = max([score, *(f.floor for f in findings)])
+    score = _score(findings, model)
 
     def weight(f: Finding) -> float:
         return sum(model.contribution(k, v) for k, v in f.feature_values().items())
@@ -355,8 +358,7 @@ def deletion_test(beads: list[tuple[list[Finding], str, str, float | None] | Non
     for i, b in enumerate(beads):
         if b is None or not deletion.uncovered(b[0], "source") + deletion.uncovered(b[0], "target"):
             continue
-        score = max([model.probability(features_of(b[0])), *(f.floor for f in b[0])])
-        scored.append((i, b[0], b[1], b[2], score, b[3]))
+        scored.append((i, b[0], b[1], b[2], _score(b[0], model), b[3]))
     words = deletion.plan(scored, deletion.budget_for(len(beads)))
     for i, finding in deletion.run(words, raw).items():
         found = beads[i]

@@ -140,8 +140,7 @@ def plan(beads: Sequence[tuple[int, Sequence[Finding], str, str, float, float | 
     for i, found, src, tgt, score, similarity in beads:
         if score >= FLOOR or score < NEAR or similarity is None:
             continue
-        lexical = sum(v for f in found if f.component == "lexical" for k, v in f.feature_values().items()
-                      if k == "lexical")
+        lexical = sum(f.feature_values().get("lexical", 0.0) for f in found if f.component == "lexical")
         each: tuple[tuple[Side, str, str], ...] = (("source", src, tgt), ("target", tgt, src))
         for side, this, other in each:
             marks = uncovered(found, side)

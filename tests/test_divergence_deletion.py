@@ -61,7 +61,9 @@ def test_a_word_whose_deletion_brings_the_sides_closer_floors_the_bead(mini):
     before = score_pair(SRC, TGT, "ru", "en", similarity=0.98)
     assert before.score < 0.5 and "deletion" not in before.components
     d = score_pair(SRC, TGT, "ru", "en", similarity=0.98, encoder=closer())
-    assert d.score == deletion.FLOOR and d.components["deletion"] == deletion.FLOOR
+    # the floor joins the bead's other evidence as a noisy-or: at least the floor, and above it by what else is seen
+    assert d.score == pytest.approx(1 - (1 - deletion.FLOOR) * (1 - before.score))
+    assert deletion.FLOOR < d.score < 0.6 and d.components["deletion"] == deletion.FLOOR
     assert any(r.startswith("deleting “старый” from the source brings it closer to the translation: "
                             "the translation seems to lack it") for r in d.reasons)
     marked = [(m.side, SRC[m.start:m.end], m.label) for m in d.marks if m.component == "deletion"]
@@ -93,7 +95,7 @@ def test_the_added_word_of_a_translation_is_tested_on_its_side(mini):
     src = "Он продал старый дом у реки."
     enc = Table({src: [0.1, 1.0, 0.0], tgt: [0.5, 1.0, 0.0], "He sold the old house near the river.": [0.2, 1, 0]})
     d = score_pair(src, tgt, "ru", "en", similarity=0.98, encoder=enc)
-    assert d.score == deletion.FLOOR
+    assert d.score >= deletion.FLOOR and d.components["deletion"] == deletion.FLOOR
     assert any("deleting “big” from the translation brings it closer to the source" in r for r in d.reasons)
 
 
@@ -153,7 +155,8 @@ def test_an_alignment_asks_once_within_its_budget_strongest_beads_first(mini, mo
     assert 38 in tested  # its similarity is lower: its score nearest the threshold, tested first
     assert len(tested) == 4
     # every bead tested with the same texts: the cache of the encoder makes repeats free; the verdicts agree
-    assert all(scored.beads[i].divergence.score == deletion.FLOOR for i in tested if i != 38)
+    assert len({scored.beads[i].divergence.score for i in tested if i != 38}) == 1
+    assert all(scored.beads[i].divergence.score >= deletion.FLOOR for i in tested if i != 38)
 
 
 @pytest.mark.slow

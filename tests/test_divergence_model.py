@@ -116,3 +116,19 @@ def test_a_weights_file_round_trips_and_a_bad_one_is_refused_with_its_name(tmp_p
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(InputError, match="not a weights file"):
         Model.load(path)
+
+
+def test_a_floor_joins_the_rest_of_the_evidence_so_floored_beads_do_not_tie(monkeypatch):
+    import align.divergence.combine as combine_module
+
+    def floored(meaning: float) -> list[Finding]:
+        # the same rule floors both beads; one has more evidence besides (a wider meaning gap)
+        return [Finding("meaning", meaning), Finding("negation", 0.0, floor=0.5)]
+
+    weak, strong = combine(floored(0.01)), combine(floored(0.2))
+    p_weak = combine([Finding("meaning", 0.01), Finding("negation", 0.0)]).score
+    assert weak.score == pytest.approx(1 - 0.5 * (1 - p_weak))  # a noisy-or of the floor and the model
+    assert 0.5 <= weak.score < strong.score < 1.0  # still flagged, and ranked by what else is seen
+    # the older rule, the larger of the two, made every bead the rule floors tie at the floor
+    monkeypatch.setattr(combine_module, "FLOOR_JOIN", False)
+    assert combine(floored(0.01)).score == combine(floored(0.2)).score == 0.5

@@ -13,7 +13,8 @@ that often fires on faithful translations counts for little.  Weights are
 never below 0.05: the score rises with every component.  Reasons are
 listed in the order of what they add to the score; notes (what was checked
 and found fine) come last.  Beads with an empty side are omissions and
-additions and score 1; a finding may set a floor under the score, for
+additions and score 1; a finding may set a floor under the score (joined to the model's probability as a
+noisy-or, ``1 − (1 − floor)(1 − p)``, so floored beads still rank by the rest of their evidence), for
 evidence too rare in the labelled data to fit a weight on that a reviewer must
 see: a merged bead's sentence the aligner found probably without counterpart
 (a partial omission or addition: its value, at least the review threshold),
@@ -103,7 +104,14 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #:    only): a word with no counterpart whose deletion brings its side closer to the other floors the bead.  A gap
 #:    an English side's grammar shows is corroborated by a Russian word with no counterpart anywhere in the
 #:    sentence (:data:`.wordorder.GAP_NEAR`).
-SCORING = "divergence-10"
+#: 11: a floor joins the model's probability as a noisy-or, 1 − (1 − floor)(1 − p), instead of replacing it when
+#:    higher: beads one rule floors are still ranked by the rest of their evidence (no ties in the review queue).
+#:    Flags unchanged (every floor is at least the review threshold); weights unchanged.
+SCORING = "divergence-11"
+
+#: How a floor meets the model's probability (:func:`_score`): True, a noisy-or (from scorer 11); False, the
+#: larger of the two, as before (kept to measure the change: ``benchmarks/budget.py --set combine.FLOOR_JOIN=0``).
+FLOOR_JOIN = True
 
 #: The signature settings that record the names list's path and a weights file's path
 #: (``scoring_*`` keys never force a re-alignment).
@@ -146,9 +154,16 @@ def features_of(findings: list[Finding]) -> dict[str, float]:
 
 
 def _score(findings: list[Finding], model: Model) -> float:
-    """The bead's score: the model's probability, raised to any finding's floor (evidence too rare to fit a
-    weight on that a reviewer must see keeps its bead in the queue)."""
-    return max([model.probability(features_of(findings)), *(f.floor for f in findings)])
+    """The bead's score: the model's probability ``p``, and where a finding sets a floor (evidence too rare to fit
+    a weight on that a reviewer must see keeps its bead in the queue), the highest floor ``f`` joined to it as a
+    noisy-or, ``1 − (1 − f)(1 − p)``: at least the floor, and still ranked by the rest of the evidence, so that two
+    beads one rule floors do not tie (a faithful bead a rule floors stays below an edited one the same rule floors;
+    :data:`FLOOR_JOIN`)."""
+    p = model.probability(features_of(findings))
+    floor = max((f.floor for f in findings), default=0.0)
+    if not floor:
+        return p
+    return 1.0 - (1.0 - floor) * (1.0 - p) if FLOOR_JOIN else max(p, floor)
 
 
 def combine(findings: list[Finding], model: Model | None = None) -> Divergence:

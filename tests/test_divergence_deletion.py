@@ -183,3 +183,19 @@ def test_the_bundled_model_moves_towards_a_translation_that_lacks_the_word(monke
     sim = float(np.dot(*enc.encode([src, removed])))
     d = score_pair(src, removed, "ru", "en", similarity=sim, encoder=enc)
     assert any(r.startswith("deleting “огромный” from the source") for r in d.reasons), d.reasons
+
+
+def test_a_review_fix_rescores_its_beads_with_the_deletion_test_as_align_run_does(mini):
+    from align.pipeline import rescore, rescore_divergence
+    other = ("Он продал дом.", "He sold the house.")  # every word covered
+    a = _alignment([other, (SRC, TGT), other])
+    enc = closer()
+    enc.table = {t: list(np.array(v) / np.linalg.norm(v)) for t, v in enc.table.items()}  # unit vectors, as real
+    full = score_alignment(a, encoder=NameCheck(enc)).beads[1].divergence
+    assert full.components.get("deletion") == deletion.FLOOR  # what `align run` finds on this bead
+    # a review fix re-scores the bead through the pipeline with the alignment's encoder: the same finding
+    fixed = rescore(a, [1], encoder=enc).beads[1].divergence
+    assert fixed.components.get("deletion") == deletion.FLOOR and fixed.score >= 0.5 <= full.score
+    assert any(m.component == "deletion" for m in fixed.marks)
+    # without an encoder (a change replayed from the log) nothing is embedded and the test is skipped
+    assert "deletion" not in rescore_divergence(a, [1]).beads[1].divergence.components

@@ -17,7 +17,7 @@ import numpy as np
 
 from . import __version__, divergence
 from .aligner import AlignerSettings, AlignStats, align_texts_with_encoder
-from .divergence import Model, TermList
+from .divergence import Model, TermList, deletion
 from .divergence.combine import terms_of, weights_of
 from .divergence.warmup import Warmup
 from .embed import Encoder, TextEncoder, get_encoder
@@ -315,19 +315,24 @@ def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder: TextEnco
     for i in idx:
         if not (beads[i].src and beads[i].tgt):
             beads[i] = replace(beads[i], similarity=None)
-    return rescore_divergence(replace(alignment, beads=tuple(beads)), idx)
+    return rescore_divergence(replace(alignment, beads=tuple(beads)), idx, encoder=encoder)
 
 
-def rescore_divergence(alignment: Alignment, bead_indexes: Sequence[int]) -> Alignment:
+def rescore_divergence(alignment: Alignment, bead_indexes: Sequence[int],
+                       encoder: TextEncoder | None = None) -> Alignment:
     """Recompute the divergence (not the similarity) of some beads, calibrated on the whole
-    alignment; no encoder is called.  The signature is left as it is."""
+    alignment.  With ``encoder`` (the alignment's, as :func:`rescore` passes it after a review fix)
+    the beads get the checks ``align run`` asks it for: names no rule matched, and the deletion test
+    (:mod:`align.divergence.deletion`) with the budget of a pair scored alone for each bead; without
+    one, no encoder is called and those checks are skipped.  The signature is left as it is."""
     idx = sorted(set(bead_indexes))
     if not idx:
         return alignment
     beads = list(alignment.beads)
     cal = divergence.calibrate_alignment(alignment)
     scored = divergence.score_alignment(replace(alignment, beads=tuple(beads[i] for i in idx)), calibration=cal,
-                                        terms=terms_of(alignment), model=weights_of(alignment))
+                                        terms=terms_of(alignment), model=weights_of(alignment), encoder=encoder,
+                                        deletion_budget=deletion.LEAST_BUDGET * len(idx))
     for i, b in zip(idx, scored.beads):
         beads[i] = b
     return replace(alignment, beads=tuple(beads))

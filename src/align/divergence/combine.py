@@ -360,7 +360,7 @@ def bead_findings(alignment: Alignment, *, calibration: Calibration | None = Non
 
 
 def deletion_test(beads: list[tuple[list[Finding], str, str, float | None] | None], model: Model | None,
-                  encoder: TextEncoder | NameCheck | None) -> None:
+                  encoder: TextEncoder | NameCheck | None, budget: int | None = None) -> None:
     """The encoder's deletion test (:mod:`.deletion`) on the beads (findings, source text, target text, the sides'
     cosine; None for a bead with an empty side) whose findings leave them below the review threshold: a
     ``deletion`` finding is added to each bead tested.  Off without an encoder; within
@@ -374,7 +374,7 @@ def deletion_test(beads: list[tuple[list[Finding], str, str, float | None] | Non
         if b is None or not deletion.uncovered(b[0], "source") + deletion.uncovered(b[0], "target"):
             continue
         scored.append((i, b[0], b[1], b[2], _score(b[0], model), b[3]))
-    words = deletion.plan(scored, deletion.budget_for(len(beads)))
+    words = deletion.plan(scored, deletion.budget_for(len(beads)) if budget is None else budget)
     for i, finding in deletion.run(words, raw).items():
         found = beads[i]
         if found is not None:
@@ -383,7 +383,7 @@ def deletion_test(beads: list[tuple[list[Finding], str, str, float | None] | Non
 
 def score_alignment(alignment: Alignment, *, calibration: Calibration | None = None, terms: TermList | None = None,
                     encoder: TextEncoder | NameCheck | None = None, model: Model | None = None,
-                    processes: int = 1) -> Alignment:
+                    processes: int = 1, deletion_budget: int | None = None) -> Alignment:
     """A copy of ``alignment`` whose every bead carries a :class:`~align.records.Divergence`.
 
     ``calibration`` defaults to :func:`calibrate_alignment` of this alignment.
@@ -397,7 +397,9 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
     short texts, cached, in one call) and for the deletion test (:mod:`.deletion`:
     words with no counterpart deleted, within a budget, in one call).
     ``processes`` 2: the second half of a long alignment's beads is scored on a forked process
-    (:mod:`.forked`; the same scores).
+    (:mod:`.forked`; the same scores).  ``deletion_budget``: how many deleted texts the deletion test may embed
+    (default :func:`.deletion.budget_for` the beads' count; a review fix re-scoring a few beads gives each the
+    budget of a pair scored alone).
     The copy's signature carries ``settings["scoring"]`` (:func:`scoring_stamp`) and, with
     a names list read from a file, its path (``settings["scoring_names"]``).
     """
@@ -411,7 +413,8 @@ def score_alignment(alignment: Alignment, *, calibration: Calibration | None = N
     signature = dataclasses.replace(sig, settings=settings)
     every = bead_findings(alignment, calibration=calibration, terms=terms, encoder=encoder, processes=processes)
     deletion_test([(f, alignment.side_text(b, "source"), alignment.side_text(b, "target"), b.similarity)
-                   if f is not None else None for b, f in zip(alignment.beads, every)], model, encoder)
+                   if f is not None else None for b, f in zip(alignment.beads, every)], model, encoder,
+                  deletion_budget)
     beads = []
     for b, found in zip(alignment.beads, every):
         if found is None:

@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     keys = sorted({k for g in (tune, report) for rows in g.values() for r in rows for k in r["components"]})
 
     def matrix(rows: list[dict]) -> np.ndarray:
-        return np.array([[r["components"].get(k, 0.0) for k in keys] + [r["score"]] for r in rows], dtype=float)
+        return np.array([[r["components"].get(k, 0.0) for k in keys] + [r["score"]] for r in rows],
+                        dtype=float).reshape(-1, len(keys) + 1)
 
     def labelled(g: dict[str, list[dict]]) -> tuple[np.ndarray, np.ndarray]:
         x = matrix(g["control"] + g["critical"])
@@ -104,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         controls = np.sort(score[yr == 0])[::-1]
         threshold = controls[ALLOWED]  # strictly above the first control past the allowance
         flagged = float((score[yr == 1] > threshold).mean())
-        cells = [name, f"{100 * flagged:.1f}%", *(f"{100 * float((ntrex[k] > threshold).mean()):.1f}%" for k in nt)]
+        cells = [name, f"{100 * flagged:.1f}%",
+                 *(f"{100 * float((ntrex[k] > threshold).mean()) if len(ntrex[k]) else 0.0:.1f}%" for k in nt)]
         print("| " + " | ".join(cells) + " |")
     return 0
 

@@ -293,6 +293,10 @@ def align_versions(src: Version, tgt: Version, *, encoder: TextEncoder | None = 
                        weights=weights)
 
 
+#: How many beads of a review fix get the deletion test's budget of a pair scored alone (:func:`rescore_divergence`).
+FIX_BEADS_TESTED = 2
+
+
 def rescore(alignment: Alignment, bead_indexes: Sequence[int], encoder: TextEncoder | None = None) -> Alignment:
     """Recompute similarity and divergence of some beads (after a review fix).
 
@@ -323,8 +327,10 @@ def rescore_divergence(alignment: Alignment, bead_indexes: Sequence[int],
     """Recompute the divergence (not the similarity) of some beads, calibrated on the whole
     alignment.  With ``encoder`` (the alignment's, as :func:`rescore` passes it after a review fix)
     the beads get the checks ``align run`` asks it for: names no rule matched, and the deletion test
-    (:mod:`align.divergence.deletion`) with the budget of a pair scored alone for each bead; without
-    one, no encoder is called and those checks are skipped.  The signature is left as it is."""
+    (:mod:`align.divergence.deletion`) with the budget of a pair scored alone for each of up to
+    :data:`FIX_BEADS_TESTED` beads (a merge or a split; a realigned stretch of many beads gets no more,
+    so a fix stays quick); without one, no encoder is called and those checks are skipped.  The
+    signature is left as it is."""
     idx = sorted(set(bead_indexes))
     if not idx:
         return alignment
@@ -332,7 +338,7 @@ def rescore_divergence(alignment: Alignment, bead_indexes: Sequence[int],
     cal = divergence.calibrate_alignment(alignment)
     scored = divergence.score_alignment(replace(alignment, beads=tuple(beads[i] for i in idx)), calibration=cal,
                                         terms=terms_of(alignment), model=weights_of(alignment), encoder=encoder,
-                                        deletion_budget=deletion.LEAST_BUDGET * len(idx))
+                                        deletion_budget=deletion.LEAST_BUDGET * min(len(idx), FIX_BEADS_TESTED))
     for i, b in zip(idx, scored.beads):
         beads[i] = b
     return replace(alignment, beads=tuple(beads))

@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         return skip("DEMETR or NTREX-128 not found")
     from align.divergence import DEFAULT_REVIEW_THRESHOLD, deletion
     from align.divergence.calibration import Calibration
-    from align.divergence.combine import features_of, findings
+    from align.divergence.combine import _score, findings
     from align.divergence.components import Pair
     from align.divergence.model import shipped
     from align.divergence.namecheck import NameCheck
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         cal = Calibration.reference(enc.identity, sl, tl)
         sim = float(vecs[src] @ vecs[tgt])
         found = findings(Pair(SideText(src, sl), SideText(tgt, tl), sim, cal, None, check))
-        score = max([model.probability(features_of(found)), *(f.floor for f in found)])
+        score = _score(found, model)
         flagged.append(score >= thr)
         words += deletion.plan([(k, found, src, tgt, score, sim)], deletion.LEAST_BUDGET)
     measured = deletion.measure(words, enc)

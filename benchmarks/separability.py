@@ -87,8 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         return matrix(negative + g["critical"]), np.array([0] * len(negative) + [1] * len(g["critical"]))
 
     controls_r = matrix(report["control"])
-    mean, std = matrix(tune["control"] + tune["critical"]).mean(axis=0), \
-        matrix(tune["control"] + tune["critical"]).std(axis=0) + 1e-9
+    standard = matrix(tune["control"] + tune["critical"])  # every fit's features standardised on the tuning half
+    mean, std = standard.mean(axis=0), standard.std(axis=0) + 1e-9
     edits_r = matrix(report["critical"])
     nt = {k: matrix(report[k]) for k in ("ntrex_en_ru", "ntrex_en_hy")}
     for with_ntrex in (False, True):

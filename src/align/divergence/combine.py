@@ -363,8 +363,8 @@ def deletion_test(beads: list[tuple[list[Finding], str, str, float | None] | Non
                   encoder: TextEncoder | NameCheck | None, budget: int | None = None) -> None:
     """The encoder's deletion test (:mod:`.deletion`) on the beads (findings, source text, target text, the sides'
     cosine; None for a bead with an empty side) whose findings leave them below the review threshold: a
-    ``deletion`` finding is added to each bead tested.  Off without an encoder; within
-    :func:`.deletion.budget_for` the beads' count."""
+    ``deletion`` finding is added to each bead tested.  Off without an encoder; within ``budget`` deleted texts
+    (default :func:`.deletion.budget_for` the beads' count)."""
     raw = encoder.encoder if isinstance(encoder, NameCheck) else encoder
     if raw is None:
         return
